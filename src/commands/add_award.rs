@@ -1,0 +1,35 @@
+//! `stdtrack add-award`: a standard innovation or product award to a unit.
+
+use anyhow::Result;
+
+use super::{Ctx, date_arg, enum_arg, opt_text_arg, resolve_unit};
+use crate::cli::AwardArgs;
+use crate::core::model::{AwardFact, AwardKind};
+use crate::core::records::ToJson;
+
+pub fn run(a: AwardArgs, ctx: &Ctx) -> Result<()> {
+    let kind = enum_arg::<AwardKind>("--kind", &a.kind)?;
+    let awarded_on = date_arg("--awarded", &a.awarded)?;
+    let mut store = ctx.open()?;
+    let tx = store.begin(&ctx.audit)?;
+    let unit = resolve_unit(tx.read(), "--unit", &a.unit)?;
+    let mut award = AwardFact {
+        id: 0,
+        unit: unit.as_ref(),
+        kind,
+        awarded_on,
+        grade: opt_text_arg(a.grade.as_ref()),
+        title: opt_text_arg(a.title.as_ref()),
+    };
+    award.id = tx.insert_award(&award)?;
+    let after = award.to_json();
+    tx.audit(
+        "insert",
+        "award",
+        Some(award.id),
+        None,
+        Some(&after.clone().into()),
+    )?;
+    tx.commit()?;
+    ctx.emit_record(&after)
+}

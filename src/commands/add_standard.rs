@@ -1,0 +1,55 @@
+//! `stdtrack add-standard`: a national/industry/local/international/group standard that
+//! district units formulate or revise.
+
+use anyhow::Result;
+
+use super::standard_checks::{check_number_free, check_units, number_and_level, status_and_date};
+use super::{Ctx, enum_arg, opt_date_arg, resolve_unit, text_arg};
+use crate::cli::StandardArgs;
+use crate::core::model::{Action, StandardFact};
+use crate::core::records::ToJson;
+
+pub fn run(a: StandardArgs, ctx: &Ctx) -> Result<()> {
+    let title = text_arg("--title", &a.title)?;
+    let action = enum_arg::<Action>("--action", &a.action)?;
+    let published = opt_date_arg("--published", a.published.as_ref())?;
+    let (status, published_on) = status_and_date(a.status.as_deref(), published)?;
+    let mut store = ctx.open()?;
+    let tx = store.begin(&ctx.audit)?;
+    let read = tx.read();
+    let (number, level) = number_and_level(read, a.number.as_deref(), a.level.as_deref())?;
+    check_number_free(read, number.as_deref(), 0)?;
+    let lead = a
+        .lead
+        .as_deref()
+        .map(|u| resolve_unit(read, "--lead", u).map(|u| u.as_ref()))
+        .transpose()?;
+    let participants = a
+        .participant
+        .iter()
+        .map(|p| resolve_unit(read, "--participant", p).map(|u| u.as_ref()))
+        .collect::<Result<Vec<_>>>()?;
+    let mut s = StandardFact {
+        id: 0,
+        number,
+        title,
+        level,
+        action,
+        status,
+        published_on,
+        lead,
+        participants,
+    };
+    check_units(&s)?;
+    s.id = tx.insert_standard(&s)?;
+    let after = s.to_json();
+    tx.audit(
+        "insert",
+        "standard",
+        Some(s.id),
+        None,
+        Some(&after.clone().into()),
+    )?;
+    tx.commit()?;
+    ctx.emit_record(&after)
+}

@@ -1,0 +1,16 @@
+//! `stdtrack backup DEST`: a consistent copy of the database, safe while others write.
+
+use anyhow::Result;
+use serde_json::json;
+
+use super::Ctx;
+use crate::core::records::Object;
+
+pub fn run(a: crate::cli::BackupArgs, ctx: &Ctx) -> Result<()> {
+    let store = ctx.open()?;
+    store.backup_to(&a.dest)?;
+    let mut o = Object::new();
+    o.insert("db".into(), json!(ctx.db.display().to_string()));
+    o.insert("backup".into(), json!(a.dest.display().to_string()));
+    ctx.emit_record(&o)
+}

@@ -1,0 +1,21 @@
+//! `stdtrack init`: create the file, schema and seeded plan; idempotent.
+
+use anyhow::Result;
+use serde_json::json;
+
+use super::Ctx;
+use crate::core::records::Object;
+use crate::store::{SCHEMA_VERSION, Store};
+
+pub fn run(ctx: &Ctx) -> Result<()> {
+    let (store, created) = Store::init(&ctx.db)?;
+    let plan = store.read().plan()?;
+    let mut o = Object::new();
+    o.insert("db".into(), json!(ctx.db.display().to_string()));
+    o.insert("created".into(), json!(created));
+    o.insert("schema_version".into(), json!(SCHEMA_VERSION));
+    o.insert("plan".into(), json!(plan.code));
+    o.insert("start".into(), json!(plan.start.to_string()));
+    o.insert("deadline".into(), json!(plan.deadline.to_string()));
+    ctx.emit_record(&o)
+}

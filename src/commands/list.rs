@@ -1,0 +1,87 @@
+//! `stdtrack list KIND`: the records of one kind, filtered by date and unit.
+
+use anyhow::Result;
+use serde_json::json;
+
+use super::{Ctx, opt_date_arg, resolve_unit};
+use crate::cli::{Format, ListArgs, ListKind};
+use crate::core::records::{Object, ToJson};
+use crate::render;
+use crate::store::{ListFilter, Reader};
+
+pub fn run(a: ListArgs, ctx: &Ctx) -> Result<()> {
+    ctx.require_format(
+        "list",
+        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
+    )?;
+    let from = opt_date_arg("--from", a.from.as_ref())?;
+    let to = opt_date_arg("--to", a.to.as_ref())?;
+    let store = ctx.open()?;
+    let read = store.read();
+    let unit_id = a
+        .unit
+        .as_deref()
+        .map(|u| resolve_unit(read, "--unit", u).map(|u| u.id))
+        .transpose()?;
+    let filter = ListFilter { from, to, unit_id };
+    let objects = objects(read, a.kind, &filter)?;
+    let style = ctx.style();
+    ctx.emit(|out| render::write_objects(out, &objects, style))
+}
+
+fn all<T: ToJson>(items: Vec<T>) -> Vec<Object> {
+    items.iter().map(ToJson::to_json).collect()
+}
+
+fn objects(read: Reader<'_>, kind: ListKind, f: &ListFilter) -> Result<Vec<Object>> {
+    Ok(match kind {
+        ListKind::Units => {
+            let units = read.units()?;
+            all(units
+                .into_iter()
+                .filter(|u| f.unit_id.is_none_or(|id| id == u.id))
+                .collect())
+        }
+        ListKind::Standards => all(read.standards(f)?),
+        ListKind::Filings => all(read.filings(f)?),
+        ListKind::Reviews => all(read.reviews(f)?),
+        ListKind::Awards => all(read.awards(f)?),
+        ListKind::Projects => all(read.projects(f)?),
+        ListKind::Committees => all(read.seats(f)?),
+        ListKind::Meetings => all(read.meetings(f)?),
+        ListKind::Milestones => all(read.milestones()?),
+        ListKind::Payments => all(read.payments(f)?),
+        ListKind::Targets => {
+            let plan = read.plan()?;
+            read.targets(&plan.code)?
+                .into_iter()
+                .map(|t| {
+                    let o = json!({
+                        "code": t.code, "label_zh": t.label_zh, "label_en": t.label_en,
+                        "measure": format!("{:?}", t.measure), "target_min": t.min, "target_max": t.max,
+                    });
+                    o.as_object().cloned().unwrap_or_default()
+                })
+                .collect()
+        }
+        ListKind::Rules => {
+            let mut rows = Vec::new();
+            for r in read.rules()? {
+                for v in &r.versions {
+                    let o = json!({
+                        "code": r.code, "label_zh": r.label_zh, "label_en": r.label_en,
+                        "amount_yuan": v.amount_yuan, "effective_from": v.from.to_string(),
+                        "effective_to": v.to.map(|d| d.to_string()), "fund": v.fund,
+                    });
+                    rows.push(o.as_object().cloned().unwrap_or_default());
+                }
+            }
+            rows
+        }
+        ListKind::Audit => {
+            let from = f.from.map(|d| d.to_string());
+            let to = f.to.map(|d| d.to_string());
+            all(read.audit_entries(from.as_deref(), to.as_deref())?)
+        }
+    })
+}

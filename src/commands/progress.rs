@@ -1,0 +1,5 @@
+use super::Ctx;
+use anyhow::{Result, bail};
+pub fn run(_a: crate::cli::ProgressArgs, _ctx: &Ctx) -> Result<()> {
+    bail!("not built yet")
+}

@@ -1,0 +1,9 @@
+//! The pure domain: types, identifier checks, target progress, rewards, quarters.
+//! No SQL, no clap, no clock, no printing: dates and rules come in as arguments.
+
+pub mod ids;
+pub mod model;
+// pub mod progress;
+// pub mod quarter;
+pub mod records;
+// pub mod rewards;

@@ -1,0 +1,1073 @@
+//! Target counts, pace and status, meeting coverage and milestones as of a date
+//! (DOMAIN.md §3). Every figure and decision is integer arithmetic.
+
+use std::collections::BTreeSet;
+
+use super::model::{
+    Date, Facts, Measure, MilestoneFact, MilestoneStatus, Plan, StandardFact, StandardStatus,
+    TargetDef, TargetStatus, UnitKind, UnitRef,
+};
+use super::quarter::Quarter;
+
+/// Days from start to deadline, both included (1268 for jlp-2012); 0 for a plan whose
+/// deadline is before its start.
+pub fn total_days(plan: &Plan) -> i64 {
+    ((plan.deadline - plan.start).num_days() + 1).max(0)
+}
+
+/// The last day counted for an as-of date: events after the deadline never count.
+pub fn window_end(plan: &Plan, as_of: Date) -> Date {
+    as_of.min(plan.deadline)
+}
+
+/// Days from start to `min(as_of, deadline)`, both included; 0 when as_of < start.
+pub fn elapsed_days(plan: &Plan, as_of: Date) -> i64 {
+    if as_of < plan.start {
+        return 0;
+    }
+    ((window_end(plan, as_of) - plan.start).num_days() + 1).max(0)
+}
+
+fn in_window(d: Date, from: Date, to: Date) -> bool {
+    from <= d && d <= to
+}
+
+/// A standard counts once published (or published and later abolished), dated in the window.
+fn standard_counts(s: &StandardFact, from: Date, to: Date) -> bool {
+    s.status != StandardStatus::Drafting && s.published_on.is_some_and(|d| in_window(d, from, to))
+}
+
+fn enterprise(u: &UnitRef) -> bool {
+    u.kind == UnitKind::Enterprise
+}
+
+/// The actual figure of one measure over the window [plan.start, window_end], per
+/// DOMAIN.md §3 (see model::Measure docs).
+pub fn actual(measure: &Measure, facts: &Facts, plan: &Plan, as_of: Date) -> i64 {
+    let from = plan.start;
+    let to = window_end(plan, as_of);
+    if to < from {
+        return 0;
+    }
+    // Distinct counts go through a set of unit ids so the same enterprise counts once.
+    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    match measure {
+        Measure::Standards(level) => count(
+            facts
+                .standards
+                .iter()
+                .filter(|s| s.level == *level && standard_counts(s, from, to))
+                .count(),
+        ),
+        Measure::Filings => facts.filings.between(from, to),
+        Measure::Reviews => facts.reviews.between(from, to),
+        Measure::ParticipatingEnterprises(levels) => {
+            let ids: BTreeSet<i64> = facts
+                .standards
+                .iter()
+                .filter(|s| levels.contains(&s.level) && standard_counts(s, from, to))
+                .flat_map(|s| s.lead.iter().chain(s.participants.iter()))
+                .filter(|u| enterprise(u))
+                .map(|u| u.id)
+                .collect();
+            count(ids.len())
+        }
+        Measure::HostingEnterprises(roles) => {
+            let ids: BTreeSet<i64> = facts
+                .seats
+                .iter()
+                .filter(|s| {
+                    roles.contains(&s.role) && in_window(s.since, from, to) && enterprise(&s.unit)
+                })
+                .map(|s| s.unit.id)
+                .collect();
+            count(ids.len())
+        }
+        Measure::AwardEnterprises(kind) => {
+            let ids: BTreeSet<i64> = facts
+                .awards
+                .iter()
+                .filter(|a| {
+                    a.kind == *kind && in_window(a.awarded_on, from, to) && enterprise(&a.unit)
+                })
+                .map(|a| a.unit.id)
+                .collect();
+            count(ids.len())
+        }
+        Measure::Awards(kind) => count(
+            facts
+                .awards
+                .iter()
+                .filter(|a| {
+                    a.kind == *kind && in_window(a.awarded_on, from, to) && enterprise(&a.unit)
+                })
+                .count(),
+        ),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TargetProgress {
+    pub code: String,
+    #[serde(skip)]
+    pub label_zh: String,
+    #[serde(skip)]
+    pub label_en: String,
+    pub actual: i64,
+    pub target_min: i64,
+    pub target_max: Option<i64>,
+    /// Tenths: 55 means 5.5.
+    #[serde(serialize_with = "tenths")]
+    pub expected: i64,
+    pub needed_now: i64,
+    pub projected: Option<i64>,
+    /// Tenths of a percent: 231 means 23.1 %.
+    #[serde(serialize_with = "tenths")]
+    pub percent: i64,
+    pub status: TargetStatus,
+    pub stretch_met: bool,
+}
+
+/// JSON wants a number with one decimal (5.5, 13.0). serde's data model has no decimal
+/// type, so the integer tenths become an f64 only here, at the wire: t/10 is correctly
+/// rounded and serde_json prints the shortest round-trip form, which is exactly
+/// `tenths_str(t)` for any figure this tool produces (|t| < 2^53).
+fn tenths<S: serde::Serializer>(t: &i64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(*t as f64 / 10.0)
+}
+
+/// Integer division of non-negative-denominator values, rounding toward negative infinity.
+fn div_floor(n: i128, d: i128) -> i128 {
+    n.div_euclid(d)
+}
+
+fn div_ceil(n: i128, d: i128) -> i128 {
+    -(-n).div_euclid(d)
+}
+
+fn to_i64(v: i128) -> i64 {
+    i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX })
+}
+
+/// Pace rules of DOMAIN.md §3, exactly: expected tenths = (min*elapsed*10*2 + total) /
+/// (2*total); needed_now = ceil(min*elapsed/total); projected = floor(actual*total/elapsed),
+/// None when elapsed == 0; percent tenths = half-up of actual*1000/min; status: met if
+/// actual >= min; else missed if as_of >= deadline; else on-track if actual*total >=
+/// min*elapsed; else behind; stretch_met = max.is_some() && actual >= max.
+pub fn target_progress(def: &TargetDef, actual: i64, plan: &Plan, as_of: Date) -> TargetProgress {
+    // i128 so no product of figures can overflow; a degenerate plan (total 0) is read as
+    // one day long rather than dividing by zero.
+    let total = i128::from(total_days(plan).max(1));
+    let elapsed = i128::from(elapsed_days(plan, as_of));
+    let min = i128::from(def.min);
+    let act = i128::from(actual);
+
+    let expected = div_floor(min * elapsed * 20 + total, 2 * total);
+    let needed_now = div_ceil(min * elapsed, total);
+    let projected = (elapsed > 0).then(|| to_i64(div_floor(act * total, elapsed)));
+    // A bar of zero (or less) is reached by anything: report it as 100.0 %.
+    let percent = if min > 0 { div_floor(act * 2000 + min, 2 * min) } else { 1000 };
+
+    let status = if act >= min {
+        TargetStatus::Met
+    } else if as_of >= plan.deadline {
+        TargetStatus::Missed
+    } else if act * total >= min * elapsed {
+        TargetStatus::OnTrack
+    } else {
+        TargetStatus::Behind
+    };
+
+    TargetProgress {
+        code: def.code.clone(),
+        label_zh: def.label_zh.clone(),
+        label_en: def.label_en.clone(),
+        actual,
+        target_min: def.min,
+        target_max: def.max,
+        expected: to_i64(expected),
+        needed_now: to_i64(needed_now),
+        projected,
+        percent: to_i64(percent),
+        status,
+        stretch_met: def.max.is_some_and(|max| actual >= max),
+    }
+}
+
+/// Every target's progress as of a date, in the order given.
+pub fn progress(
+    plan: &Plan,
+    targets: &[TargetDef],
+    facts: &Facts,
+    as_of: Date,
+) -> Vec<TargetProgress> {
+    targets
+        .iter()
+        .map(|t| target_progress(t, actual(&t.measure, facts, plan, as_of), plan, as_of))
+        .collect()
+}
+
+/// One decimal string of a tenths value: 55 -> "5.5", 0 -> "0.0", 1300 -> "130.0",
+/// -5 -> "-0.5".
+pub fn tenths_str(t: i64) -> String {
+    // unsigned_abs so i64::MIN has a magnitude too.
+    let m = t.unsigned_abs();
+    let sign = if t < 0 { "-" } else { "" };
+    format!("{sign}{}.{}", m / 10, m % 10)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MeetingCoverage {
+    pub quarters_due: i64,
+    pub quarters_held: i64,
+    pub missing: Vec<Quarter>,
+    #[serde(skip)]
+    pub held: Vec<Quarter>,
+}
+
+/// Due quarters: from the quarter containing plan.start, each quarter whose end <= as_of,
+/// no end (the leading group outlives the deadline). Held = due quarters with at least one
+/// meeting dated inside them. Missing = due without.
+pub fn meeting_coverage(plan: &Plan, meetings: &[Date], as_of: Date) -> MeetingCoverage {
+    let met_in: BTreeSet<Quarter> = meetings.iter().map(|d| Quarter::containing(*d)).collect();
+    let mut held = Vec::new();
+    let mut missing = Vec::new();
+    let mut q = Quarter::containing(plan.start);
+    while q.end() <= as_of {
+        if met_in.contains(&q) {
+            held.push(q);
+        } else {
+            missing.push(q);
+        }
+        let next = q.next();
+        if next == q {
+            break; // saturated at the last representable year
+        }
+        q = next;
+    }
+    let len = |v: &Vec<Quarter>| i64::try_from(v.len()).unwrap_or(i64::MAX);
+    MeetingCoverage {
+        quarters_due: len(&held) + len(&missing),
+        quarters_held: len(&held),
+        missing,
+        held,
+    }
+}
+
+/// Milestones as they stood on as_of: one done after as_of shows as in progress, with no
+/// done date; others unchanged.
+pub fn milestones_as_of(milestones: &[MilestoneFact], as_of: Date) -> Vec<MilestoneFact> {
+    milestones
+        .iter()
+        .map(|m| {
+            let mut m = m.clone();
+            if m.status == MilestoneStatus::Done && m.done_on.is_some_and(|d| d > as_of) {
+                m.status = MilestoneStatus::InProgress;
+                m.done_on = None;
+            }
+            m
+        })
+        .collect()
+}
+
+/// The jlp-2012 plan, its targets and rules, and the records of WORKED-EXAMPLE.md, shared by
+/// the progress and rewards tests.
+#[cfg(test)]
+#[rustfmt::skip]
+pub(crate) mod fixtures {
+    use crate::core::model::*;
+
+    pub fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    pub fn jlp_plan() -> Plan {
+        Plan {
+            code: "jlp-2012".into(),
+            title: "九龙坡区深入实施技术标准战略打造标准强区的实施意见".into(),
+            start: d("2012-07-12"),
+            deadline: d("2015-12-31"),
+        }
+    }
+
+    fn target(
+        code: &str,
+        zh: &str,
+        en: &str,
+        measure: Measure,
+        min: i64,
+        max: Option<i64>,
+    ) -> TargetDef {
+        TargetDef { code: code.into(), label_zh: zh.into(), label_en: en.into(), measure, min, max }
+    }
+
+    /// The ten targets of DOMAIN.md §3, in its order.
+    pub fn jlp_targets() -> Vec<TargetDef> {
+        vec![
+            target(
+                "national-standards",
+                "制修订国家标准",
+                "National standards formulated or revised",
+                Measure::Standards(Level::National),
+                13,
+                None,
+            ),
+            target(
+                "industry-standards",
+                "制修订行业标准",
+                "Industry standards formulated or revised",
+                Measure::Standards(Level::Industry),
+                20,
+                None,
+            ),
+            target(
+                "local-standards",
+                "制修订地方标准",
+                "Local standards formulated or revised",
+                Measure::Standards(Level::Local),
+                23,
+                None,
+            ),
+            target("enterprise-filings", "备案企业标准", "Enterprise standards filed", Measure::Filings, 160, None),
+            target("enterprise-reviews", "复审企业标准", "Enterprise standards reviewed", Measure::Reviews, 40, None),
+            target(
+                "participating-enterprises",
+                "实质性参与国家、行业标准制修订的企业",
+                "Enterprises in national or industry standard work",
+                Measure::ParticipatingEnterprises(vec![Level::National, Level::Industry]),
+                2,
+                Some(3),
+            ),
+            target(
+                "committee-enterprises",
+                "承担全国专业标准化技术委员会（分委会、工作组）的企业",
+                "Enterprises hosting a national TC, SC or WG",
+                Measure::HostingEnterprises(vec![SeatRole::Secretariat, SeatRole::Convenor]),
+                2,
+                Some(3),
+            ),
+            target(
+                "cn-innovation-award-enterprises",
+                "获中国标准创新贡献奖的企业",
+                "Enterprises with a China Standard Innovation Contribution Award",
+                Measure::AwardEnterprises(AwardKind::CnInnovation),
+                1,
+                Some(2),
+            ),
+            target(
+                "cq-product-award-enterprises",
+                "获重庆市产品标准奖的企业",
+                "Enterprises with a Chongqing product standard award",
+                Measure::AwardEnterprises(AwardKind::CqProduct),
+                3,
+                Some(5),
+            ),
+            target(
+                "cq-product-awards",
+                "重庆市产品标准奖（项）",
+                "Chongqing product standard awards",
+                Measure::Awards(AwardKind::CqProduct),
+                8,
+                None,
+            ),
+        ]
+    }
+
+    pub fn version(amount_yuan: i64, from: &str, to: Option<&str>, fund: &str) -> RuleVersion {
+        RuleVersion { amount_yuan, from: d(from), to: to.map(d), fund: fund.into() }
+    }
+
+    fn rule(
+        code: &str,
+        source: RuleSource,
+        level: Option<Level>,
+        award_kind: Option<AwardKind>,
+        enterprise_only: bool,
+        amount: i64,
+        fund: &str,
+    ) -> RuleDef {
+        RuleDef {
+            code: code.into(),
+            label_zh: code.into(),
+            label_en: code.into(),
+            source,
+            level,
+            award_kind,
+            enterprise_only,
+            versions: vec![version(amount, "2012-07-12", None, fund)],
+        }
+    }
+
+    /// The five seeded rules of DOMAIN.md §4, one open-ended version each.
+    pub fn jlp_rules() -> Vec<RuleDef> {
+        vec![
+            rule("municipal-project", RuleSource::Project, None, None, false, 50_000, "district-finance"),
+            rule(
+                "lead-national",
+                RuleSource::LeadStandard,
+                Some(Level::National),
+                None,
+                true,
+                300_000,
+                "industry-fund",
+            ),
+            rule(
+                "lead-international",
+                RuleSource::LeadStandard,
+                Some(Level::International),
+                None,
+                true,
+                500_000,
+                "industry-fund",
+            ),
+            rule(
+                "cn-innovation-award",
+                RuleSource::Award,
+                None,
+                Some(AwardKind::CnInnovation),
+                true,
+                100_000,
+                "industry-fund",
+            ),
+            rule(
+                "cq-innovation-award",
+                RuleSource::Award,
+                None,
+                Some(AwardKind::CqInnovation),
+                true,
+                50_000,
+                "industry-fund",
+            ),
+        ]
+    }
+
+    pub fn funds() -> Vec<String> {
+        vec!["district-finance".into(), "industry-fund".into()]
+    }
+
+    pub fn unit(id: i64, kind: UnitKind) -> UnitRef {
+        let name = match kind {
+            UnitKind::Enterprise => format!("示例单位{id}有限公司"),
+            _ => format!("示例机构{id}"),
+        };
+        UnitRef { id, name, kind }
+    }
+
+    /// The example's units: 1, 3, 4, 6 enterprises; 2, 5 associations.
+    pub fn u(id: i64) -> UnitRef {
+        match id {
+            2 | 5 => unit(id, UnitKind::Association),
+            _ => unit(id, UnitKind::Enterprise),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn standard(
+        id: i64,
+        number: Option<&str>,
+        level: Level,
+        action: Action,
+        published: Option<&str>,
+        lead: Option<i64>,
+        participants: &[i64],
+    ) -> StandardFact {
+        StandardFact {
+            id,
+            number: number.map(Into::into),
+            title: "标准".into(),
+            level,
+            action,
+            // No --published date means drafting; a date defaults to published (CLI.md).
+            status: if published.is_some() {
+                StandardStatus::Published
+            } else {
+                StandardStatus::Drafting
+            },
+            published_on: published.map(d),
+            lead: lead.map(u),
+            participants: participants.iter().map(|&i| u(i)).collect(),
+        }
+    }
+
+    pub fn example_standards() -> Vec<StandardFact> {
+        use Action::*;
+        use Level::*;
+        vec![
+            standard(1, Some("T/CAS 40000-2014"), Group, Revise, None, Some(2), &[]),
+            standard(2, None, Industry, Revise, None, Some(5), &[3, 4]),
+            standard(3, None, International, Formulate, None, Some(1), &[3, 4]),
+            standard(4, Some("GB/T 40003-2012"), National, Formulate, Some("2012-01-24"), Some(5), &[1, 3]),
+            standard(5, Some("T/CAS 40004-2013"), Group, Formulate, Some("2013-03-04"), Some(4), &[3]),
+            standard(6, Some("ISO 40005:2016"), International, Formulate, Some("2016-04-09"), Some(6), &[]),
+            standard(7, Some("DB50/T 40006-2014"), Local, Formulate, None, Some(2), &[5]),
+            standard(8, None, National, Formulate, None, None, &[6]),
+            standard(9, Some("JB/T 40008-2013"), Industry, Formulate, Some("2013-09-05"), Some(5), &[]),
+            standard(10, Some("GB/T 40009-2013"), National, Formulate, Some("2013-04-12"), None, &[1, 6]),
+            standard(11, Some("ISO 40010:2015"), International, Formulate, Some("2015-06-09"), None, &[2, 4]),
+            standard(12, Some("T/CAS 40011-2014"), Group, Formulate, None, Some(5), &[4]),
+        ]
+    }
+
+    pub fn award(id: i64, unit_id: i64, kind: AwardKind, on: &str) -> AwardFact {
+        AwardFact { id, unit: u(unit_id), kind, awarded_on: d(on), grade: None, title: None }
+    }
+
+    pub fn example_awards() -> Vec<AwardFact> {
+        use AwardKind::*;
+        vec![
+            award(1, 1, CqInnovation, "2014-06-30"),
+            award(2, 5, CqInnovation, "2012-07-12"),
+            award(3, 5, CqProduct, "2015-12-20"),
+            award(4, 1, CqProduct, "2014-01-24"),
+            award(5, 6, CqInnovation, "2014-05-17"),
+            award(6, 3, CqInnovation, "2012-01-04"),
+        ]
+    }
+
+    pub fn project(id: i64, unit_id: i64, name: &str, on: &str) -> ProjectFact {
+        ProjectFact { id, unit: u(unit_id), name: name.into(), passed_on: d(on) }
+    }
+
+    pub fn example_projects() -> Vec<ProjectFact> {
+        vec![
+            project(1, 4, "项目0", "2014-06-08"),
+            project(2, 1, "项目1", "2011-12-19"),
+            project(3, 6, "项目2", "2013-08-29"),
+            project(4, 1, "项目3", "2012-08-11"),
+        ]
+    }
+
+    pub fn seat(id: i64, unit_id: i64, committee: &str, role: SeatRole, since: &str) -> SeatFact {
+        SeatFact { id, unit: u(unit_id), committee: committee.into(), role, since: d(since) }
+    }
+
+    pub fn example_seats() -> Vec<SeatFact> {
+        use SeatRole::*;
+        vec![
+            seat(1, 4, "SAC/TC 100", Member, "2014-01-10"),
+            seat(2, 1, "SAC/TC 101", Secretariat, "2012-02-28"),
+            seat(3, 6, "SAC/TC 102", Secretariat, "2015-07-13"),
+            seat(4, 6, "SAC/TC 103", Member, "2014-12-21"),
+            seat(5, 5, "SAC/TC 104", Member, "2015-10-05"),
+        ]
+    }
+
+    /// Group dated records per day, sorted, as the store hands them over.
+    pub fn daily(dates: &[&str]) -> DailyCounts {
+        let mut m = std::collections::BTreeMap::new();
+        for s in dates {
+            *m.entry(d(s)).or_insert(0i64) += 1;
+        }
+        DailyCounts(m.into_iter().collect())
+    }
+
+    pub fn example_facts() -> Facts {
+        Facts {
+            standards: example_standards(),
+            awards: example_awards(),
+            seats: example_seats(),
+            filings: daily(&[
+                "2013-09-05",
+                "2016-02-21",
+                "2011-06-11",
+                "2014-12-04",
+                "2014-01-20",
+                "2014-11-14",
+                "2011-09-03",
+                "2013-05-24",
+                "2014-05-02",
+                "2013-05-11",
+                "2014-11-17",
+                "2014-07-11",
+                "2014-09-27",
+                "2011-08-07",
+            ]),
+            reviews: daily(&["2015-07-09", "2014-10-20", "2015-03-14", "2014-07-29", "2012-11-24", "2014-12-09"]),
+            meetings: ["2012-10-11", "2013-10-24", "2014-10-15", "2014-10-31", "2014-11-18", "2014-12-03"]
+                .iter()
+                .map(|s| d(s))
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+#[rustfmt::skip]
+mod tests {
+    use super::fixtures::*;
+    use super::*;
+    use crate::core::model::*;
+
+    fn q(s: &str) -> Quarter {
+        Quarter::parse(s, d("2000-01-01")).unwrap()
+    }
+
+    fn def(min: i64, max: Option<i64>) -> TargetDef {
+        TargetDef {
+            code: "t".into(),
+            label_zh: "t".into(),
+            label_en: "t".into(),
+            measure: Measure::Filings,
+            min,
+            max,
+        }
+    }
+
+    /// The date `elapsed` days into the jlp-2012 window (day 1 is the start).
+    fn day(elapsed: i64) -> Date {
+        jlp_plan().start + chrono::Duration::days(elapsed - 1)
+    }
+
+    #[test]
+    fn days() {
+        let p = jlp_plan();
+        assert_eq!(total_days(&p), 1268);
+        let cases = [
+            ("2012-07-11", 0, "2012-07-11"),
+            ("2000-01-01", 0, "2000-01-01"),
+            ("2012-07-12", 1, "2012-07-12"),
+            ("2012-07-13", 2, "2012-07-13"),
+            ("2013-12-31", 538, "2013-12-31"),
+            ("2015-12-30", 1267, "2015-12-30"),
+            ("2015-12-31", 1268, "2015-12-31"),
+            ("2016-01-01", 1268, "2015-12-31"),
+            ("2030-06-30", 1268, "2015-12-31"),
+        ];
+        for (as_of, elapsed, end) in cases {
+            assert_eq!(elapsed_days(&p, d(as_of)), elapsed, "{as_of}");
+            assert_eq!(window_end(&p, d(as_of)), d(end), "{as_of}");
+        }
+        assert_eq!(day(538), d("2013-12-31"));
+        assert_eq!(day(1268), d("2015-12-31"));
+    }
+
+    #[test]
+    fn tenths_strings() {
+        let cases = [
+            (55, "5.5"),
+            (0, "0.0"),
+            (1300, "130.0"),
+            (130, "13.0"),
+            (7, "0.7"),
+            (-5, "-0.5"),
+            (-123, "-12.3"),
+            (i64::MIN, "-922337203685477580.8"),
+        ];
+        for (t, s) in cases {
+            assert_eq!(tenths_str(t), s, "{t}");
+        }
+    }
+
+    /// (min, max, actual, as_of, expected, needed_now, projected, percent, status, stretch_met)
+    type Row = (i64, Option<i64>, i64, Date, i64, i64, Option<i64>, i64, TargetStatus, bool);
+
+    #[test]
+    fn pace_and_status_boundaries() {
+        use TargetStatus::*;
+        // 13 * 538 / 1268 = 5.5157...; on pace needs 6.
+        let mid = d("2013-12-31");
+        let rows: Vec<Row> = vec![
+            // As of before the start: nothing is due yet, so zero is on track.
+            (13, None, 0, d("2012-07-11"), 0, 0, None, 0, OnTrack, false),
+            (13, None, 0, d("2011-01-01"), 0, 0, None, 0, OnTrack, false),
+            // First day: 13 * 1 / 1268 = 0.01 -> 0.0 expected, but 1 needed.
+            (13, None, 0, day(1), 0, 1, Some(0), 0, Behind, false),
+            (13, None, 1, day(1), 0, 1, Some(1268), 77, OnTrack, false),
+            // Exactly on pace, and one short.
+            (13, None, 6, mid, 55, 6, Some(14), 462, OnTrack, false),
+            (13, None, 5, mid, 55, 6, Some(11), 385, Behind, false),
+            // Exactly on pace where min*elapsed/total is an integer: elapsed 634 = total/2.
+            (2, None, 1, day(634), 10, 1, Some(2), 500, OnTrack, false),
+            (2, None, 0, day(634), 10, 1, Some(0), 0, Behind, false),
+            (2, None, 0, day(633), 10, 1, Some(0), 0, Behind, false),
+            // One day before the deadline: still behind, not missed.
+            (13, None, 12, d("2015-12-30"), 130, 13, Some(12), 923, Behind, false),
+            // On and after the deadline: missed one short, met on the bar.
+            (13, None, 12, d("2015-12-31"), 130, 13, Some(12), 923, Missed, false),
+            (13, None, 12, d("2016-03-01"), 130, 13, Some(12), 923, Missed, false),
+            (13, None, 13, d("2015-12-31"), 130, 13, Some(13), 1000, Met, false),
+            (13, None, 13, d("2016-03-01"), 130, 13, Some(13), 1000, Met, false),
+            // Met early, far ahead: percent passes 100.
+            (2, None, 4, mid, 8, 1, Some(9), 2000, Met, false),
+            // Stretch targets: below, on and above max; max unset never counts as met.
+            (2, Some(3), 2, mid, 8, 1, Some(4), 1000, Met, false),
+            (2, Some(3), 3, mid, 8, 1, Some(7), 1500, Met, true),
+            (2, Some(3), 4, mid, 8, 1, Some(9), 2000, Met, true),
+            (3, Some(5), 5, d("2015-12-31"), 30, 3, Some(5), 1667, Met, true),
+            (1, Some(2), 0, d("2015-12-31"), 10, 1, Some(0), 0, Missed, false),
+            // Half-up percent: 1/8 = 12.5 % exactly; 1/3 = 33.33 -> 33.3; 2/3 = 66.67 -> 66.7.
+            (8, None, 1, mid, 34, 4, Some(2), 125, Behind, false),
+            (3, None, 1, d("2015-12-31"), 30, 3, Some(1), 333, Missed, false),
+            (3, None, 2, d("2015-12-31"), 30, 3, Some(2), 667, Missed, false),
+            // 1/16 = 6.25 %, a tie in tenths: 62.5 -> 63, i.e. 6.3.
+            (16, None, 1, d("2015-12-31"), 160, 16, Some(1), 63, Missed, false),
+            // Expected ties: 317 = 1268/4, so 1 * 317 / 1268 = 0.25 -> 0.3; 13 * 317 / 1268 = 3.25
+            // -> 3.3; 1 * 951 / 1268 = 0.75 -> 0.8.
+            (1, None, 0, day(317), 3, 1, Some(0), 0, Behind, false),
+            (13, None, 3, day(317), 33, 4, Some(12), 231, Behind, false),
+            (13, None, 4, day(317), 33, 4, Some(16), 308, OnTrack, false),
+            (1, None, 0, day(951), 8, 1, Some(0), 0, Behind, false),
+            // Just under a tie rounds down: 1 * 316 / 1268 = 0.2492 -> 0.2.
+            (1, None, 0, day(316), 2, 1, Some(0), 0, Behind, false),
+        ];
+        let p = jlp_plan();
+        for (i, (min, max, actual, as_of, expected, needed, projected, percent, status, stretch)) in
+            rows.into_iter().enumerate()
+        {
+            let got = target_progress(&def(min, max), actual, &p, as_of);
+            let want = TargetProgress {
+                code: "t".into(),
+                label_zh: "t".into(),
+                label_en: "t".into(),
+                actual,
+                target_min: min,
+                target_max: max,
+                expected,
+                needed_now: needed,
+                projected,
+                percent,
+                status,
+                stretch_met: stretch,
+            };
+            assert_eq!(got, want, "row {i}");
+            // needed_now is the least actual that is on pace (DOMAIN.md: "same as actual >= needed_now").
+            if status != Met && status != Missed {
+                assert_eq!(status == OnTrack, actual >= needed, "row {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn zero_bar_does_not_divide_by_zero() {
+        let got = target_progress(&def(0, None), 0, &jlp_plan(), d("2013-12-31"));
+        assert_eq!((got.expected, got.needed_now, got.percent, got.status), (0, 0, 1000, TargetStatus::Met));
+    }
+
+    #[test]
+    fn serializes_tenths_as_one_decimal_numbers() {
+        let p = jlp_plan();
+        let t = &jlp_targets()[0];
+        let got = target_progress(t, 3, &p, d("2013-12-31"));
+        let json = serde_json::to_string(&got).unwrap();
+        assert_eq!(
+            json,
+            r#"{"code":"national-standards","actual":3,"target_min":13,"target_max":null,"expected":5.5,"needed_now":6,"projected":7,"percent":23.1,"status":"behind","stretch_met":false}"#
+        );
+        let end = target_progress(t, 0, &p, d("2015-12-31"));
+        let json = serde_json::to_string(&end).unwrap();
+        assert!(json.contains(r#""expected":13.0,"#) && json.contains(r#""percent":0.0,"#), "{json}");
+        let over = target_progress(&def(2, Some(3)), 26, &p, d("2012-06-01"));
+        let json = serde_json::to_string(&over).unwrap();
+        assert!(json.contains(r#""percent":1300.0,"#) && json.contains(r#""projected":null"#), "{json}");
+        // The JSON figure always reads as tenths_str.
+        for t in [0, 5, 55, 130, 231, 999, 1000, 1001, 12345, 99999] {
+            let v: serde_json::Value =
+                serde_json::from_str(&serde_json::to_string(&(t as f64 / 10.0)).unwrap()).unwrap();
+            assert_eq!(v.to_string(), tenths_str(t));
+        }
+    }
+
+    fn facts_of(
+        standards: Vec<StandardFact>,
+        awards: Vec<AwardFact>,
+        seats: Vec<SeatFact>,
+    ) -> Facts {
+        Facts { standards, awards, seats, ..Facts::default() }
+    }
+
+    #[test]
+    fn standards_count_only_when_published_in_window() {
+        use Action::*;
+        use Level::*;
+        let p = jlp_plan();
+        let mut abolished =
+            standard(5, Some("GB 5-2013"), National, Formulate, Some("2013-02-01"), None, &[1]);
+        abolished.status = StandardStatus::Abolished;
+        // Drafting with a stray date still never counts.
+        let mut drafting =
+            standard(6, Some("GB 6-2013"), National, Formulate, Some("2013-02-01"), None, &[3]);
+        drafting.status = StandardStatus::Drafting;
+        let facts = facts_of(
+            vec![
+                standard(1, Some("GB 1-2012"), National, Formulate, Some("2012-07-11"), None, &[1]), // day before start
+                standard(2, Some("GB 2-2012"), National, Formulate, Some("2012-07-12"), None, &[1]), // start
+                standard(3, Some("GB 3-2015"), National, Revise, Some("2015-12-31"), None, &[1]), // deadline, a revision
+                standard(4, Some("GB 4-2016"), National, Formulate, Some("2016-01-01"), None, &[4]), // after deadline
+                abolished,
+                drafting,
+                standard(7, None, National, Formulate, None, Some(1), &[]),
+                standard(8, Some("QC/T 8-2014"), Industry, Formulate, Some("2014-05-05"), None, &[1]),
+                standard(9, Some("DB50/T 9-2014"), Local, Revise, Some("2014-05-05"), Some(4), &[]),
+                standard(10, Some("ISO 10:2014"), International, Formulate, Some("2014-05-05"), Some(6), &[]),
+            ],
+            vec![],
+            vec![],
+        );
+        let cases = [
+            (Measure::Standards(National), "2012-07-11", 0),
+            (Measure::Standards(National), "2012-07-12", 1),
+            (Measure::Standards(National), "2013-12-31", 2),
+            (Measure::Standards(National), "2015-12-30", 2),
+            (Measure::Standards(National), "2015-12-31", 3),
+            (Measure::Standards(National), "2020-01-01", 3),
+            (Measure::Standards(Industry), "2020-01-01", 1),
+            (Measure::Standards(Local), "2020-01-01", 1),
+            (Measure::Standards(International), "2020-01-01", 1),
+            (Measure::Standards(Group), "2020-01-01", 0),
+            // Enterprises 1 (several times) and 4 (only via a 2016 standard, and a local one).
+            (Measure::ParticipatingEnterprises(vec![National, Industry]), "2020-01-01", 1),
+            (Measure::ParticipatingEnterprises(vec![National, Industry, Local]), "2020-01-01", 2),
+            (Measure::ParticipatingEnterprises(vec![National]), "2012-07-11", 0),
+        ];
+        for (m, as_of, want) in cases {
+            assert_eq!(actual(&m, &facts, &p, d(as_of)), want, "{m:?} {as_of}");
+        }
+    }
+
+    #[test]
+    fn distinct_enterprises() {
+        use Action::*;
+        use AwardKind::*;
+        use Level::*;
+        use SeatRole::*;
+        let p = jlp_plan();
+        let inst = unit(20, UnitKind::Institution);
+        let mut inst_award = award(10, 1, CnInnovation, "2013-01-01");
+        inst_award.unit = inst.clone();
+        let mut inst_seat = seat(10, 1, "SAC/TC 9", Secretariat, "2013-01-01");
+        inst_seat.unit = inst.clone();
+        let mut std_inst = standard(
+            1,
+            Some("GB 1-2013"),
+            National,
+            Formulate,
+            Some("2013-01-01"),
+            Some(1),
+            &[2, 3, 5],
+        );
+        std_inst.participants.push(inst.clone());
+        let facts = facts_of(
+            vec![
+                std_inst,
+                // Enterprise 1 again, as a participant this time: still one.
+                standard(2, Some("YS/T 2-2014"), Industry, Formulate, Some("2014-01-01"), Some(4), &[1]),
+            ],
+            vec![
+                award(1, 1, CnInnovation, "2013-01-01"),
+                award(2, 1, CnInnovation, "2014-01-01"), // the same enterprise twice
+                award(3, 2, CnInnovation, "2014-01-01"), // association
+                inst_award,
+                award(4, 3, CnInnovation, "2012-07-11"), // before the start
+                award(5, 4, CnInnovation, "2016-01-01"), // after the deadline
+                award(6, 6, CqProduct, "2014-01-01"),
+                award(7, 6, CqProduct, "2014-02-01"),
+                award(8, 5, CqProduct, "2014-02-01"), // association
+            ],
+            vec![
+                seat(1, 1, "SAC/TC 1", Secretariat, "2013-01-01"),
+                seat(2, 1, "SAC/TC 1/SC 1", Convenor, "2014-01-01"), // same enterprise
+                seat(3, 3, "SAC/TC 2", Member, "2014-01-01"),        // plain membership
+                seat(4, 2, "SAC/TC 3", Secretariat, "2014-01-01"),   // association
+                inst_seat,
+                seat(5, 4, "SAC/TC 4", Convenor, "2015-12-31"),
+                seat(6, 6, "SAC/TC 5", Secretariat, "2016-01-01"), // after the deadline
+            ],
+        );
+        let cases = [
+            // 1, 3, 4; not associations 2 and 5 nor institution 20; 1 counted once.
+            (Measure::ParticipatingEnterprises(vec![National, Industry]), 3),
+            (Measure::ParticipatingEnterprises(vec![National]), 2), // 1, 3
+            (Measure::AwardEnterprises(CnInnovation), 1),
+            (Measure::Awards(CnInnovation), 2),
+            (Measure::AwardEnterprises(CqProduct), 1),
+            (Measure::Awards(CqProduct), 2),
+            (Measure::HostingEnterprises(vec![Secretariat, Convenor]), 2),
+            (Measure::HostingEnterprises(vec![Member]), 1),
+        ];
+        for (m, want) in cases {
+            assert_eq!(actual(&m, &facts, &p, d("2020-01-01")), want, "{m:?}");
+        }
+    }
+
+    /// (code, actual, expected tenths, needed_now, projected, percent tenths, status, stretch_met)
+    type ExampleRow = (&'static str, i64, i64, i64, i64, i64, TargetStatus, bool);
+
+    fn check_table(as_of: &str, rows: &[ExampleRow]) {
+        let got = progress(&jlp_plan(), &jlp_targets(), &example_facts(), d(as_of));
+        assert_eq!(got.len(), rows.len());
+        for (g, &(code, actual, expected, needed, projected, percent, status, stretch)) in
+            got.iter().zip(rows)
+        {
+            assert_eq!(
+                (
+                    g.code.as_str(),
+                    g.actual,
+                    g.expected,
+                    g.needed_now,
+                    g.projected,
+                    g.percent,
+                    g.status,
+                    g.stretch_met
+                ),
+                (code, actual, expected, needed, Some(projected), percent, status, stretch),
+                "{as_of} {code}"
+            );
+        }
+    }
+
+    #[test]
+    fn worked_example_2013() {
+        use TargetStatus::*;
+        assert_eq!(elapsed_days(&jlp_plan(), d("2013-12-31")), 538);
+        check_table(
+            "2013-12-31",
+            &[
+                ("national-standards", 1, 55, 6, 2, 77, Behind, false),
+                ("industry-standards", 1, 85, 9, 2, 50, Behind, false),
+                ("local-standards", 0, 98, 10, 0, 0, Behind, false),
+                ("enterprise-filings", 3, 679, 68, 7, 19, Behind, false),
+                ("enterprise-reviews", 1, 170, 17, 2, 25, Behind, false),
+                ("participating-enterprises", 2, 8, 1, 4, 1000, Met, false),
+                ("committee-enterprises", 0, 8, 1, 0, 0, Behind, false),
+                ("cn-innovation-award-enterprises", 0, 4, 1, 0, 0, Behind, false),
+                ("cq-product-award-enterprises", 0, 13, 2, 0, 0, Behind, false),
+                ("cq-product-awards", 0, 34, 4, 0, 0, Behind, false),
+            ],
+        );
+        let m = meeting_coverage(&jlp_plan(), &example_facts().meetings, d("2013-12-31"));
+        assert_eq!(m.quarters_due, 6);
+        assert_eq!(m.quarters_held, 2);
+        assert_eq!(m.missing, vec![q("2012Q3"), q("2013Q1"), q("2013Q2"), q("2013Q3")]);
+        assert_eq!(m.held, vec![q("2012Q4"), q("2013Q4")]);
+        assert_eq!(
+            serde_json::to_string(&m).unwrap(),
+            r#"{"quarters_due":6,"quarters_held":2,"missing":["2012Q3","2013Q1","2013Q2","2013Q3"]}"#
+        );
+    }
+
+    #[test]
+    fn worked_example_2015() {
+        use TargetStatus::*;
+        check_table(
+            "2015-12-31",
+            &[
+                ("national-standards", 1, 130, 13, 1, 77, Missed, false),
+                ("industry-standards", 1, 200, 20, 1, 50, Missed, false),
+                ("local-standards", 0, 230, 23, 0, 0, Missed, false),
+                ("enterprise-filings", 10, 1600, 160, 10, 63, Missed, false),
+                ("enterprise-reviews", 6, 400, 40, 6, 150, Missed, false),
+                ("participating-enterprises", 2, 20, 2, 2, 1000, Met, false),
+                ("committee-enterprises", 1, 20, 2, 1, 500, Missed, false),
+                ("cn-innovation-award-enterprises", 0, 10, 1, 0, 0, Missed, false),
+                ("cq-product-award-enterprises", 1, 30, 3, 1, 333, Missed, false),
+                ("cq-product-awards", 1, 80, 8, 1, 125, Missed, false),
+            ],
+        );
+        let m = meeting_coverage(&jlp_plan(), &example_facts().meetings, d("2015-12-31"));
+        assert_eq!((m.quarters_due, m.quarters_held), (14, 3));
+        let missing: Vec<String> = m.missing.iter().map(|q| q.to_string()).collect();
+        assert_eq!(
+            missing,
+            [
+                "2012Q3", "2013Q1", "2013Q2", "2013Q3", "2014Q1", "2014Q2", "2014Q3", "2015Q1",
+                "2015Q2", "2015Q3", "2015Q4"
+            ]
+        );
+        // Events after the deadline (a 2016 filing) change nothing later on.
+        let later = progress(&jlp_plan(), &jlp_targets(), &example_facts(), d("2017-06-30"));
+        let at_deadline = progress(&jlp_plan(), &jlp_targets(), &example_facts(), d("2015-12-31"));
+        assert_eq!(later, at_deadline);
+    }
+
+    #[test]
+    fn worked_example_2014q4_in_quarter() {
+        let p = jlp_plan();
+        let f = example_facts();
+        let quarter = q("2014Q4");
+        let want = [
+            ("national-standards", 0, 1),
+            ("industry-standards", 0, 1),
+            ("local-standards", 0, 0),
+            ("enterprise-filings", 3, 10),
+            ("enterprise-reviews", 2, 4),
+            ("participating-enterprises", 0, 2),
+            ("committee-enterprises", 0, 0),
+            ("cn-innovation-award-enterprises", 0, 0),
+            ("cq-product-award-enterprises", 0, 1),
+            ("cq-product-awards", 0, 1),
+        ];
+        for (t, (code, in_q, at_end)) in jlp_targets().iter().zip(want) {
+            assert_eq!(t.code, code);
+            let end = actual(&t.measure, &f, &p, quarter.end());
+            let before = actual(&t.measure, &f, &p, quarter.prev().end());
+            assert_eq!((end - before, end), (in_q, at_end), "{code}");
+        }
+        let m = meeting_coverage(&p, &f.meetings, quarter.end());
+        assert_eq!(m.held.last(), Some(&quarter));
+    }
+
+    #[test]
+    fn meetings_due_and_missing() {
+        let p = jlp_plan();
+        // (as_of, meetings, due, held, missing)
+        type Case = (&'static str, &'static [&'static str], i64, i64, &'static [&'static str]);
+        let cases: [Case; 6] = [
+            // Before the first quarter is over nothing is due.
+            ("2012-07-11", &[], 0, 0, &[]),
+            ("2012-09-29", &["2012-08-01"], 0, 0, &[]),
+            // 2012Q3 is due on its last day; a meeting before the plan's start but inside the
+            // quarter still holds it.
+            ("2012-09-30", &["2012-07-01"], 1, 1, &[]),
+            ("2012-09-30", &[], 1, 0, &["2012Q3"]),
+            // Two meetings in one quarter hold it once; the quarter of as_of is not due yet.
+            ("2013-02-15", &["2012-10-01", "2012-12-31", "2013-01-10"], 2, 1, &["2012Q3"]),
+            // Quarters keep falling due after the deadline.
+            (
+                "2016-06-30",
+                &["2016-04-01"],
+                16,
+                1,
+                &[
+                    "2012Q3", "2012Q4", "2013Q1", "2013Q2", "2013Q3", "2013Q4", "2014Q1", "2014Q2",
+                    "2014Q3", "2014Q4", "2015Q1", "2015Q2", "2015Q3", "2015Q4", "2016Q1",
+                ],
+            ),
+        ];
+        for (as_of, meetings, due, held, missing) in cases {
+            let ms: Vec<Date> = meetings.iter().map(|s| d(s)).collect();
+            let got = meeting_coverage(&p, &ms, d(as_of));
+            let miss: Vec<String> = got.missing.iter().map(|q| q.to_string()).collect();
+            assert_eq!(
+                (got.quarters_due, got.quarters_held, miss),
+                (due, held, missing.iter().map(|s| s.to_string()).collect::<Vec<_>>()),
+                "{as_of}"
+            );
+            assert_eq!(got.held.len() as i64, held);
+        }
+    }
+
+    #[test]
+    fn milestones_before_their_date() {
+        let m = |code: &str, status: MilestoneStatus, done: Option<&str>| MilestoneFact {
+            code: code.into(),
+            label_zh: code.into(),
+            label_en: code.into(),
+            owner: "区质监局".into(),
+            status,
+            done_on: done.map(d),
+            note: None,
+        };
+        let input = vec![
+            m("a", MilestoneStatus::Done, Some("2013-03-01")),
+            m("b", MilestoneStatus::Done, Some("2013-03-02")),
+            m("c", MilestoneStatus::InProgress, None),
+            m("d", MilestoneStatus::NotStarted, None),
+            m("e", MilestoneStatus::Done, None),
+        ];
+        let got = milestones_as_of(&input, d("2013-03-01"));
+        assert_eq!(got[0], input[0]); // done on the as-of date: done
+        assert_eq!(got[1], m("b", MilestoneStatus::InProgress, None));
+        assert_eq!(&got[2..], &input[2..]);
+        assert_eq!(milestones_as_of(&input, d("2020-01-01")), input);
+    }
+}

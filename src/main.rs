@@ -1,0 +1,98 @@
+//! Parse, resolve --db/--today/--lang, call `commands::run`, map errors to exit codes.
+
+use std::process::ExitCode;
+
+use chrono::{FixedOffset, Utc};
+use clap::Parser;
+
+use stdtrack::cli::Cli;
+use stdtrack::commands::{self, Ctx, EXIT_USAGE, UsageError};
+use stdtrack::core::ids;
+use stdtrack::render::Lang;
+use stdtrack::store::AuditCtx;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                // `stdtrack list filings | head`: the reader left; nothing is wrong.
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("stdtrack: {e:#}");
+            ExitCode::from(if e.downcast_ref::<UsageError>().is_some() {
+                EXIT_USAGE
+            } else {
+                1
+            })
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    let g = cli.global;
+    // The clock is read here, once: China Standard Time, UTC+8.
+    let now = Utc::now();
+    let cst =
+        FixedOffset::east_opt(8 * 3600).ok_or_else(|| anyhow::anyhow!("bad time zone offset"))?;
+    let today = match &g.today {
+        Some(t) => ids::parse_date(t).map_err(|e| anyhow::anyhow!("--today: {e}"))?,
+        None => now.with_timezone(&cst).date_naive(),
+    };
+    let lang = Lang::resolve(g.lang.as_deref(), std::env::var("LANG").ok().as_deref())
+        .map_err(anyhow::Error::msg)?;
+    if g.excel && g.format != stdtrack::cli::Format::Csv {
+        return Err(UsageError("--excel goes with --format csv".into()).into());
+    }
+    let ctx = Ctx {
+        db: g.db,
+        format: g.format,
+        lang,
+        today,
+        out: g.out,
+        excel: g.excel,
+        audit: AuditCtx {
+            at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            os_user: os_user(),
+            command: command_line(),
+        },
+    };
+    commands::run(cli.command, &ctx)
+}
+
+fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// The command line as typed, arguments with spaces or quotes quoted, for the audit log.
+fn command_line() -> String {
+    std::env::args()
+        .enumerate()
+        .map(|(i, a)| {
+            let a = if i == 0 { "stdtrack".to_string() } else { a };
+            if a.is_empty() || a.contains([' ', '\'', '"', '\t', '\n']) {
+                format!("'{}'", a.replace('\'', "'\\''"))
+            } else {
+                a
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

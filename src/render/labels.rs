@@ -1,0 +1,148 @@
+//! Column and word labels in the reader's language. JSON and plain CSV keep field names,
+//! which scripts depend on; tables, markdown and Excel CSV show these labels.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// `--lang` / STDTRACK_LANG if given, else zh when LANG starts with zh.
+    pub fn resolve(explicit: Option<&str>, env_lang: Option<&str>) -> Result<Lang, String> {
+        match explicit.map(|s| s.trim().to_ascii_lowercase()) {
+            Some(s) if s.starts_with("zh") => Ok(Lang::Zh),
+            Some(s) if s.starts_with("en") => Ok(Lang::En),
+            Some(s) => Err(format!("--lang: '{s}' is not one of zh, en")),
+            None => Ok(if env_lang.is_some_and(|l| l.starts_with("zh")) {
+                Lang::Zh
+            } else {
+                Lang::En
+            }),
+        }
+    }
+
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// (field, zh, en) for every field a record or report prints.
+const FIELDS: &[(&str, &str, &str)] = &[
+    ("id", "编号", "id"),
+    ("name", "名称", "name"),
+    ("uscc", "统一社会信用代码", "USCC"),
+    ("org_code", "组织机构代码", "org code"),
+    ("kind", "类型", "kind"),
+    ("industry", "行业", "industry"),
+    ("location", "所在地", "location"),
+    ("number", "标准编号", "number"),
+    ("title", "标题", "title"),
+    ("level", "层级", "level"),
+    ("action", "制定/修订", "action"),
+    ("status", "状态", "status"),
+    ("published_on", "发布日期", "published"),
+    ("lead", "牵头单位", "lead"),
+    ("lead_id", "牵头单位编号", "lead id"),
+    ("participants", "参与单位", "participants"),
+    ("participant_ids", "参与单位编号", "participant ids"),
+    ("unit", "单位", "unit"),
+    ("unit_id", "单位编号", "unit id"),
+    ("filing_no", "备案号", "filing no"),
+    ("filed_on", "备案日期", "filed"),
+    ("reviewed_on", "复审日期", "reviewed"),
+    ("outcome", "复审结论", "outcome"),
+    ("awarded_on", "获奖日期", "awarded"),
+    ("grade", "等级", "grade"),
+    ("passed_on", "通过日期", "passed"),
+    ("committee", "技术委员会", "committee"),
+    ("role", "角色", "role"),
+    ("since", "起始日期", "since"),
+    ("held_on", "召开日期", "held"),
+    ("notes", "备注", "notes"),
+    ("note", "备注", "note"),
+    ("code", "代码", "code"),
+    ("label_zh", "中文名称", "label (zh)"),
+    ("label_en", "英文名称", "label (en)"),
+    ("label", "名称", "label"),
+    ("owner", "责任单位", "owner"),
+    ("done_on", "完成日期", "done"),
+    ("key", "奖补项目", "key"),
+    ("amount_yuan", "金额（元）", "amount (yuan)"),
+    ("amount_wan", "金额（万元）", "amount (10k yuan)"),
+    ("paid_on", "支付日期", "paid"),
+    ("voucher", "凭证号", "voucher"),
+    ("paid_yuan", "已付（元）", "paid (yuan)"),
+    ("outstanding_yuan", "未付（元）", "outstanding (yuan)"),
+    ("outstanding_wan", "未付（万元）", "outstanding (10k yuan)"),
+    ("event_date", "发生日期", "event date"),
+    ("rule", "奖补规则", "rule"),
+    ("fund", "资金来源", "fund"),
+    ("record", "记录", "record"),
+    ("reason", "原因", "reason"),
+    ("batch", "导入批次", "batch"),
+    ("voided", "作废原因", "voided"),
+    ("at", "时间", "at"),
+    ("user", "操作人", "user"),
+    ("command", "命令", "command"),
+    ("record_kind", "记录类型", "record kind"),
+    ("record_id", "记录编号", "record id"),
+    ("before", "修改前", "before"),
+    ("after", "修改后", "after"),
+    ("measure", "统计口径", "measure"),
+    ("param", "参数", "parameter"),
+    ("target_min", "目标", "target"),
+    ("target_max", "争取目标", "stretch"),
+    ("effective_from", "生效日期", "from"),
+    ("effective_to", "截止日期", "until"),
+    ("source", "来源", "source"),
+    ("enterprise_only", "仅限企业", "enterprises only"),
+    ("target", "指标", "target"),
+    ("actual", "完成", "actual"),
+    ("expected", "应完成", "expected"),
+    ("needed_now", "当前应达", "needed now"),
+    ("projected", "预计", "projected"),
+    ("percent", "完成率%", "percent"),
+    ("progress", "进度", "progress"),
+    ("stretch_met", "达到争取目标", "stretch met"),
+    ("in_quarter", "本季度新增", "in quarter"),
+    ("quarter", "季度", "quarter"),
+    ("added", "新增", "added"),
+    ("skipped", "已存在跳过", "skipped"),
+    ("rejected", "拒收", "rejected"),
+    ("units_created", "新建单位", "units created"),
+];
+
+/// The label of a field; an unknown field shows as itself.
+pub fn field(key: &str, lang: Lang) -> &str {
+    FIELDS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or(key, |(_, zh, en)| lang.pick(zh, en))
+}
+
+/// Other words reports print.
+const WORDS: &[(&str, &str, &str)] = &[
+    ("field", "字段", "field"),
+    ("value", "值", "value"),
+    ("total", "合计", "total"),
+    ("met", "已完成", "met"),
+    ("on-track", "进度正常", "on track"),
+    ("behind", "滞后", "behind"),
+    ("missed", "未完成", "missed"),
+    ("not-started", "未开始", "not started"),
+    ("in-progress", "进行中", "in progress"),
+    ("done", "已完成", "done"),
+    ("yes", "是", "yes"),
+    ("no", "否", "no"),
+];
+
+pub fn word(key: &str, lang: Lang) -> &str {
+    WORDS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or(key, |(_, zh, en)| lang.pick(zh, en))
+}
