@@ -27,12 +27,7 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// The database file.
-    #[arg(
-        long,
-        global = true,
-        env = "STDTRACK_DB",
-        default_value = "stdtrack.db"
-    )]
+    #[arg(long, global = true, env = "STDTRACK_DB", default_value = "stdtrack.db")]
     pub db: PathBuf,
     /// Output format.
     #[arg(long, global = true, value_enum, default_value_t = Format::Table)]

@@ -27,34 +27,25 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             eprintln!("stdtrack: {e:#}");
-            ExitCode::from(if e.downcast_ref::<UsageError>().is_some() {
-                EXIT_USAGE
-            } else {
-                1
-            })
+            ExitCode::from(if e.downcast_ref::<UsageError>().is_some() { EXIT_USAGE } else { 1 })
         }
     }
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
     let g = cli.global;
     // The clock is read here, once: China Standard Time, UTC+8.
     let now = Utc::now();
-    let cst =
-        FixedOffset::east_opt(8 * 3600).ok_or_else(|| anyhow::anyhow!("bad time zone offset"))?;
+    let cst = FixedOffset::east_opt(8 * 3600).ok_or_else(|| anyhow::anyhow!("bad time zone offset"))?;
     let today = match &g.today {
         Some(t) => ids::parse_date(t).map_err(|e| anyhow::anyhow!("--today: {e}"))?,
         None => now.with_timezone(&cst).date_naive(),
     };
-    let lang = Lang::resolve(g.lang.as_deref(), std::env::var("LANG").ok().as_deref())
-        .map_err(anyhow::Error::msg)?;
+    let lang = Lang::resolve(g.lang.as_deref(), std::env::var("LANG").ok().as_deref()).map_err(anyhow::Error::msg)?;
     if g.excel && g.format != stdtrack::cli::Format::Csv {
         return Err(UsageError("--excel goes with --format csv".into()).into());
     }
@@ -75,10 +66,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
 }
 
 fn os_user() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "unknown".to_string())
+    whoami::username().ok().filter(|u| !u.is_empty()).unwrap_or_else(|| "unknown".to_string())
 }
 
 /// The command line as typed, arguments with spaces or quotes quoted, for the audit log.

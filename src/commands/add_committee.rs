@@ -10,34 +10,19 @@ use crate::core::records::{Seat, ToJson};
 
 pub fn run(a: CommitteeArgs, ctx: &Ctx) -> Result<()> {
     // "SAC/TC 114/SC 1" and "sac/tc114/sc1" are one committee: half-width, upper case, spaced.
-    let committee = text_arg(
-        "--committee",
-        &ids::to_halfwidth(&a.committee).to_uppercase(),
-    )?;
+    let committee = text_arg("--committee", &ids::to_halfwidth(&a.committee).to_uppercase())?;
     let role = enum_arg::<SeatRole>("--role", &a.role)?;
     let since = date_arg("--since", &a.since)?;
     let mut store = ctx.open()?;
     let tx = store.begin(&ctx.audit)?;
     let unit = resolve_unit(tx.read(), "--unit", &a.unit)?;
     let mut seat = Seat {
-        fact: SeatFact {
-            id: 0,
-            unit: unit.as_ref(),
-            committee,
-            role,
-            since,
-        },
+        fact: SeatFact { id: 0, unit: unit.as_ref(), committee, role, since },
         name: opt_text_arg(a.name.as_ref()),
     };
     seat.fact.id = tx.insert_seat(&seat)?;
     let after = seat.to_json();
-    tx.audit(
-        "insert",
-        "committee_seat",
-        Some(seat.fact.id),
-        None,
-        Some(&after.clone().into()),
-    )?;
+    tx.audit("insert", "committee_seat", Some(seat.fact.id), None, Some(&after.clone().into()))?;
     tx.commit()?;
     ctx.emit_record(&after)
 }

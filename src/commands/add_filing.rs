@@ -22,23 +22,9 @@ pub fn run(a: FilingArgs, ctx: &Ctx) -> Result<()> {
         bail!("--filing-no {filing_no} is recorded already as filing #{id}");
     }
     let id = tx.insert_filing(unit.id, &number, &title, &filing_no, filed_on, None)?;
-    let f = Filing {
-        id,
-        unit: unit.as_ref(),
-        number,
-        title,
-        filing_no,
-        filed_on,
-        batch_id: None,
-    };
+    let f = Filing { id, unit: unit.as_ref(), number, title, filing_no, filed_on, batch_id: None };
     let after = f.to_json();
-    tx.audit(
-        "insert",
-        "filing",
-        Some(id),
-        None,
-        Some(&after.clone().into()),
-    )?;
+    tx.audit("insert", "filing", Some(id), None, Some(&after.clone().into()))?;
     tx.commit()?;
     ctx.emit_record(&after)
 }

@@ -13,21 +13,10 @@ pub fn run(a: ProjectArgs, ctx: &Ctx) -> Result<()> {
     let mut store = ctx.open()?;
     let tx = store.begin(&ctx.audit)?;
     let unit = resolve_unit(tx.read(), "--unit", &a.unit)?;
-    let mut p = ProjectFact {
-        id: 0,
-        unit: unit.as_ref(),
-        name,
-        passed_on,
-    };
+    let mut p = ProjectFact { id: 0, unit: unit.as_ref(), name, passed_on };
     p.id = tx.insert_project(&p)?;
     let after = p.to_json();
-    tx.audit(
-        "insert",
-        "project",
-        Some(p.id),
-        None,
-        Some(&after.clone().into()),
-    )?;
+    tx.audit("insert", "project", Some(p.id), None, Some(&after.clone().into()))?;
     tx.commit()?;
     ctx.emit_record(&after)
 }

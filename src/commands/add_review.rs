@@ -13,43 +13,19 @@ pub fn run(a: ReviewArgs, ctx: &Ctx) -> Result<()> {
     let number = enterprise_number("--number", &a.number)?;
     let reviewed_on = date_arg("--reviewed", &a.reviewed)?;
     let outcome = Outcome::parse_any(&a.outcome).ok_or_else(|| {
-        anyhow!(
-            "--outcome: '{}' is not one of confirm, revise, abolish (继续有效, 修订, 废止)",
-            a.outcome
-        )
+        anyhow!("--outcome: '{}' is not one of confirm, revise, abolish (继续有效, 修订, 废止)", a.outcome)
     })?;
-    let filing_no = a
-        .filing_no
-        .as_deref()
-        .map(ids::normalize_code)
-        .filter(|s| !s.is_empty());
+    let filing_no = a.filing_no.as_deref().map(ids::normalize_code).filter(|s| !s.is_empty());
     let mut store = ctx.open()?;
     let tx = store.begin(&ctx.audit)?;
     let unit = resolve_unit(tx.read(), "--unit", &a.unit)?;
     if let Some(id) = tx.read().review_exists(unit.id, &number, reviewed_on)? {
-        bail!(
-            "a review of {number} by '{}' on {reviewed_on} is recorded already as review #{id}",
-            unit.name
-        );
+        bail!("a review of {number} by '{}' on {reviewed_on} is recorded already as review #{id}", unit.name);
     }
-    let mut r = Review {
-        id: 0,
-        unit: unit.as_ref(),
-        number,
-        filing_no,
-        reviewed_on,
-        outcome,
-        batch_id: None,
-    };
+    let mut r = Review { id: 0, unit: unit.as_ref(), number, filing_no, reviewed_on, outcome, batch_id: None };
     r.id = tx.insert_review(&r)?;
     let after = r.to_json();
-    tx.audit(
-        "insert",
-        "review",
-        Some(r.id),
-        None,
-        Some(&after.clone().into()),
-    )?;
+    tx.audit("insert", "review", Some(r.id), None, Some(&after.clone().into()))?;
     tx.commit()?;
     ctx.emit_record(&after)
 }

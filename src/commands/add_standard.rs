@@ -19,37 +19,17 @@ pub fn run(a: StandardArgs, ctx: &Ctx) -> Result<()> {
     let read = tx.read();
     let (number, level) = number_and_level(read, a.number.as_deref(), a.level.as_deref())?;
     check_number_free(read, number.as_deref(), 0)?;
-    let lead = a
-        .lead
-        .as_deref()
-        .map(|u| resolve_unit(read, "--lead", u).map(|u| u.as_ref()))
-        .transpose()?;
+    let lead = a.lead.as_deref().map(|u| resolve_unit(read, "--lead", u).map(|u| u.as_ref())).transpose()?;
     let participants = a
         .participant
         .iter()
         .map(|p| resolve_unit(read, "--participant", p).map(|u| u.as_ref()))
         .collect::<Result<Vec<_>>>()?;
-    let mut s = StandardFact {
-        id: 0,
-        number,
-        title,
-        level,
-        action,
-        status,
-        published_on,
-        lead,
-        participants,
-    };
+    let mut s = StandardFact { id: 0, number, title, level, action, status, published_on, lead, participants };
     check_units(&s)?;
     s.id = tx.insert_standard(&s)?;
     let after = s.to_json();
-    tx.audit(
-        "insert",
-        "standard",
-        Some(s.id),
-        None,
-        Some(&after.clone().into()),
-    )?;
+    tx.audit("insert", "standard", Some(s.id), None, Some(&after.clone().into()))?;
     tx.commit()?;
     ctx.emit_record(&after)
 }

@@ -15,8 +15,7 @@ pub fn run(a: UnitArgs, ctx: &Ctx) -> Result<()> {
         Some(k) => enum_arg::<UnitKind>("--kind", k)?,
         None => UnitKind::Enterprise,
     };
-    let (uscc, org_code) =
-        checked_codes(a.uscc.as_deref(), a.org_code.as_deref(), a.allow_bad_check)?;
+    let (uscc, org_code) = checked_codes(a.uscc.as_deref(), a.org_code.as_deref(), a.allow_bad_check)?;
     let mut unit = Unit {
         id: 0,
         name,
@@ -29,19 +28,9 @@ pub fn run(a: UnitArgs, ctx: &Ctx) -> Result<()> {
     let mut store = ctx.open()?;
     let tx = store.begin(&ctx.audit)?;
     let key = ensure_unique(tx.read(), &unit)?;
-    unit.id = tx.insert_unit(&UnitRow {
-        unit: &unit,
-        name_key: &key,
-        batch_id: None,
-    })?;
+    unit.id = tx.insert_unit(&UnitRow { unit: &unit, name_key: &key, batch_id: None })?;
     let after = unit.to_json();
-    tx.audit(
-        "insert",
-        "unit",
-        Some(unit.id),
-        None,
-        Some(&after.clone().into()),
-    )?;
+    tx.audit("insert", "unit", Some(unit.id), None, Some(&after.clone().into()))?;
     tx.commit()?;
     ctx.emit_record(&after)
 }

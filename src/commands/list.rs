@@ -10,19 +10,12 @@ use crate::render;
 use crate::store::{ListFilter, Reader};
 
 pub fn run(a: ListArgs, ctx: &Ctx) -> Result<()> {
-    ctx.require_format(
-        "list",
-        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
-    )?;
+    ctx.require_format("list", &[Format::Table, Format::Json, Format::Csv, Format::Markdown])?;
     let from = opt_date_arg("--from", a.from.as_ref())?;
     let to = opt_date_arg("--to", a.to.as_ref())?;
     let store = ctx.open()?;
     let read = store.read();
-    let unit_id = a
-        .unit
-        .as_deref()
-        .map(|u| resolve_unit(read, "--unit", u).map(|u| u.id))
-        .transpose()?;
+    let unit_id = a.unit.as_deref().map(|u| resolve_unit(read, "--unit", u).map(|u| u.id)).transpose()?;
     let filter = ListFilter { from, to, unit_id };
     let objects = objects(read, a.kind, &filter)?;
     let style = ctx.style();
@@ -37,10 +30,7 @@ fn objects(read: Reader<'_>, kind: ListKind, f: &ListFilter) -> Result<Vec<Objec
     Ok(match kind {
         ListKind::Units => {
             let units = read.units()?;
-            all(units
-                .into_iter()
-                .filter(|u| f.unit_id.is_none_or(|id| id == u.id))
-                .collect())
+            all(units.into_iter().filter(|u| f.unit_id.is_none_or(|id| id == u.id)).collect())
         }
         ListKind::Standards => all(read.standards(f)?),
         ListKind::Filings => all(read.filings(f)?),

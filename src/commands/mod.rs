@@ -68,11 +68,7 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn style(&self) -> Style {
-        Style {
-            format: self.format,
-            lang: self.lang,
-            excel: self.excel,
-        }
+        Style { format: self.format, lang: self.lang, excel: self.excel }
     }
 
     /// Refuses (exit 2) a format this command cannot write, naming those it can.
@@ -112,10 +108,7 @@ impl Ctx {
 
     /// Prints one record (the new or changed one) in the chosen format.
     pub fn emit_record(&self, object: &Object) -> Result<()> {
-        self.require_format(
-            "this command",
-            &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
-        )?;
+        self.require_format("this command", &[Format::Table, Format::Json, Format::Csv, Format::Markdown])?;
         let style = self.style();
         self.emit(|out| render::write_object(out, object, style))
     }
@@ -123,15 +116,10 @@ impl Ctx {
 
 /// Writes beside the target and renames, so a reader never sees half a file.
 pub fn write_file_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
     tmp.write_all(bytes)?;
-    tmp.persist(path)
-        .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
+    tmp.persist(path).map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
     Ok(())
 }
 
@@ -189,11 +177,7 @@ pub fn opt_date_arg(field: &str, value: Option<&String>) -> Result<Option<Date>>
 }
 
 pub fn enum_arg<T: FromStr<Err = EnumError>>(field: &str, value: &str) -> Result<T> {
-    value
-        .trim()
-        .to_ascii_lowercase()
-        .parse::<T>()
-        .map_err(|e| anyhow!("{field}: {e}"))
+    value.trim().to_ascii_lowercase().parse::<T>().map_err(|e| anyhow!("{field}: {e}"))
 }
 
 /// A required free-text value, tidied; empty is refused.
@@ -221,11 +205,7 @@ pub fn resolve_unit(read: Reader<'_>, field: &str, query: &str) -> Result<Unit> 
             [one] => return Ok(one.clone()),
             _ => bail!(
                 "{field}: organisation code {org} matches several units: {}",
-                found
-                    .iter()
-                    .map(|u| format!("#{} {}", u.id, u.name))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                found.iter().map(|u| format!("#{} {}", u.id, u.name)).collect::<Vec<_>>().join(", ")
             ),
         }
     }
@@ -242,10 +222,7 @@ pub fn resolve_unit(read: Reader<'_>, field: &str, query: &str) -> Result<Unit> 
     if suggestions.is_empty() {
         bail!("{field}: no unit matches '{query}'; add it with `stdtrack add-unit` first");
     }
-    bail!(
-        "{field}: no unit matches '{query}'; did you mean {}?",
-        suggestions.join(", ")
-    )
+    bail!("{field}: no unit matches '{query}'; did you mean {}?", suggestions.join(", "))
 }
 
 /// Up to five unit names nearest to what was typed, best first.
@@ -263,9 +240,5 @@ fn closest_names(query: &str, units: &[(Unit, String)]) -> Vec<String> {
         .filter(|(s, _)| *s >= 0.3)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
-    scored
-        .into_iter()
-        .take(5)
-        .map(|(_, u)| format!("'{}' (#{})", u.name, u.id))
-        .collect()
+    scored.into_iter().take(5).map(|(_, u)| format!("'{}' (#{})", u.name, u.id)).collect()
 }

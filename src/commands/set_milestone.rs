@@ -19,19 +19,12 @@ pub fn run(a: MilestoneArgs, ctx: &Ctx) -> Result<()> {
     let tx = store.begin(&ctx.audit)?;
     let all = tx.read().milestones()?;
     let code = a.code.trim();
-    let before = all
-        .iter()
-        .find(|m| m.code == code)
-        .cloned()
-        .ok_or_else(|| {
-            anyhow!(
-                "no milestone has code '{code}'; the codes are {}",
-                all.iter()
-                    .map(|m| m.code.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        })?;
+    let before = all.iter().find(|m| m.code == code).cloned().ok_or_else(|| {
+        anyhow!(
+            "no milestone has code '{code}'; the codes are {}",
+            all.iter().map(|m| m.code.as_str()).collect::<Vec<_>>().join(", ")
+        )
+    })?;
     let mut m = before.clone();
     m.status = status;
     m.done_on = done_on;
@@ -43,13 +36,7 @@ pub fn run(a: MilestoneArgs, ctx: &Ctx) -> Result<()> {
     }
     tx.update_milestone(&m)?;
     let after = m.to_json();
-    tx.audit(
-        "update",
-        "milestone",
-        None,
-        Some(&before.to_json().into()),
-        Some(&after.clone().into()),
-    )?;
+    tx.audit("update", "milestone", None, Some(&before.to_json().into()), Some(&after.clone().into()))?;
     tx.commit()?;
     ctx.emit_record(&after)
 }

@@ -18,44 +18,33 @@ pub fn number_and_level(
     let stated = level.map(|l| enum_arg::<Level>("--level", l)).transpose()?;
     let number = number.map(str::trim).filter(|n| !n.is_empty());
     let (number, level) = match number {
-        None => (
-            None,
-            stated.ok_or_else(|| anyhow!("--level is needed when there is no --number"))?,
-        ),
+        None => (None, stated.ok_or_else(|| anyhow!("--level is needed when there is no --number"))?),
         Some(raw) => {
             let sectors = read.sector_codes()?;
             let sectors: Vec<&str> = sectors.iter().map(String::as_str).collect();
             match ids::classify_standard_number(raw, &sectors) {
                 Ok((n, derived)) => {
                     if let Some(s) = stated.filter(|s| *s != derived) {
-                        bail!(
-                            "--level {s} contradicts --number {n}, which is a {derived} standard"
-                        );
+                        bail!("--level {s} contradicts --number {n}, which is a {derived} standard");
                     }
                     (Some(n), derived)
                 }
-                Err(StdNumberError::UnknownPrefix { .. }) if stated.is_some() => (
-                    Some(ids::normalize_standard_number(raw)),
-                    stated.unwrap_or(Level::National),
-                ),
+                Err(StdNumberError::UnknownPrefix { .. }) if stated.is_some() => {
+                    (Some(ids::normalize_standard_number(raw)), stated.unwrap_or(Level::National))
+                }
                 Err(e) => bail!("--number {raw}: {e}"),
             }
         }
     };
     if level == Level::Enterprise {
-        bail!(
-            "enterprise standards (Q/...) are recorded with `stdtrack add-filing`, not add-standard"
-        );
+        bail!("enterprise standards (Q/...) are recorded with `stdtrack add-filing`, not add-standard");
     }
     Ok((number, level))
 }
 
 /// The status rules of CLI.md: default published with a date, drafting without; a date is
 /// required for published/abolished and refused for drafting.
-pub fn status_and_date(
-    status: Option<&str>,
-    published: Option<Date>,
-) -> Result<(StandardStatus, Option<Date>)> {
+pub fn status_and_date(status: Option<&str>, published: Option<Date>) -> Result<(StandardStatus, Option<Date>)> {
     let status = match status {
         Some(s) => enum_arg::<StandardStatus>("--status", s)?,
         None if published.is_some() => StandardStatus::Published,
@@ -79,18 +68,10 @@ pub fn check_units(s: &StandardFact) -> Result<()> {
     }
     for (i, p) in s.participants.iter().enumerate() {
         if s.lead.as_ref().is_some_and(|l| l.id == p.id) {
-            bail!(
-                "unit #{} '{}' cannot be both --lead and --participant",
-                p.id,
-                p.name
-            );
+            bail!("unit #{} '{}' cannot be both --lead and --participant", p.id, p.name);
         }
         if s.participants[..i].iter().any(|q| q.id == p.id) {
-            bail!(
-                "unit #{} '{}' is given twice as --participant",
-                p.id,
-                p.name
-            );
+            bail!("unit #{} '{}' is given twice as --participant", p.id, p.name);
         }
     }
     Ok(())

@@ -9,9 +9,7 @@ use crate::store::Reader;
 
 fn bad_check_hint(field: &str, code: &str, e: &CodeError, allow: bool) -> Result<()> {
     if allow {
-        eprintln!(
-            "stdtrack: warning: {field} {code}: {e}; kept because --allow-bad-check was given"
-        );
+        eprintln!("stdtrack: warning: {field} {code}: {e}; kept because --allow-bad-check was given");
         Ok(())
     } else {
         bail!(
@@ -30,8 +28,7 @@ pub fn checked_codes(
     let uscc = match uscc.map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
         Some(raw) => {
-            let (code, warning) =
-                ids::check_uscc_lenient(raw).map_err(|e| anyhow!("--uscc {raw}: {e}"))?;
+            let (code, warning) = ids::check_uscc_lenient(raw).map_err(|e| anyhow!("--uscc {raw}: {e}"))?;
             if let Some(w) = warning {
                 bad_check_hint("--uscc", &code, &w, allow_bad_check)?;
             }
@@ -41,8 +38,7 @@ pub fn checked_codes(
     let org = match org.map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
         Some(raw) => {
-            let (code, warning) =
-                ids::check_org_code_lenient(raw).map_err(|e| anyhow!("--org-code {raw}: {e}"))?;
+            let (code, warning) = ids::check_org_code_lenient(raw).map_err(|e| anyhow!("--org-code {raw}: {e}"))?;
             if let Some(w) = warning {
                 bad_check_hint("--org-code", &code, &w, allow_bad_check)?;
             }
@@ -74,36 +70,17 @@ pub fn codes_agree(uscc: Option<&str>, org: Option<&str>) -> Result<()> {
 pub fn ensure_unique(read: Reader<'_>, unit: &Unit) -> Result<String> {
     let key = ids::name_key(&unit.name);
     if let Some(other) = read.unit_by_name_key(&key)?.filter(|o| o.id != unit.id) {
-        bail!(
-            "--name: a unit named '{}' exists already (#{})",
-            other.name,
-            other.id
-        );
+        bail!("--name: a unit named '{}' exists already (#{})", other.name, other.id);
     }
     if let Some(u) = &unit.uscc {
         if let Some(other) = read.unit_by_uscc(u)?.filter(|o| o.id != unit.id) {
-            bail!(
-                "--uscc {u} belongs to unit #{} '{}' already",
-                other.id,
-                other.name
-            );
+            bail!("--uscc {u} belongs to unit #{} '{}' already", other.id, other.name);
         }
     }
-    let orgs = [
-        unit.org_code.clone(),
-        unit.uscc.as_deref().and_then(ids::org_code_in_uscc),
-    ];
+    let orgs = [unit.org_code.clone(), unit.uscc.as_deref().and_then(ids::org_code_in_uscc)];
     for org in orgs.iter().flatten() {
-        if let Some(other) = read
-            .units_by_org_code(org)?
-            .into_iter()
-            .find(|o| o.id != unit.id)
-        {
-            bail!(
-                "organisation code {org} belongs to unit #{} '{}' already",
-                other.id,
-                other.name
-            );
+        if let Some(other) = read.units_by_org_code(org)?.into_iter().find(|o| o.id != unit.id) {
+            bail!("organisation code {org} belongs to unit #{} '{}' already", other.id, other.name);
         }
     }
     Ok(key)

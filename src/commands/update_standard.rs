@@ -19,9 +19,7 @@ fn find(read: Reader<'_>, query: &str) -> Result<i64> {
         }
     }
     read.standard_id_by_number(&ids::normalize_standard_number(query))?
-        .ok_or_else(|| {
-            anyhow!("no standard has id or number '{query}'; `stdtrack list standards` shows them")
-        })
+        .ok_or_else(|| anyhow!("no standard has id or number '{query}'; `stdtrack list standards` shows them"))
 }
 
 pub fn run(a: UpdateStandardArgs, ctx: &Ctx) -> Result<()> {
@@ -29,9 +27,7 @@ pub fn run(a: UpdateStandardArgs, ctx: &Ctx) -> Result<()> {
     let tx = store.begin(&ctx.audit)?;
     let read = tx.read();
     let id = find(read, &a.standard)?;
-    let before = read
-        .standard(id)?
-        .ok_or_else(|| anyhow!("standard #{id} vanished"))?;
+    let before = read.standard(id)?.ok_or_else(|| anyhow!("standard #{id} vanished"))?;
     let mut s = before.record.clone();
     if let Some(t) = &a.title {
         s.title = text_arg("--title", t)?;
@@ -40,18 +36,9 @@ pub fn run(a: UpdateStandardArgs, ctx: &Ctx) -> Result<()> {
         s.action = enum_arg::<Action>("--action", act)?;
     }
     if a.number.is_some() || a.level.is_some() {
-        let number = a
-            .number
-            .as_deref()
-            .or(s.number.as_deref())
-            .map(str::to_string);
-        let level = a.level.clone().or_else(|| {
-            if a.number.is_some() {
-                None
-            } else {
-                Some(s.level.as_str().to_string())
-            }
-        });
+        let number = a.number.as_deref().or(s.number.as_deref()).map(str::to_string);
+        let level =
+            a.level.clone().or_else(|| if a.number.is_some() { None } else { Some(s.level.as_str().to_string()) });
         let (n, l) = number_and_level(read, number.as_deref(), level.as_deref())?;
         s.number = n;
         s.level = l;
@@ -90,13 +77,7 @@ pub fn run(a: UpdateStandardArgs, ctx: &Ctx) -> Result<()> {
     check_units(&s)?;
     tx.update_standard(&s)?;
     let after = s.to_json();
-    tx.audit(
-        "update",
-        "standard",
-        Some(s.id),
-        Some(&before.record.to_json().into()),
-        Some(&after.clone().into()),
-    )?;
+    tx.audit("update", "standard", Some(s.id), Some(&before.record.to_json().into()), Some(&after.clone().into()))?;
     tx.commit()?;
     ctx.emit_record(&after)
 }

@@ -10,18 +10,9 @@ use crate::core::records::ToJson;
 use crate::store::UnitRow;
 
 pub fn run(a: UpdateUnitArgs, ctx: &Ctx) -> Result<()> {
-    let name = a
-        .name
-        .as_deref()
-        .map(|n| text_arg("--name", n))
-        .transpose()?;
-    let kind = a
-        .kind
-        .as_deref()
-        .map(|k| enum_arg::<UnitKind>("--kind", k))
-        .transpose()?;
-    let (uscc, org_code) =
-        checked_codes(a.uscc.as_deref(), a.org_code.as_deref(), a.allow_bad_check)?;
+    let name = a.name.as_deref().map(|n| text_arg("--name", n)).transpose()?;
+    let kind = a.kind.as_deref().map(|k| enum_arg::<UnitKind>("--kind", k)).transpose()?;
+    let (uscc, org_code) = checked_codes(a.uscc.as_deref(), a.org_code.as_deref(), a.allow_bad_check)?;
     let mut store = ctx.open()?;
     let tx = store.begin(&ctx.audit)?;
     let before = resolve_unit(tx.read(), "UNIT", &a.unit)?;
@@ -50,19 +41,9 @@ pub fn run(a: UpdateUnitArgs, ctx: &Ctx) -> Result<()> {
         codes_agree(unit.uscc.as_deref(), unit.org_code.as_deref())?;
     }
     let key = ensure_unique(tx.read(), &unit)?;
-    tx.update_unit(&UnitRow {
-        unit: &unit,
-        name_key: &key,
-        batch_id: None,
-    })?;
+    tx.update_unit(&UnitRow { unit: &unit, name_key: &key, batch_id: None })?;
     let after = unit.to_json();
-    tx.audit(
-        "update",
-        "unit",
-        Some(unit.id),
-        Some(&before.to_json().into()),
-        Some(&after.clone().into()),
-    )?;
+    tx.audit("update", "unit", Some(unit.id), Some(&before.to_json().into()), Some(&after.clone().into()))?;
     tx.commit()?;
     ctx.emit_record(&after)
 }

@@ -12,10 +12,7 @@ use crate::store::RecordKind;
 pub fn run(a: VoidArgs, ctx: &Ctx) -> Result<()> {
     let reason = text_arg("--reason", &a.reason)?;
     let id: i64 =
-        a.id.trim()
-            .trim_start_matches('#')
-            .parse()
-            .map_err(|_| anyhow!("ID: '{}' is not a record id", a.id))?;
+        a.id.trim().trim_start_matches('#').parse().map_err(|_| anyhow!("ID: '{}' is not a record id", a.id))?;
     let kind = match a.kind {
         VoidKind::Standard => RecordKind::Standard,
         VoidKind::Filing => RecordKind::Filing,
@@ -29,10 +26,7 @@ pub fn run(a: VoidArgs, ctx: &Ctx) -> Result<()> {
     let tx = store.begin(&ctx.audit)?;
     match tx.read().void_state(kind, id)? {
         None => bail!("there is no {} #{id}", kind.table().replace('_', " ")),
-        Some(Some(r)) => bail!(
-            "{} #{id} is voided already ({r})",
-            kind.table().replace('_', " ")
-        ),
+        Some(Some(r)) => bail!("{} #{id} is voided already ({r})", kind.table().replace('_', " ")),
         Some(None) => {}
     }
     tx.void(kind, id, &reason)?;

@@ -39,11 +39,7 @@ fn is_blank(c: char) -> bool {
 /// Key for comparing unit names: half-width, all whitespace removed, lower-case.
 /// `重庆某（集团）有限公司` and `重庆某(集团) 有限公司` give the same key.
 pub fn name_key(s: &str) -> String {
-    to_halfwidth(s)
-        .chars()
-        .filter(|c| !is_blank(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    to_halfwidth(s).chars().filter(|c| !is_blank(*c)).flat_map(char::to_lowercase).collect()
 }
 
 /// Tidy a name for storage/display: keeps what the user typed (no half-width
@@ -52,11 +48,7 @@ pub fn name_key(s: &str) -> String {
 pub fn clean_text(s: &str) -> Option<String> {
     let visible: String = s.chars().filter(|c| !is_invisible(*c)).collect();
     let cleaned = visible.split_whitespace().collect::<Vec<_>>().join(" ");
-    if cleaned.is_empty() {
-        None
-    } else {
-        Some(cleaned)
-    }
+    if cleaned.is_empty() { None } else { Some(cleaned) }
 }
 
 // ---------------------------------------------------------------------------
@@ -95,10 +87,7 @@ impl fmt::Display for CodeError {
                 write!(f, "the code has {found} characters, expected {expected}")
             }
             CodeError::BadChar { ch, position } => {
-                write!(
-                    f,
-                    "character '{ch}' at position {position} is not allowed in this code"
-                )
+                write!(f, "character '{ch}' at position {position} is not allowed in this code")
             }
             CodeError::BadCheck { expected, found } => {
                 write!(f, "check character is {found}, expected {expected}")
@@ -111,18 +100,12 @@ impl std::error::Error for CodeError {}
 
 /// Normalise a code: half-width, all whitespace removed, upper-case.
 pub fn normalize_code(s: &str) -> String {
-    to_halfwidth(s)
-        .chars()
-        .filter(|c| !is_blank(*c))
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
+    to_halfwidth(s).chars().filter(|c| !is_blank(*c)).map(|c| c.to_ascii_uppercase()).collect()
 }
 
 /// GB 32100-2015 alphabet: no I, O, S, V, Z; a character's value is its index.
 const USCC_CHARS: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
-const USCC_WEIGHTS: [u32; 17] = [
-    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-];
+const USCC_WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const USCC_LEN: usize = 18;
 
 /// GB 11714-1997: 8 characters 0-9A-Z, then a check 0-9 or X.
@@ -130,17 +113,12 @@ const ORG_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
 const ORG_LEN: usize = 9; // without the hyphen
 
 fn uscc_value(c: char) -> Option<u32> {
-    USCC_CHARS
-        .iter()
-        .position(|&b| b as char == c)
-        .map(|i| i as u32)
+    USCC_CHARS.iter().position(|&b| b as char == c).map(|i| i as u32)
 }
 
 fn excel_hint(why: &str) -> CodeError {
     CodeError::ExcelMangled {
-        hint: format!(
-            "looks like Excel turned it into a number ({why}); format the column as text and re-enter it"
-        ),
+        hint: format!("looks like Excel turned it into a number ({why}); format the column as text and re-enter it"),
     }
 }
 
@@ -151,9 +129,7 @@ fn excel_mangled(code: &str, expected: usize) -> Option<CodeError> {
     if code.contains("E+") {
         return Some(excel_hint("it is in scientific notation"));
     }
-    let numeric = code
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+    let numeric = code.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
     if numeric && code.chars().any(|c| c.is_ascii_digit()) && code.contains(['.', ',']) {
         return Some(excel_hint("it has a decimal point or thousands separator"));
     }
@@ -186,17 +162,11 @@ pub fn check_uscc_lenient(s: &str) -> Result<(String, Option<CodeError>), CodeEr
     }
     let chars: Vec<char> = code.chars().collect();
     if chars.len() != USCC_LEN {
-        return Err(CodeError::Length {
-            expected: USCC_LEN,
-            found: chars.len(),
-        });
+        return Err(CodeError::Length { expected: USCC_LEN, found: chars.len() });
     }
     let mut sum = 0;
     for (i, &c) in chars.iter().enumerate() {
-        let v = uscc_value(c).ok_or(CodeError::BadChar {
-            ch: c,
-            position: i + 1,
-        })?;
+        let v = uscc_value(c).ok_or(CodeError::BadChar { ch: c, position: i + 1 })?;
         if i < USCC_WEIGHTS.len() {
             sum += v * USCC_WEIGHTS[i];
         }
@@ -228,10 +198,7 @@ pub fn check_org_code(s: &str) -> Result<String, CodeError> {
 
 /// As [`check_org_code`], but a wrong check character is returned as a warning.
 pub fn check_org_code_lenient(s: &str) -> Result<(String, Option<CodeError>), CodeError> {
-    let code: String = normalize_code(s)
-        .chars()
-        .map(|c| if is_dash_like(c) { '-' } else { c })
-        .collect();
+    let code: String = normalize_code(s).chars().map(|c| if is_dash_like(c) { '-' } else { c }).collect();
     if code.is_empty() {
         return Err(CodeError::Empty);
     }
@@ -241,20 +208,13 @@ pub fn check_org_code_lenient(s: &str) -> Result<(String, Option<CodeError>), Co
     let chars: Vec<char> = code.chars().collect();
     let found = chars.iter().filter(|&&c| c != '-').count();
     if found != ORG_LEN {
-        return Err(CodeError::Length {
-            expected: ORG_LEN,
-            found,
-        });
+        return Err(CodeError::Length { expected: ORG_LEN, found });
     }
     // The only hyphen allowed is the one before the check character.
     let hyphenated = chars.len() == ORG_LEN + 1 && chars[8] == '-';
     // (1-based position as entered, character)
-    let compact: Vec<(usize, char)> = chars
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| !(hyphenated && i == 8))
-        .map(|(i, &c)| (i + 1, c))
-        .collect();
+    let compact: Vec<(usize, char)> =
+        chars.iter().enumerate().filter(|&(i, _)| !(hyphenated && i == 8)).map(|(i, &c)| (i + 1, c)).collect();
     let mut sum = 0;
     for (k, &(position, c)) in compact.iter().take(8).enumerate() {
         let v = c.to_digit(36).filter(|_| c.is_ascii_alphanumeric());
@@ -263,10 +223,7 @@ pub fn check_org_code_lenient(s: &str) -> Result<(String, Option<CodeError>), Co
     }
     let (position, found) = compact[8];
     if !(found.is_ascii_digit() || found == 'X') {
-        return Err(CodeError::BadChar {
-            ch: found,
-            position,
-        });
+        return Err(CodeError::BadChar { ch: found, position });
     }
     let expected = match 11 - sum % 11 {
         11 => '0',
@@ -308,10 +265,9 @@ impl fmt::Display for StdNumberError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StdNumberError::Empty => write!(f, "the standard number is empty"),
-            StdNumberError::UnknownPrefix { prefix } => write!(
-                f,
-                "unknown standard number prefix \"{prefix}\"; state the level explicitly"
-            ),
+            StdNumberError::UnknownPrefix { prefix } => {
+                write!(f, "unknown standard number prefix \"{prefix}\"; state the level explicitly")
+            }
             StdNumberError::Malformed { reason } => {
                 write!(f, "malformed standard number: {reason}")
             }
@@ -325,9 +281,8 @@ impl std::error::Error for StdNumberError {}
 /// The real list lives in the database; this is its seed.
 pub const DEFAULT_SECTOR_CODES: &[&str] = &[
     "YS", "QC", "JB", "SJ", "WB", "LB", "NY", // named in the table
-    "YB", "HG", "SH", "JC", "QB", "FZ", "CB", "HB", "QJ", "WJ", "BB", "DL", "JT", "SN", "SB", "YZ",
-    "CY", "AQ", "WS", "GA", "JY", "LD", "TY", "CJ", "TD", "WH", "GY", "HJ", "SL", "LY", "JG",
-    "YY", // other sector codes
+    "YB", "HG", "SH", "JC", "QB", "FZ", "CB", "HB", "QJ", "WJ", "BB", "DL", "JT", "SN", "SB", "YZ", "CY", "AQ", "WS",
+    "GA", "JY", "LD", "TY", "CJ", "TD", "WH", "GY", "HJ", "SL", "LY", "JG", "YY", // other sector codes
     "JGJ", "CJJ", "JTG", // three-letter (engineering construction, transport)
     "DB",  // earthquake
 ];
@@ -338,28 +293,18 @@ pub const DEFAULT_SECTOR_CODES: &[&str] = &[
 fn pre_clean(s: &str) -> String {
     let chars: Vec<char> = to_halfwidth(s).chars().collect();
     let neighbour_is_digit = |range: &mut dyn Iterator<Item = usize>| {
-        range
-            .map(|j| chars[j])
-            .find(|c| !c.is_whitespace())
-            .is_some_and(|c| c.is_ascii_digit())
+        range.map(|j| chars[j]).find(|c| !c.is_whitespace()).is_some_and(|c| c.is_ascii_digit())
     };
     let mut unified = String::with_capacity(s.len());
     for i in 0..chars.len() {
         let c = chars[i];
         // '一' (the character "one") is a dash only between digits: "1.1一2020".
         let dash = is_dash_like(c)
-            || (c == '一'
-                && neighbour_is_digit(&mut (0..i).rev())
-                && neighbour_is_digit(&mut (i + 1..chars.len())));
+            || (c == '一' && neighbour_is_digit(&mut (0..i).rev()) && neighbour_is_digit(&mut (i + 1..chars.len())));
         unified.push(if dash { '-' } else { c.to_ascii_uppercase() });
     }
-    let collapsed: Vec<char> = unified
-        .split(is_blank)
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .collect();
+    let collapsed: Vec<char> =
+        unified.split(is_blank).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ").chars().collect();
     let tight = |c: char| matches!(c, '-' | ':' | '.' | '+' | '/');
     let mut out = String::with_capacity(collapsed.len());
     for (i, &c) in collapsed.iter().enumerate() {
@@ -497,26 +442,17 @@ fn parse_prefix(t: &str) -> Option<Parsed> {
     }
 
     let rest: String = c[i..].iter().collect();
-    Some(Parsed {
-        head,
-        digits,
-        parts,
-        word,
-        hyphen_sep,
-        rest: normalize_adoption(rest.trim()),
-    })
+    Some(Parsed { head, digits, parts, word, hyphen_sep, rest: normalize_adoption(rest.trim()) })
 }
 
 /// "19001-2016/ISO9001:2015": normalise the adopted standard's number too.
 fn normalize_adoption(rest: &str) -> String {
-    let split = rest
-        .char_indices()
-        .find(|&(k, ch)| ch == '/' && rest[k + 1..].starts_with(|n: char| n.is_ascii_alphabetic()));
+    let split =
+        rest.char_indices().find(|&(k, ch)| ch == '/' && rest[k + 1..].starts_with(|n: char| n.is_ascii_alphabetic()));
     match split {
         Some((k, _)) => {
             let adopted = &rest[k + 1..];
-            let adopted =
-                parse_prefix(adopted).map_or_else(|| adopted.to_string(), |p| p.canonical());
+            let adopted = parse_prefix(adopted).map_or_else(|| adopted.to_string(), |p| p.canonical());
             format!("{}/{adopted}", &rest[..k])
         }
         None => rest.to_string(),
@@ -532,31 +468,19 @@ pub fn normalize_standard_number(s: &str) -> String {
 }
 
 fn malformed(reason: impl Into<String>) -> StdNumberError {
-    StdNumberError::Malformed {
-        reason: reason.into(),
-    }
+    StdNumberError::Malformed { reason: reason.into() }
 }
 
 /// Level given by a parsed prefix (DOMAIN.md §6 table).
 fn level_of(p: &Parsed, sector_codes: &[&str]) -> Result<Level, StdNumberError> {
     let parts: Vec<&str> = p.parts.iter().map(String::as_str).collect();
-    let unknown = || StdNumberError::UnknownPrefix {
-        prefix: p.prefix_text(),
-    };
-    let is_sector = |code: &str| {
-        sector_codes
-            .iter()
-            .any(|s| s.trim().eq_ignore_ascii_case(code))
-    };
+    let unknown = || StdNumberError::UnknownPrefix { prefix: p.prefix_text() };
+    let is_sector = |code: &str| sector_codes.iter().any(|s| s.trim().eq_ignore_ascii_case(code));
     let plain_t_z = matches!(parts.as_slice(), [] | ["T"] | ["Z"]);
 
     let level = match p.head.as_str() {
         "ITU-T" if parts.is_empty() => Level::International,
-        "ISO" | "IEC"
-            if parts
-                .iter()
-                .all(|x| matches!(*x, "ISO" | "IEC" | "IEEE" | "TS" | "TR" | "PAS")) =>
-        {
+        "ISO" | "IEC" if parts.iter().all(|x| matches!(*x, "ISO" | "IEC" | "IEEE" | "TS" | "TR" | "PAS")) => {
             Level::International
         }
         "GB" if plain_t_z => Level::National,
@@ -571,17 +495,12 @@ fn level_of(p: &Parsed, sector_codes: &[&str]) -> Result<Level, StdNumberError> 
                 )));
             }
             if !matches!(parts.as_slice(), [""] | ["T"]) {
-                return Err(malformed(format!(
-                    "a local standard is written DB{0}/T or DB{0}/",
-                    p.digits
-                )));
+                return Err(malformed(format!("a local standard is written DB{0}/T or DB{0}/", p.digits)));
             }
             Level::Local
         }
         "DBJ" if matches!(parts.as_slice(), [] | ["T"]) => Level::Local,
-        head if p.digits.is_empty() && p.word.is_none() && plain_t_z && is_sector(head) => {
-            Level::Industry
-        }
+        head if p.digits.is_empty() && p.word.is_none() && plain_t_z && is_sector(head) => Level::Industry,
         _ => return Err(unknown()),
     };
     Ok(level)
@@ -595,42 +514,30 @@ fn check_number_part(p: &Parsed, level: Level) -> Result<(), StdNumberError> {
         return Err(malformed(format!("no number after {prefix}")));
     }
     if !p.rest.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        return Err(malformed(format!(
-            "the number after {prefix} must start with a letter or digit"
-        )));
+        return Err(malformed(format!("the number after {prefix} must start with a letter or digit")));
     }
     if level == Level::International {
         return Ok(());
     }
     let main = p.rest.split('/').next().unwrap_or_default();
     let year_ok = main.rsplit_once('-').is_some_and(|(body, year)| {
-        !body.is_empty()
-            && (year.len() == 2 || year.len() == 4)
-            && year.chars().all(|c| c.is_ascii_digit())
+        !body.is_empty() && (year.len() == 2 || year.len() == 4) && year.chars().all(|c| c.is_ascii_digit())
     });
-    let chars_ok = main
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ' '));
+    let chars_ok = main.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ' '));
     if !year_ok || !chars_ok {
-        return Err(malformed(format!(
-            "expected a number and year after {prefix}, such as {prefix} 1.1-2020"
-        )));
+        return Err(malformed(format!("expected a number and year after {prefix}, such as {prefix} 1.1-2020")));
     }
     Ok(())
 }
 
 /// Normalise a standard number and derive its level from the prefix.
 /// `sector_codes` are the known industry codes (see [`DEFAULT_SECTOR_CODES`]).
-pub fn classify_standard_number(
-    s: &str,
-    sector_codes: &[&str],
-) -> Result<(String, Level), StdNumberError> {
+pub fn classify_standard_number(s: &str, sector_codes: &[&str]) -> Result<(String, Level), StdNumberError> {
     let t = pre_clean(s);
     if t.is_empty() {
         return Err(StdNumberError::Empty);
     }
-    let p = parse_prefix(&t)
-        .ok_or_else(|| malformed("it must start with a prefix such as GB/T, DB50/T or Q/"))?;
+    let p = parse_prefix(&t).ok_or_else(|| malformed("it must start with a prefix such as GB/T, DB50/T or Q/"))?;
     let level = level_of(&p, sector_codes)?;
     check_number_part(&p, level)?;
     Ok((p.canonical(), level))
@@ -693,9 +600,8 @@ fn strip_time(t: &str) -> Option<&str> {
 /// H:MM, HH:MM:SS or HH:MM:SS.fff
 fn is_time(t: &str) -> bool {
     let fields: Vec<&str> = t.split(':').collect();
-    let digits = |f: &str, min: usize, max: usize| {
-        (min..=max).contains(&f.len()) && f.chars().all(|c| c.is_ascii_digit())
-    };
+    let digits =
+        |f: &str, min: usize, max: usize| (min..=max).contains(&f.len()) && f.chars().all(|c| c.is_ascii_digit());
     match fields.as_slice() {
         [h, m] => digits(h, 1, 2) && digits(m, 2, 2),
         [h, m, s] => {
@@ -732,10 +638,7 @@ fn split_ymd(p: &str) -> Option<(i32, u32, u32)> {
     if !matches!(sep, '-' | '/' | '.') {
         return None;
     }
-    let unified: String = p
-        .chars()
-        .map(|c| if is_dash_like(c) { '-' } else { c })
-        .collect();
+    let unified: String = p.chars().map(|c| if is_dash_like(c) { '-' } else { c }).collect();
     match unified.split(sep).collect::<Vec<_>>().as_slice() {
         [y, m, d] => ymd(y, m, d),
         _ => None,
@@ -753,10 +656,7 @@ mod tests {
     #[test]
     fn halfwidth_and_name_key() {
         assert_eq!(to_halfwidth("ＧＢ／Ｔ　１．１（Ａ）"), "GB/T 1.1(A)");
-        assert_eq!(
-            name_key("重庆某（集团）有限公司"),
-            name_key("重庆某(集团) 有限公司")
-        );
+        assert_eq!(name_key("重庆某（集团）有限公司"), name_key("重庆某(集团) 有限公司"));
         assert_eq!(name_key("重庆某（集团）有限公司"), "重庆某(集团)有限公司");
         assert_eq!(name_key(" ABC　Co.\u{FEFF}"), "abcco.");
         assert_ne!(name_key("重庆甲公司"), name_key("重庆乙公司"));
@@ -765,10 +665,7 @@ mod tests {
     #[test]
     fn clean_text_cases() {
         let cases: &[(&str, Option<&str>)] = &[
-            (
-                "  重庆某（集团）  有限公司 ",
-                Some("重庆某（集团） 有限公司"),
-            ),
+            ("  重庆某（集团）  有限公司 ", Some("重庆某（集团） 有限公司")),
             ("a\t\n b", Some("a b")),
             ("a\u{3000}\u{3000}b", Some("a b")),
             ("", None),
@@ -781,23 +678,14 @@ mod tests {
 
     // --- USCC -----------------------------------------------------------------
 
-    const VALID_USCC: &[&str] = &[
-        "91110000600037341L",
-        "121200004013590816",
-        "91310115MA1K3BTP2B",
-        "9144030071526726XG",
-        "91620105L015101280",
-    ];
+    const VALID_USCC: &[&str] =
+        &["91110000600037341L", "121200004013590816", "91310115MA1K3BTP2B", "9144030071526726XG", "91620105L015101280"];
 
     #[test]
     fn uscc_valid_examples() {
         for code in VALID_USCC {
             assert_eq!(check_uscc(code).as_deref(), Ok(*code), "{code}");
-            assert_eq!(
-                check_uscc_lenient(code),
-                Ok((code.to_string(), None)),
-                "{code}"
-            );
+            assert_eq!(check_uscc_lenient(code), Ok((code.to_string(), None)), "{code}");
         }
     }
 
@@ -806,11 +694,8 @@ mod tests {
         // Verifies the weights: exactly one of the 31 check characters passes.
         for code in VALID_USCC {
             let body = &code[..17];
-            let passing: Vec<char> = USCC_CHARS
-                .iter()
-                .map(|&b| b as char)
-                .filter(|c| check_uscc(&format!("{body}{c}")).is_ok())
-                .collect();
+            let passing: Vec<char> =
+                USCC_CHARS.iter().map(|&b| b as char).filter(|c| check_uscc(&format!("{body}{c}")).is_ok()).collect();
             assert_eq!(passing, vec![code.chars().last().unwrap()], "{code}");
         }
     }
@@ -818,78 +703,18 @@ mod tests {
     #[test]
     fn uscc_errors() {
         let cases: &[(&str, CodeError)] = &[
-            (
-                "91110000600037341N",
-                CodeError::BadCheck {
-                    expected: 'L',
-                    found: 'N',
-                },
-            ),
-            (
-                "91350211M00013FA1N",
-                CodeError::BadCheck {
-                    expected: '3',
-                    found: 'N',
-                },
-            ),
+            ("91110000600037341N", CodeError::BadCheck { expected: 'L', found: 'N' }),
+            ("91350211M00013FA1N", CodeError::BadCheck { expected: '3', found: 'N' }),
             ("", CodeError::Empty),
             ("   ", CodeError::Empty),
-            (
-                "9111000060003734L",
-                CodeError::Length {
-                    expected: 18,
-                    found: 17,
-                },
-            ),
-            (
-                "91110000600037341LL",
-                CodeError::Length {
-                    expected: 18,
-                    found: 19,
-                },
-            ),
-            (
-                "9111000060003734IL",
-                CodeError::BadChar {
-                    ch: 'I',
-                    position: 17,
-                },
-            ),
-            (
-                "91110000O00037341L",
-                CodeError::BadChar {
-                    ch: 'O',
-                    position: 9,
-                },
-            ),
-            (
-                "S1110000600037341L",
-                CodeError::BadChar {
-                    ch: 'S',
-                    position: 1,
-                },
-            ),
-            (
-                "911100006000373V1L",
-                CodeError::BadChar {
-                    ch: 'V',
-                    position: 16,
-                },
-            ),
-            (
-                "91110000600037341Z",
-                CodeError::BadChar {
-                    ch: 'Z',
-                    position: 18,
-                },
-            ),
-            (
-                "9111000060003734-L",
-                CodeError::BadChar {
-                    ch: '-',
-                    position: 17,
-                },
-            ),
+            ("9111000060003734L", CodeError::Length { expected: 18, found: 17 }),
+            ("91110000600037341LL", CodeError::Length { expected: 18, found: 19 }),
+            ("9111000060003734IL", CodeError::BadChar { ch: 'I', position: 17 }),
+            ("91110000O00037341L", CodeError::BadChar { ch: 'O', position: 9 }),
+            ("S1110000600037341L", CodeError::BadChar { ch: 'S', position: 1 }),
+            ("911100006000373V1L", CodeError::BadChar { ch: 'V', position: 16 }),
+            ("91110000600037341Z", CodeError::BadChar { ch: 'Z', position: 18 }),
+            ("9111000060003734-L", CodeError::BadChar { ch: '-', position: 17 }),
         ];
         for (input, want) in cases {
             assert_eq!(check_uscc(input).as_ref(), Err(want), "input {input:?}");
@@ -913,26 +738,11 @@ mod tests {
     fn uscc_lenient() {
         assert_eq!(
             check_uscc_lenient("91350211m00013fa1n"),
-            Ok((
-                "91350211M00013FA1N".to_string(),
-                Some(CodeError::BadCheck {
-                    expected: '3',
-                    found: 'N'
-                })
-            ))
+            Ok(("91350211M00013FA1N".to_string(), Some(CodeError::BadCheck { expected: '3', found: 'N' })))
         );
         // Only the check character is forgiven.
-        assert_eq!(
-            check_uscc_lenient("9135021IM00013FA1N"),
-            Err(CodeError::BadChar {
-                ch: 'I',
-                position: 8
-            })
-        );
-        assert!(matches!(
-            check_uscc_lenient("1.21200004013591E+17"),
-            Err(CodeError::ExcelMangled { .. })
-        ));
+        assert_eq!(check_uscc_lenient("9135021IM00013FA1N"), Err(CodeError::BadChar { ch: 'I', position: 8 }));
+        assert!(matches!(check_uscc_lenient("1.21200004013591E+17"), Err(CodeError::ExcelMangled { .. })));
     }
 
     #[test]
@@ -957,19 +767,10 @@ mod tests {
             }
         }
         for input in ["2518057", "25180579", "2.51806E+06", "2518057.0"] {
-            assert!(
-                matches!(check_org_code(input), Err(CodeError::ExcelMangled { .. })),
-                "{input}"
-            );
+            assert!(matches!(check_org_code(input), Err(CodeError::ExcelMangled { .. })), "{input}");
         }
         // 15 digits is too short to be an Excel artefact of a USCC: a plain length error.
-        assert_eq!(
-            check_uscc("200004013590816"),
-            Err(CodeError::Length {
-                expected: 18,
-                found: 15
-            })
-        );
+        assert_eq!(check_uscc("200004013590816"), Err(CodeError::Length { expected: 18, found: 15 }));
     }
 
     // --- organisation codes -----------------------------------------------------
@@ -988,121 +789,41 @@ mod tests {
             (" 6000 3734 - 1 ", "60003734-1"),
         ];
         for (input, want) in cases {
-            assert_eq!(
-                check_org_code(input).as_deref(),
-                Ok(*want),
-                "input {input:?}"
-            );
-            assert_eq!(
-                check_org_code_lenient(input),
-                Ok((want.to_string(), None)),
-                "input {input:?}"
-            );
+            assert_eq!(check_org_code(input).as_deref(), Ok(*want), "input {input:?}");
+            assert_eq!(check_org_code_lenient(input), Ok((want.to_string(), None)), "input {input:?}");
         }
     }
 
     #[test]
     fn org_codes_invalid() {
         let cases: &[(&str, CodeError)] = &[
-            (
-                "00251805-8",
-                CodeError::BadCheck {
-                    expected: '7',
-                    found: '8',
-                },
-            ),
-            (
-                "002518058",
-                CodeError::BadCheck {
-                    expected: '7',
-                    found: '8',
-                },
-            ),
-            (
-                "00251809-0",
-                CodeError::BadCheck {
-                    expected: 'X',
-                    found: '0',
-                },
-            ),
-            (
-                "60003734-X",
-                CodeError::BadCheck {
-                    expected: '1',
-                    found: 'X',
-                },
-            ),
+            ("00251805-8", CodeError::BadCheck { expected: '7', found: '8' }),
+            ("002518058", CodeError::BadCheck { expected: '7', found: '8' }),
+            ("00251809-0", CodeError::BadCheck { expected: 'X', found: '0' }),
+            ("60003734-X", CodeError::BadCheck { expected: '1', found: 'X' }),
             ("", CodeError::Empty),
-            (
-                "0025180-57",
-                CodeError::BadChar {
-                    ch: '-',
-                    position: 8,
-                },
-            ),
-            (
-                "0025#805-7",
-                CodeError::BadChar {
-                    ch: '#',
-                    position: 5,
-                },
-            ),
-            (
-                "00251805-A",
-                CodeError::BadChar {
-                    ch: 'A',
-                    position: 10,
-                },
-            ),
-            (
-                "00251805-77",
-                CodeError::Length {
-                    expected: 9,
-                    found: 10,
-                },
-            ),
-            (
-                "A0251-7",
-                CodeError::Length {
-                    expected: 9,
-                    found: 6,
-                },
-            ),
+            ("0025180-57", CodeError::BadChar { ch: '-', position: 8 }),
+            ("0025#805-7", CodeError::BadChar { ch: '#', position: 5 }),
+            ("00251805-A", CodeError::BadChar { ch: 'A', position: 10 }),
+            ("00251805-77", CodeError::Length { expected: 9, found: 10 }),
+            ("A0251-7", CodeError::Length { expected: 9, found: 6 }),
         ];
         for (input, want) in cases {
             assert_eq!(check_org_code(input).as_ref(), Err(want), "input {input:?}");
         }
         assert_eq!(
             check_org_code_lenient("002518058"),
-            Ok((
-                "00251805-8".to_string(),
-                Some(CodeError::BadCheck {
-                    expected: '7',
-                    found: '8'
-                })
-            ))
+            Ok(("00251805-8".to_string(), Some(CodeError::BadCheck { expected: '7', found: '8' })))
         );
     }
 
     #[test]
     fn org_code_inside_uscc() {
-        assert_eq!(
-            org_code_in_uscc("91110000600037341L").as_deref(),
-            Some("60003734-1")
-        );
-        assert_eq!(
-            org_code_in_uscc("91110000600037341l").as_deref(),
-            Some("60003734-1")
-        );
-        assert_eq!(
-            org_code_in_uscc("91620105L015101280").as_deref(),
-            Some("L0151012-8")
-        );
+        assert_eq!(org_code_in_uscc("91110000600037341L").as_deref(), Some("60003734-1"));
+        assert_eq!(org_code_in_uscc("91110000600037341l").as_deref(), Some("60003734-1"));
+        assert_eq!(org_code_in_uscc("91620105L015101280").as_deref(), Some("L0151012-8"));
         assert_eq!(org_code_in_uscc("9111000060003734"), None);
-        assert_eq!(
-            org_code_in_uscc("重庆某公司重庆某公司重庆某公司重庆某"),
-            None
-        );
+        assert_eq!(org_code_in_uscc("重庆某公司重庆某公司重庆某公司重庆某"), None);
         // The embedded code of a valid USCC is itself a valid organisation code here.
         let inner = org_code_in_uscc("91110000600037341L").unwrap();
         assert_eq!(check_org_code(&inner), Ok(inner.clone()));
@@ -1111,27 +832,9 @@ mod tests {
     #[test]
     fn code_error_display() {
         let cases: &[(CodeError, &str)] = &[
-            (
-                CodeError::BadCheck {
-                    expected: 'L',
-                    found: 'N',
-                },
-                "check character is N, expected L",
-            ),
-            (
-                CodeError::Length {
-                    expected: 18,
-                    found: 17,
-                },
-                "the code has 17 characters, expected 18",
-            ),
-            (
-                CodeError::BadChar {
-                    ch: 'I',
-                    position: 5,
-                },
-                "character 'I' at position 5 is not allowed in this code",
-            ),
+            (CodeError::BadCheck { expected: 'L', found: 'N' }, "check character is N, expected L"),
+            (CodeError::Length { expected: 18, found: 17 }, "the code has 17 characters, expected 18"),
+            (CodeError::BadChar { ch: 'I', position: 5 }, "character 'I' at position 5 is not allowed in this code"),
             (CodeError::Empty, "the code is empty"),
         ];
         for (e, want) in cases {
@@ -1187,11 +890,7 @@ mod tests {
                 Ok((input.to_string(), *level)),
                 "input {input:?}"
             );
-            assert_eq!(
-                normalize_standard_number(input),
-                *input,
-                "already normal: {input:?}"
-            );
+            assert_eq!(normalize_standard_number(input), *input, "already normal: {input:?}");
         }
     }
 
@@ -1206,14 +905,8 @@ mod tests {
             ("gb/t  19001-2016", "GB/T 19001-2016"),
             ("  GB / T 1.1 – 2020 ", "GB/T 1.1-2020"),
             ("GB7258-2017", "GB 7258-2017"),
-            (
-                "GB/T19001-2016/iso9001:2015",
-                "GB/T 19001-2016/ISO 9001:2015",
-            ),
-            (
-                "GB/T 19001-2016 / ISO 9001 : 2015",
-                "GB/T 19001-2016/ISO 9001:2015",
-            ),
+            ("GB/T19001-2016/iso9001:2015", "GB/T 19001-2016/ISO 9001:2015"),
+            ("GB/T 19001-2016 / ISO 9001 : 2015", "GB/T 19001-2016/ISO 9001:2015"),
             ("DB50/T576-2014", "DB50/T 576-2014"),
             ("DB50/123-2013", "DB50/ 123-2013"),
             ("db50/ 123－2013", "DB50/ 123-2013"),
@@ -1231,18 +924,13 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(normalize_standard_number(input), *want, "input {input:?}");
-            assert_eq!(
-                normalize_standard_number(want),
-                *want,
-                "idempotent: {want:?}"
-            );
+            assert_eq!(normalize_standard_number(want), *want, "idempotent: {want:?}");
         }
     }
 
     #[test]
     fn classify_normalises() {
-        let (n, level) =
-            classify_standard_number("ＧＢ／Ｔ１．１－２０２０", DEFAULT_SECTOR_CODES).unwrap();
+        let (n, level) = classify_standard_number("ＧＢ／Ｔ１．１－２０２０", DEFAULT_SECTOR_CODES).unwrap();
         assert_eq!((n.as_str(), level), ("GB/T 1.1-2020", Level::National));
         let (n, level) = classify_standard_number("gb/t 1.1—2020", DEFAULT_SECTOR_CODES).unwrap();
         assert_eq!((n.as_str(), level), ("GB/T 1.1-2020", Level::National));
@@ -1255,25 +943,15 @@ mod tests {
         // "DB/T" is the earthquake industry only while DB is a known sector code.
         assert_eq!(
             classify_standard_number("DB/T 15-2002", &["YS"]),
-            Err(StdNumberError::UnknownPrefix {
-                prefix: "DB/T".into()
-            })
+            Err(StdNumberError::UnknownPrefix { prefix: "DB/T".into() })
         );
         // Local standards do not depend on the list.
-        assert_eq!(
-            classify_standard_number("DB50/T 576-2014", &[]).map(|r| r.1),
-            Ok(Level::Local)
-        );
+        assert_eq!(classify_standard_number("DB50/T 576-2014", &[]).map(|r| r.1), Ok(Level::Local));
         // An office-added code; case of the list does not matter.
-        assert_eq!(
-            classify_standard_number("XX/T 1-2013", &["xx"]).map(|r| r.1),
-            Ok(Level::Industry)
-        );
+        assert_eq!(classify_standard_number("XX/T 1-2013", &["xx"]).map(|r| r.1), Ok(Level::Industry));
         assert_eq!(
             classify_standard_number("YS/T 450-2013", &[]),
-            Err(StdNumberError::UnknownPrefix {
-                prefix: "YS/T".into()
-            })
+            Err(StdNumberError::UnknownPrefix { prefix: "YS/T".into() })
         );
         assert!(DEFAULT_SECTOR_CODES.contains(&"DB"));
         assert!(DEFAULT_SECTOR_CODES.contains(&"JGJ"));
@@ -1282,9 +960,7 @@ mod tests {
 
     #[test]
     fn standard_number_errors() {
-        let unknown = |p: &str| StdNumberError::UnknownPrefix {
-            prefix: p.to_string(),
-        };
+        let unknown = |p: &str| StdNumberError::UnknownPrefix { prefix: p.to_string() };
         let cases: &[(&str, StdNumberError)] = &[
             ("XX/T 1-2013", unknown("XX/T")),
             ("ABC 1-2013", unknown("ABC")),
@@ -1293,11 +969,7 @@ mod tests {
             ("  ", StdNumberError::Empty),
         ];
         for (input, want) in cases {
-            assert_eq!(
-                classify_standard_number(input, DEFAULT_SECTOR_CODES).as_ref(),
-                Err(want),
-                "{input:?}"
-            );
+            assert_eq!(classify_standard_number(input, DEFAULT_SECTOR_CODES).as_ref(), Err(want), "{input:?}");
         }
         for input in [
             "GB/T",
@@ -1310,18 +982,12 @@ mod tests {
             "GB/T 1.1-2020 修改单",
         ] {
             assert!(
-                matches!(
-                    classify_standard_number(input, DEFAULT_SECTOR_CODES),
-                    Err(StdNumberError::Malformed { .. })
-                ),
+                matches!(classify_standard_number(input, DEFAULT_SECTOR_CODES), Err(StdNumberError::Malformed { .. })),
                 "{input:?}: {:?}",
                 classify_standard_number(input, DEFAULT_SECTOR_CODES)
             );
         }
-        assert_eq!(
-            unknown("XX/T").to_string(),
-            "unknown standard number prefix \"XX/T\"; state the level explicitly"
-        );
+        assert_eq!(unknown("XX/T").to_string(), "unknown standard number prefix \"XX/T\"; state the level explicitly");
     }
 
     // --- dates ------------------------------------------------------------------
@@ -1350,18 +1016,9 @@ mod tests {
         for s in spellings {
             assert_eq!(parse_date(s), Ok(may_day), "input {s:?}");
         }
-        assert_eq!(
-            parse_date("2012-02-29"),
-            NaiveDate::from_ymd_opt(2012, 2, 29).ok_or(DateError::Unrecognised)
-        );
-        assert_eq!(
-            parse_date("1900-01-01").map(|d| d.to_string()).as_deref(),
-            Ok("1900-01-01")
-        );
-        assert_eq!(
-            parse_date("2100-12-31").map(|d| d.to_string()).as_deref(),
-            Ok("2100-12-31")
-        );
+        assert_eq!(parse_date("2012-02-29"), NaiveDate::from_ymd_opt(2012, 2, 29).ok_or(DateError::Unrecognised));
+        assert_eq!(parse_date("1900-01-01").map(|d| d.to_string()).as_deref(), Ok("1900-01-01"));
+        assert_eq!(parse_date("2100-12-31").map(|d| d.to_string()).as_deref(), Ok("2100-12-31"));
     }
 
     #[test]
@@ -1394,17 +1051,9 @@ mod tests {
     #[test]
     fn date_error_display() {
         assert_eq!(
-            DateError::Impossible {
-                year: 2013,
-                month: 2,
-                day: 30
-            }
-            .to_string(),
+            DateError::Impossible { year: 2013, month: 2, day: 30 }.to_string(),
             "2013-02-30 is not a real date"
         );
-        assert_eq!(
-            DateError::Unrecognised.to_string(),
-            "expected a date such as 2013-05-01"
-        );
+        assert_eq!(DateError::Unrecognised.to_string(), "expected a date such as 2013-05-01");
     }
 }

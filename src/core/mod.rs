@@ -3,7 +3,7 @@
 
 pub mod ids;
 pub mod model;
-// pub mod progress;
-// pub mod quarter;
+pub mod progress;
+pub mod quarter;
 pub mod records;
-// pub mod rewards;
+pub mod rewards;

@@ -64,12 +64,7 @@ pub struct EnumError {
 
 impl fmt::Display for EnumError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "'{}' is not one of {}",
-            self.value,
-            self.allowed.join(", ")
-        )
+        write!(f, "'{}' is not one of {}", self.value, self.allowed.join(", "))
     }
 }
 

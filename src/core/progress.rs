@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::model::{
-    Date, Facts, Measure, MilestoneFact, MilestoneStatus, Plan, StandardFact, StandardStatus,
-    TargetDef, TargetStatus, UnitKind, UnitRef,
+    Date, Facts, Measure, MilestoneFact, MilestoneStatus, Plan, StandardFact, StandardStatus, TargetDef, TargetStatus,
+    UnitKind, UnitRef,
 };
 use super::quarter::Quarter;
 
@@ -52,13 +52,9 @@ pub fn actual(measure: &Measure, facts: &Facts, plan: &Plan, as_of: Date) -> i64
     // Distinct counts go through a set of unit ids so the same enterprise counts once.
     let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
     match measure {
-        Measure::Standards(level) => count(
-            facts
-                .standards
-                .iter()
-                .filter(|s| s.level == *level && standard_counts(s, from, to))
-                .count(),
-        ),
+        Measure::Standards(level) => {
+            count(facts.standards.iter().filter(|s| s.level == *level && standard_counts(s, from, to)).count())
+        }
         Measure::Filings => facts.filings.between(from, to),
         Measure::Reviews => facts.reviews.between(from, to),
         Measure::ParticipatingEnterprises(levels) => {
@@ -76,9 +72,7 @@ pub fn actual(measure: &Measure, facts: &Facts, plan: &Plan, as_of: Date) -> i64
             let ids: BTreeSet<i64> = facts
                 .seats
                 .iter()
-                .filter(|s| {
-                    roles.contains(&s.role) && in_window(s.since, from, to) && enterprise(&s.unit)
-                })
+                .filter(|s| roles.contains(&s.role) && in_window(s.since, from, to) && enterprise(&s.unit))
                 .map(|s| s.unit.id)
                 .collect();
             count(ids.len())
@@ -87,9 +81,7 @@ pub fn actual(measure: &Measure, facts: &Facts, plan: &Plan, as_of: Date) -> i64
             let ids: BTreeSet<i64> = facts
                 .awards
                 .iter()
-                .filter(|a| {
-                    a.kind == *kind && in_window(a.awarded_on, from, to) && enterprise(&a.unit)
-                })
+                .filter(|a| a.kind == *kind && in_window(a.awarded_on, from, to) && enterprise(&a.unit))
                 .map(|a| a.unit.id)
                 .collect();
             count(ids.len())
@@ -98,9 +90,7 @@ pub fn actual(measure: &Measure, facts: &Facts, plan: &Plan, as_of: Date) -> i64
             facts
                 .awards
                 .iter()
-                .filter(|a| {
-                    a.kind == *kind && in_window(a.awarded_on, from, to) && enterprise(&a.unit)
-                })
+                .filter(|a| a.kind == *kind && in_window(a.awarded_on, from, to) && enterprise(&a.unit))
                 .count(),
         ),
     }
@@ -195,16 +185,8 @@ pub fn target_progress(def: &TargetDef, actual: i64, plan: &Plan, as_of: Date) -
 }
 
 /// Every target's progress as of a date, in the order given.
-pub fn progress(
-    plan: &Plan,
-    targets: &[TargetDef],
-    facts: &Facts,
-    as_of: Date,
-) -> Vec<TargetProgress> {
-    targets
-        .iter()
-        .map(|t| target_progress(t, actual(&t.measure, facts, plan, as_of), plan, as_of))
-        .collect()
+pub fn progress(plan: &Plan, targets: &[TargetDef], facts: &Facts, as_of: Date) -> Vec<TargetProgress> {
+    targets.iter().map(|t| target_progress(t, actual(&t.measure, facts, plan, as_of), plan, as_of)).collect()
 }
 
 /// One decimal string of a tenths value: 55 -> "5.5", 0 -> "0.0", 1300 -> "130.0",
@@ -246,12 +228,7 @@ pub fn meeting_coverage(plan: &Plan, meetings: &[Date], as_of: Date) -> MeetingC
         q = next;
     }
     let len = |v: &Vec<Quarter>| i64::try_from(v.len()).unwrap_or(i64::MAX);
-    MeetingCoverage {
-        quarters_due: len(&held) + len(&missing),
-        quarters_held: len(&held),
-        missing,
-        held,
-    }
+    MeetingCoverage { quarters_due: len(&held) + len(&missing), quarters_held: len(&held), missing, held }
 }
 
 /// Milestones as they stood on as_of: one done after as_of shows as in progress, with no

@@ -49,11 +49,7 @@ pub struct Unit {
 
 impl Unit {
     pub fn as_ref(&self) -> UnitRef {
-        UnitRef {
-            id: self.id,
-            name: self.name.clone(),
-            kind: self.kind,
-        }
+        UnitRef { id: self.id, name: self.name.clone(), kind: self.kind }
     }
 }
 

@@ -7,8 +7,8 @@ use std::fmt;
 use chrono::Datelike;
 
 use super::model::{
-    Action, AwardFact, Date, Payment, ProjectFact, RuleDef, RuleSource, RuleVersion, StandardFact,
-    StandardStatus, UnitKind, UnitRef,
+    Action, AwardFact, Date, Payment, ProjectFact, RuleDef, RuleSource, RuleVersion, StandardFact, StandardStatus,
+    UnitKind, UnitRef,
 };
 
 /// chrono has no serde feature here: dates go out as `YYYY-MM-DD` through Display.
@@ -43,21 +43,11 @@ pub struct Entitlement {
 /// The version of a rule in force on a date (`from <= on <= to`, `to` None = open). Should
 /// versions ever overlap, the one that started last wins, as `set-rule` intends.
 pub fn version_in_force(rule: &RuleDef, on: Date) -> Option<&RuleVersion> {
-    rule.versions
-        .iter()
-        .filter(|v| v.from <= on && v.to.is_none_or(|to| on <= to))
-        .max_by_key(|v| v.from)
+    rule.versions.iter().filter(|v| v.from <= on && v.to.is_none_or(|to| on <= to)).max_by_key(|v| v.from)
 }
 
 /// Builds the entitlement of one event, if a version is in force on its date.
-fn earn(
-    rule: &RuleDef,
-    kind: &str,
-    id: i64,
-    payee: &UnitRef,
-    record: String,
-    on: Date,
-) -> Option<Entitlement> {
+fn earn(rule: &RuleDef, kind: &str, id: i64, payee: &UnitRef, record: String, on: Date) -> Option<Entitlement> {
     if rule.enterprise_only && payee.kind != UnitKind::Enterprise {
         return None;
     }
@@ -88,9 +78,9 @@ pub fn entitlements(
     for rule in rules {
         match rule.source {
             RuleSource::Project => {
-                out.extend(projects.iter().filter_map(|p| {
-                    earn(rule, "project", p.id, &p.unit, p.name.clone(), p.passed_on)
-                }));
+                out.extend(
+                    projects.iter().filter_map(|p| earn(rule, "project", p.id, &p.unit, p.name.clone(), p.passed_on)),
+                );
             }
             RuleSource::LeadStandard => {
                 // A rule without a level cannot say which standards earn it: none do.
@@ -98,10 +88,7 @@ pub fn entitlements(
                 out.extend(standards.iter().filter_map(|s| {
                     // Only the lead of a newly formulated, published standard earns it;
                     // revisions and participants never do.
-                    if s.level != level
-                        || s.action != Action::Formulate
-                        || s.status == StandardStatus::Drafting
-                    {
+                    if s.level != level || s.action != Action::Formulate || s.status == StandardStatus::Drafting {
                         return None;
                     }
                     let (on, lead) = (s.published_on?, s.lead.as_ref()?);
@@ -188,8 +175,7 @@ pub fn award_calc(
         slot.0 = slot.0.saturating_add(p.amount_yuan);
     }
 
-    let mut selected: Vec<Entitlement> =
-        all.iter().filter(|e| in_range(e.event_date)).cloned().collect();
+    let mut selected: Vec<Entitlement> = all.iter().filter(|e| in_range(e.event_date)).cloned().collect();
     selected.sort_by(|a, b| (a.event_date, &a.key).cmp(&(b.event_date, &b.key)));
     for e in &mut selected {
         e.paid_yuan = paid.get(&(e.key.as_str(), e.unit_id)).map_or(0, |p| p.0);
@@ -258,10 +244,9 @@ impl fmt::Display for PaymentError {
                 f,
                 "no entitlement has the key '{key}' (see award-calc for the keys; a voided or edited record yields none)"
             ),
-            PaymentError::OtherPayee { key, payee } => write!(
-                f,
-                "the entitlement '{key}' is not payable to {payee}: pay the unit award-calc shows for it"
-            ),
+            PaymentError::OtherPayee { key, payee } => {
+                write!(f, "the entitlement '{key}' is not payable to {payee}: pay the unit award-calc shows for it")
+            }
             PaymentError::OverAmount { key, amount_yuan, paid_yuan, attempted } => write!(
                 f,
                 "paying {attempted} yuan on '{key}' would bring the total paid to {} yuan, over its amount of {amount_yuan} yuan ({paid_yuan} yuan paid so far, {} outstanding)",
@@ -301,17 +286,10 @@ pub fn check_payment(
     amount: Option<i64>,
 ) -> Result<i64, PaymentError> {
     // i128: a mistyped huge --amount must be refused, not overflow.
-    let paid: i128 = payments
-        .iter()
-        .filter(|p| p.key == key && p.unit_id == payee_id)
-        .map(|p| i128::from(p.amount_yuan))
-        .sum();
+    let paid: i128 =
+        payments.iter().filter(|p| p.key == key && p.unit_id == payee_id).map(|p| i128::from(p.amount_yuan)).sum();
     let paid_i64 = i64::try_from(paid).unwrap_or(if paid < 0 { i64::MIN } else { i64::MAX });
-    let below_zero = |a: i64| PaymentError::BelowZero {
-        key: key.to_string(),
-        paid_yuan: paid_i64,
-        attempted: a,
-    };
+    let below_zero = |a: i64| PaymentError::BelowZero { key: key.to_string(), paid_yuan: paid_i64, attempted: a };
 
     // A refund of money held on the key needs no live entitlement to that payee.
     if let Some(a) = amount.filter(|a| *a < 0) {
@@ -324,10 +302,7 @@ pub fn check_payment(
 
     let ent = ent.ok_or_else(|| PaymentError::UnknownKey { key: key.to_string() })?;
     if ent.unit_id != payee_id {
-        return Err(PaymentError::OtherPayee {
-            key: key.to_string(),
-            payee: payee_name.to_string(),
-        });
+        return Err(PaymentError::OtherPayee { key: key.to_string(), payee: payee_name.to_string() });
     }
     let limit = i128::from(ent.amount_yuan);
     match amount {

@@ -14,11 +14,7 @@ impl Lang {
             Some(s) if s.starts_with("zh") => Ok(Lang::Zh),
             Some(s) if s.starts_with("en") => Ok(Lang::En),
             Some(s) => Err(format!("--lang: '{s}' is not one of zh, en")),
-            None => Ok(if env_lang.is_some_and(|l| l.starts_with("zh")) {
-                Lang::Zh
-            } else {
-                Lang::En
-            }),
+            None => Ok(if env_lang.is_some_and(|l| l.starts_with("zh")) { Lang::Zh } else { Lang::En }),
         }
     }
 
@@ -118,10 +114,7 @@ const FIELDS: &[(&str, &str, &str)] = &[
 
 /// The label of a field; an unknown field shows as itself.
 pub fn field(key: &str, lang: Lang) -> &str {
-    FIELDS
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map_or(key, |(_, zh, en)| lang.pick(zh, en))
+    FIELDS.iter().find(|(k, _, _)| *k == key).map_or(key, |(_, zh, en)| lang.pick(zh, en))
 }
 
 /// Other words reports print.
@@ -141,8 +134,5 @@ const WORDS: &[(&str, &str, &str)] = &[
 ];
 
 pub fn word(key: &str, lang: Lang) -> &str {
-    WORDS
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map_or(key, |(_, zh, en)| lang.pick(zh, en))
+    WORDS.iter().find(|(k, _, _)| *k == key).map_or(key, |(_, zh, en)| lang.pick(zh, en))
 }

@@ -34,28 +34,13 @@ pub struct Grid {
 impl Grid {
     /// A grid from record objects: one column per field of the first object, in its order.
     pub fn from_objects(objects: &[Object], lang: Lang, localise_headers: bool) -> Grid {
-        let keys: Vec<String> = objects
-            .first()
-            .map(|o| o.keys().cloned().collect())
-            .unwrap_or_default();
+        let keys: Vec<String> = objects.first().map(|o| o.keys().cloned().collect()).unwrap_or_default();
         let headers = keys
             .iter()
-            .map(|k| {
-                if localise_headers {
-                    labels::field(k, lang).to_string()
-                } else {
-                    k.clone()
-                }
-            })
+            .map(|k| if localise_headers { labels::field(k, lang).to_string() } else { k.clone() })
             .collect();
-        let rows = objects
-            .iter()
-            .map(|o| {
-                keys.iter()
-                    .map(|k| o.get(k).cloned().unwrap_or(Value::Null))
-                    .collect()
-            })
-            .collect();
+        let rows =
+            objects.iter().map(|o| keys.iter().map(|k| o.get(k).cloned().unwrap_or(Value::Null)).collect()).collect();
         Grid { headers, rows }
     }
 }
@@ -84,9 +69,7 @@ fn excel_safe(v: &Value) -> String {
 
 pub fn write_table(out: &mut dyn Write, grid: &Grid) -> Result<()> {
     let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled);
+    table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
     table.set_header(grid.headers.clone());
     for row in &grid.rows {
         table.add_row(row.iter().map(cell_text).collect::<Vec<_>>());
@@ -102,10 +85,7 @@ pub fn write_csv(out: &mut dyn Write, grid: &Grid, excel: bool) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(&grid.headers)?;
     for row in &grid.rows {
-        w.write_record(
-            row.iter()
-                .map(|v| if excel { excel_safe(v) } else { cell_text(v) }),
-        )?;
+        w.write_record(row.iter().map(|v| if excel { excel_safe(v) } else { cell_text(v) }))?;
     }
     w.flush()?;
     Ok(())
@@ -116,33 +96,10 @@ fn md_escape(s: &str) -> String {
 }
 
 pub fn write_markdown(out: &mut dyn Write, grid: &Grid) -> Result<()> {
-    writeln!(
-        out,
-        "| {} |",
-        grid.headers
-            .iter()
-            .map(|h| md_escape(h))
-            .collect::<Vec<_>>()
-            .join(" | ")
-    )?;
-    writeln!(
-        out,
-        "|{}|",
-        grid.headers
-            .iter()
-            .map(|_| "---")
-            .collect::<Vec<_>>()
-            .join("|")
-    )?;
+    writeln!(out, "| {} |", grid.headers.iter().map(|h| md_escape(h)).collect::<Vec<_>>().join(" | "))?;
+    writeln!(out, "|{}|", grid.headers.iter().map(|_| "---").collect::<Vec<_>>().join("|"))?;
     for row in &grid.rows {
-        writeln!(
-            out,
-            "| {} |",
-            row.iter()
-                .map(|v| md_escape(&cell_text(v)))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        )?;
+        writeln!(out, "| {} |", row.iter().map(|v| md_escape(&cell_text(v))).collect::<Vec<_>>().join(" | "))?;
     }
     Ok(())
 }
@@ -165,13 +122,8 @@ pub fn write_json(out: &mut dyn Write, value: &Value) -> Result<()> {
 /// A list of records: a JSON array, or one row per record.
 pub fn write_objects(out: &mut dyn Write, objects: &[Object], style: Style) -> Result<()> {
     match style.format {
-        Format::Json => write_json(
-            out,
-            &Value::Array(objects.iter().cloned().map(Value::Object).collect()),
-        ),
-        Format::Csv if !style.excel => {
-            write_grid(out, &Grid::from_objects(objects, style.lang, false), style)
-        }
+        Format::Json => write_json(out, &Value::Array(objects.iter().cloned().map(Value::Object).collect())),
+        Format::Csv if !style.excel => write_grid(out, &Grid::from_objects(objects, style.lang, false), style),
         _ => write_grid(out, &Grid::from_objects(objects, style.lang, true), style),
     }
 }
@@ -183,18 +135,10 @@ pub fn write_object(out: &mut dyn Write, object: &Object, style: Style) -> Resul
         Format::Csv => write_objects(out, std::slice::from_ref(object), style),
         _ => {
             let grid = Grid {
-                headers: vec![
-                    labels::word("field", style.lang).into(),
-                    labels::word("value", style.lang).into(),
-                ],
+                headers: vec![labels::word("field", style.lang).into(), labels::word("value", style.lang).into()],
                 rows: object
                     .iter()
-                    .map(|(k, v)| {
-                        vec![
-                            Value::String(labels::field(k, style.lang).into()),
-                            v.clone(),
-                        ]
-                    })
+                    .map(|(k, v)| vec![Value::String(labels::field(k, style.lang).into()), v.clone()])
                     .collect(),
             };
             write_grid(out, &grid, style)
@@ -218,10 +162,7 @@ mod tests {
 
     #[test]
     fn csv_for_excel_starts_with_a_bom() {
-        let grid = Grid {
-            headers: vec!["a".into()],
-            rows: vec![vec![json!("=cmd")]],
-        };
+        let grid = Grid { headers: vec!["a".into()], rows: vec![vec![json!("=cmd")]] };
         let mut out = Vec::new();
         write_csv(&mut out, &grid, true).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "\u{feff}a\n'=cmd\n");
@@ -229,10 +170,7 @@ mod tests {
 
     #[test]
     fn markdown_escapes_pipes() {
-        let grid = Grid {
-            headers: vec!["a".into()],
-            rows: vec![vec![json!("x|y")]],
-        };
+        let grid = Grid { headers: vec!["a".into()], rows: vec![vec![json!("x|y")]] };
         let mut out = Vec::new();
         write_markdown(&mut out, &grid).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "| a |\n|---|\n| x\\|y |\n");

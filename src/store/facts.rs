@@ -17,18 +17,12 @@ fn split_param<T: std::str::FromStr>(param: Option<&str>, target: &str) -> Resul
     param
         .ok_or_else(|| anyhow!("target {target} has no parameter"))?
         .split(',')
-        .map(|p| {
-            p.trim()
-                .parse::<T>()
-                .map_err(|_| anyhow!("target {target} has a bad parameter '{p}'"))
-        })
+        .map(|p| p.trim().parse::<T>().map_err(|_| anyhow!("target {target} has a bad parameter '{p}'")))
         .collect()
 }
 
 fn one<T>(v: Vec<T>, code: &str) -> Result<T> {
-    v.into_iter()
-        .next()
-        .ok_or_else(|| anyhow!("target {code} has no parameter"))
+    v.into_iter().next().ok_or_else(|| anyhow!("target {code} has no parameter"))
 }
 
 fn measure(kind: MeasureKind, param: Option<&str>, code: &str) -> Result<Measure> {
@@ -36,13 +30,9 @@ fn measure(kind: MeasureKind, param: Option<&str>, code: &str) -> Result<Measure
         MeasureKind::Standards => Measure::Standards(one(split_param(param, code)?, code)?),
         MeasureKind::Filings => Measure::Filings,
         MeasureKind::Reviews => Measure::Reviews,
-        MeasureKind::ParticipatingEnterprises => {
-            Measure::ParticipatingEnterprises(split_param(param, code)?)
-        }
+        MeasureKind::ParticipatingEnterprises => Measure::ParticipatingEnterprises(split_param(param, code)?),
         MeasureKind::HostingEnterprises => Measure::HostingEnterprises(split_param(param, code)?),
-        MeasureKind::AwardEnterprises => {
-            Measure::AwardEnterprises(one(split_param(param, code)?, code)?)
-        }
+        MeasureKind::AwardEnterprises => Measure::AwardEnterprises(one(split_param(param, code)?, code)?),
         MeasureKind::Awards => Measure::Awards(one(split_param(param, code)?, code)?),
     })
 }
@@ -59,23 +49,12 @@ impl Reader<'_> {
     /// The plan reports count against (the database holds one; the oldest if more).
     pub fn plan(&self) -> Result<Plan> {
         self.conn
-            .query_row(
-                "SELECT code, title, start_on, deadline FROM plan ORDER BY start_on LIMIT 1",
-                [],
-                |r| {
-                    Ok(Plan {
-                        code: r.get(0)?,
-                        title: r.get(1)?,
-                        start: r.get(2)?,
-                        deadline: r.get(3)?,
-                    })
-                },
-            )
+            .query_row("SELECT code, title, start_on, deadline FROM plan ORDER BY start_on LIMIT 1", [], |r| {
+                Ok(Plan { code: r.get(0)?, title: r.get(1)?, start: r.get(2)?, deadline: r.get(3)? })
+            })
             .optional()
             .sql()?
-            .ok_or_else(|| {
-                anyhow!("the database holds no plan; it was not made by `stdtrack init`")
-            })
+            .ok_or_else(|| anyhow!("the database holds no plan; it was not made by `stdtrack init`"))
     }
 
     pub fn targets(&self, plan: &str) -> Result<Vec<TargetDef>> {
@@ -103,14 +82,7 @@ impl Reader<'_> {
         rows.into_iter()
             .map(|(code, label_zh, label_en, kind, param, min, max)| {
                 let measure = measure(kind, param.as_deref(), &code)?;
-                Ok(TargetDef {
-                    code,
-                    label_zh,
-                    label_en,
-                    measure,
-                    min,
-                    max,
-                })
+                Ok(TargetDef { code, label_zh, label_en, measure, min, max })
             })
             .collect()
     }
@@ -147,12 +119,7 @@ impl Reader<'_> {
             st.query_map([], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
-                    RuleVersion {
-                        amount_yuan: r.get(1)?,
-                        from: r.get(2)?,
-                        to: r.get(3)?,
-                        fund: r.get(4)?,
-                    },
+                    RuleVersion { amount_yuan: r.get(1)?, from: r.get(2)?, to: r.get(3)?, fund: r.get(4)? },
                 ))
             })
             .sql()?,
@@ -166,27 +133,12 @@ impl Reader<'_> {
     }
 
     pub fn funds(&self) -> Result<Vec<Fund>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT code, label_zh, label_en FROM fund ORDER BY code")
-            .sql()?;
-        collect(
-            st.query_map([], |r| {
-                Ok(Fund {
-                    code: r.get(0)?,
-                    label_zh: r.get(1)?,
-                    label_en: r.get(2)?,
-                })
-            })
-            .sql()?,
-        )
+        let mut st = self.conn.prepare_cached("SELECT code, label_zh, label_en FROM fund ORDER BY code").sql()?;
+        collect(st.query_map([], |r| Ok(Fund { code: r.get(0)?, label_zh: r.get(1)?, label_en: r.get(2)? })).sql()?)
     }
 
     pub fn sector_codes(&self) -> Result<Vec<String>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT code FROM sector_code ORDER BY code")
-            .sql()?;
+        let mut st = self.conn.prepare_cached("SELECT code FROM sector_code ORDER BY code").sql()?;
         collect(st.query_map([], |r| r.get(0)).sql()?)
     }
 
@@ -268,9 +220,7 @@ impl Reader<'_> {
     /// Filings or reviews per day (voided left out): one grouped scan of the date index.
     fn daily(&self, sql: &str) -> Result<DailyCounts> {
         let mut st = self.conn.prepare_cached(sql).sql()?;
-        Ok(DailyCounts(collect(
-            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).sql()?,
-        )?))
+        Ok(DailyCounts(collect(st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).sql()?)?))
     }
 
     /// Everything the targets count, voided records left out.
@@ -331,7 +281,9 @@ impl Tx<'_> {
 
     pub fn insert_payment(&self, p: &Payment) -> Result<i64> {
         self.tx
-            .prepare_cached("INSERT INTO payment (key, unit_id, amount_yuan, paid_on, voucher) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .prepare_cached(
+                "INSERT INTO payment (key, unit_id, amount_yuan, paid_on, voucher) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
             .sql()?
             .execute(params![p.key, p.unit_id, p.amount_yuan, p.paid_on, p.voucher])
             .sql()?;
@@ -339,17 +291,9 @@ impl Tx<'_> {
     }
 
     /// Adds a rule version from `from`, ending the latest one the day before.
-    pub fn add_rule_version(
-        &self,
-        rule: &str,
-        latest_from: Option<Date>,
-        v: &RuleVersion,
-    ) -> Result<()> {
+    pub fn add_rule_version(&self, rule: &str, latest_from: Option<Date>, v: &RuleVersion) -> Result<()> {
         if let Some(prev_from) = latest_from {
-            let day_before = v
-                .from
-                .pred_opt()
-                .ok_or_else(|| anyhow!("{} has no day before it", v.from))?;
+            let day_before = v.from.pred_opt().ok_or_else(|| anyhow!("{} has no day before it", v.from))?;
             self.tx
                 .execute(
                     "UPDATE rule_version SET effective_to = ?3 WHERE rule = ?1 AND effective_from = ?2

@@ -61,10 +61,7 @@ fn busy_timeout() -> Duration {
 /// Turns SQLite's "busy"/"locked" into the sentence CLI.md promises; other errors pass through.
 pub(crate) fn explain(e: rusqlite::Error) -> anyhow::Error {
     if let rusqlite::Error::SqliteFailure(f, _) = &e {
-        if matches!(
-            f.code,
-            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
-        ) {
+        if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) {
             return anyhow!(StoreRefusal(format!(
                 "the database is busy: another stdtrack kept it locked for {} s; nothing was written, try again",
                 busy_timeout().as_secs()
@@ -87,9 +84,7 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(busy_timeout()).sql()?;
     conn.pragma_update(None, "foreign_keys", "ON").sql()?;
     // WAL lets reports read while a writer works; it needs a local disk (DOMAIN.md §7).
-    let mode: String = conn
-        .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
-        .sql()?;
+    let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0)).sql()?;
     if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
         conn.pragma_update(None, "journal_mode", "DELETE").sql()?;
     }
@@ -106,19 +101,14 @@ impl Store {
                 path.display()
             )));
         }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .with_context(|| format!("cannot open {}", path.display()))?;
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .with_context(|| format!("cannot open {}", path.display()))?;
         conn.busy_timeout(busy_timeout()).sql()?;
         // The version is read before anything that could write (such as switching to WAL).
         schema::check_version(&conn, path)?;
         configure(&conn)?;
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-        };
+        let mut store = Store { conn, path: path.to_path_buf() };
         schema::migrate(&mut store.conn)?;
         Ok(store)
     }
@@ -132,16 +122,11 @@ impl Store {
         }
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .with_context(|| format!("cannot create {}", path.display()))?;
         configure(&conn)?;
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-        };
+        let mut store = Store { conn, path: path.to_path_buf() };
         schema::create(&mut store.conn)?;
         Ok((store, true))
     }
@@ -150,10 +135,7 @@ impl Store {
     pub fn in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory().sql()?;
         conn.pragma_update(None, "foreign_keys", "ON").sql()?;
-        let mut store = Store {
-            conn,
-            path: PathBuf::from(":memory:"),
-        };
+        let mut store = Store { conn, path: PathBuf::from(":memory:") };
         schema::create(&mut store.conn)?;
         Ok(store)
     }
@@ -169,27 +151,17 @@ impl Store {
 
     /// Starts a write: `BEGIN IMMEDIATE`, so a waiting writer waits here, before reading.
     pub fn begin<'a>(&'a mut self, ctx: &'a AuditCtx) -> Result<Tx<'a>> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .sql()?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).sql()?;
         Ok(Tx { tx, ctx })
     }
 
     /// Copies the database to `dest` (a consistent snapshot, safe while others write).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         if dest.exists() {
-            bail!(StoreRefusal(format!(
-                "{} exists already; name a new file",
-                dest.display()
-            )));
+            bail!(StoreRefusal(format!("{} exists already; name a new file", dest.display())));
         }
-        let dest_str = dest
-            .to_str()
-            .ok_or_else(|| anyhow!("the backup path is not valid UTF-8"))?;
-        self.conn
-            .execute("VACUUM INTO ?1", params![dest_str])
-            .sql()?;
+        let dest_str = dest.to_str().ok_or_else(|| anyhow!("the backup path is not valid UTF-8"))?;
+        self.conn.execute("VACUUM INTO ?1", params![dest_str]).sql()?;
         Ok(())
     }
 }

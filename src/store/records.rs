@@ -45,11 +45,7 @@ impl RecordKind {
 }
 
 fn unit_ref(r: &Row<'_>, at: usize) -> rusqlite::Result<UnitRef> {
-    Ok(UnitRef {
-        id: r.get(at)?,
-        name: r.get(at + 1)?,
-        kind: r.get(at + 2)?,
-    })
+    Ok(UnitRef { id: r.get(at)?, name: r.get(at + 1)?, kind: r.get(at + 2)? })
 }
 
 fn collect<T>(rows: impl Iterator<Item = rusqlite::Result<T>>) -> Result<Vec<T>> {
@@ -59,11 +55,7 @@ fn collect<T>(rows: impl Iterator<Item = rusqlite::Result<T>>) -> Result<Vec<T>>
 impl Reader<'_> {
     // ----- standards -----
 
-    fn standards_where(
-        &self,
-        clause: &str,
-        args: &[&dyn rusqlite::ToSql],
-    ) -> Result<Vec<Recorded<StandardFact>>> {
+    fn standards_where(&self, clause: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<Recorded<StandardFact>>> {
         let sql = format!(
             "SELECT id, number, title, level, action, status, published_on, void_reason FROM standard s
              WHERE {clause} ORDER BY coalesce(published_on, '9999'), id"
@@ -88,11 +80,7 @@ impl Reader<'_> {
             })
             .sql()?,
         )?;
-        let index: HashMap<i64, usize> = list
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.record.id, i))
-            .collect();
+        let index: HashMap<i64, usize> = list.iter().enumerate().map(|(i, s)| (s.record.id, i)).collect();
         let mut st = self
             .conn
             .prepare_cached(
@@ -100,11 +88,7 @@ impl Reader<'_> {
                  JOIN unit u ON u.id = su.unit_id ORDER BY su.standard_id, su.ordinal",
             )
             .sql()?;
-        let rows = st
-            .query_map([], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, unit_ref(r, 2)?))
-            })
-            .sql()?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, unit_ref(r, 2)?))).sql()?;
         for row in rows {
             let (sid, role, unit) = row.sql()?;
             if let Some(&i) = index.get(&sid) {
@@ -172,18 +156,11 @@ impl Reader<'_> {
     }
 
     /// The stored filing under a filing number: (id, unit id, standard number, title, date).
-    pub fn filing_by_no(
-        &self,
-        filing_no: &str,
-    ) -> Result<Option<(i64, i64, String, String, Date)>> {
+    pub fn filing_by_no(&self, filing_no: &str) -> Result<Option<(i64, i64, String, String, Date)>> {
         self.conn
-            .prepare_cached(
-                "SELECT id, unit_id, number, title, filed_on FROM filing WHERE filing_no = ?1",
-            )
+            .prepare_cached("SELECT id, unit_id, number, title, filed_on FROM filing WHERE filing_no = ?1")
             .sql()?
-            .query_row(params![filing_no], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })
+            .query_row(params![filing_no], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
             .optional()
             .sql()
     }
@@ -217,16 +194,9 @@ impl Reader<'_> {
         )
     }
 
-    pub fn review_exists(
-        &self,
-        unit_id: i64,
-        number: &str,
-        reviewed_on: Date,
-    ) -> Result<Option<i64>> {
+    pub fn review_exists(&self, unit_id: i64, number: &str, reviewed_on: Date) -> Result<Option<i64>> {
         self.conn
-            .prepare_cached(
-                "SELECT id FROM review WHERE unit_id = ?1 AND number = ?2 AND reviewed_on = ?3",
-            )
+            .prepare_cached("SELECT id FROM review WHERE unit_id = ?1 AND number = ?2 AND reviewed_on = ?3")
             .sql()?
             .query_row(params![unit_id, number, reviewed_on], |r| r.get(0))
             .optional()
@@ -276,12 +246,7 @@ impl Reader<'_> {
         collect(
             st.query_map(params![f.from, f.to, f.unit_id], |r| {
                 Ok(Recorded {
-                    record: ProjectFact {
-                        id: r.get(0)?,
-                        unit: unit_ref(r, 1)?,
-                        name: r.get(4)?,
-                        passed_on: r.get(5)?,
-                    },
+                    record: ProjectFact { id: r.get(0)?, unit: unit_ref(r, 1)?, name: r.get(4)?, passed_on: r.get(5)? },
                     void_reason: r.get(6)?,
                 })
             })
@@ -331,12 +296,7 @@ impl Reader<'_> {
         collect(
             st.query_map(params![f.from, f.to], |r| {
                 Ok(Recorded {
-                    record: Meeting {
-                        id: r.get(0)?,
-                        held_on: r.get(1)?,
-                        title: r.get(2)?,
-                        notes: r.get(3)?,
-                    },
+                    record: Meeting { id: r.get(0)?, held_on: r.get(1)?, title: r.get(2)?, notes: r.get(3)? },
                     void_reason: r.get(4)?,
                 })
             })
@@ -347,23 +307,13 @@ impl Reader<'_> {
     /// Whether a record exists, and its void reason if voided.
     pub fn void_state(&self, kind: RecordKind, id: i64) -> Result<Option<Option<String>>> {
         let sql = format!("SELECT void_reason FROM {} WHERE id = ?1", kind.table());
-        self.conn
-            .prepare(&sql)
-            .sql()?
-            .query_row(params![id], |r| r.get(0))
-            .optional()
-            .sql()
+        self.conn.prepare(&sql).sql()?.query_row(params![id], |r| r.get(0)).optional().sql()
     }
 }
 
 impl Tx<'_> {
     fn set_standard_units(&self, s: &StandardFact) -> Result<()> {
-        self.tx
-            .execute(
-                "DELETE FROM standard_unit WHERE standard_id = ?1",
-                params![s.id],
-            )
-            .sql()?;
+        self.tx.execute("DELETE FROM standard_unit WHERE standard_id = ?1", params![s.id]).sql()?;
         let mut st = self
             .tx
             .prepare_cached("INSERT INTO standard_unit (standard_id, unit_id, role, ordinal) VALUES (?1, ?2, ?3, ?4)")
@@ -372,8 +322,7 @@ impl Tx<'_> {
             st.execute(params![s.id, lead.id, "lead", 0]).sql()?;
         }
         for (i, p) in s.participants.iter().enumerate() {
-            st.execute(params![s.id, p.id, "participant", i as i64 + 1])
-                .sql()?;
+            st.execute(params![s.id, p.id, "participant", i as i64 + 1]).sql()?;
         }
         Ok(())
     }
@@ -453,7 +402,9 @@ impl Tx<'_> {
 
     pub fn insert_seat(&self, s: &Seat) -> Result<i64> {
         self.tx
-            .prepare_cached("INSERT INTO committee_seat (unit_id, committee, name, role, since) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .prepare_cached(
+                "INSERT INTO committee_seat (unit_id, committee, name, role, since) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
             .sql()?
             .execute(params![s.fact.unit.id, s.fact.committee, s.name, s.fact.role, s.fact.since])
             .sql()?;
@@ -471,16 +422,10 @@ impl Tx<'_> {
 
     /// Marks a record voided with its reason; it stays listed and never counts again.
     pub fn void(&self, kind: RecordKind, id: i64, reason: &str) -> Result<()> {
-        let sql = format!(
-            "UPDATE {} SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL",
-            kind.table()
-        );
+        let sql = format!("UPDATE {} SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL", kind.table());
         let n = self.tx.execute(&sql, params![id, reason]).sql()?;
         if n == 0 {
-            bail!(StoreRefusal(format!(
-                "{} {id} does not exist or is voided already",
-                kind.table().replace('_', " ")
-            )));
+            bail!(StoreRefusal(format!("{} {id} does not exist or is voided already", kind.table().replace('_', " "))));
         }
         Ok(())
     }

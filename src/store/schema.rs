@@ -21,8 +21,7 @@ const MIGRATIONS: &[&str] = &[];
 const _: () = assert!(MIGRATIONS.len() as i64 == SCHEMA_VERSION - 1);
 
 fn user_version(conn: &Connection) -> Result<i64> {
-    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
-        .sql()
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0)).sql()
 }
 
 pub(super) fn check_version(conn: &Connection, path: &Path) -> Result<()> {
@@ -44,12 +43,9 @@ pub(super) fn check_version(conn: &Connection, path: &Path) -> Result<()> {
 }
 
 pub(super) fn create(conn: &mut Connection) -> Result<()> {
-    let tx = conn
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .sql()?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).sql()?;
     tx.execute_batch(SCHEMA_SQL).sql()?;
-    tx.pragma_update(None, "user_version", SCHEMA_VERSION)
-        .sql()?;
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION).sql()?;
     tx.commit().sql()
 }
 
@@ -59,13 +55,9 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
         if version >= SCHEMA_VERSION {
             return Ok(());
         }
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .sql()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).sql()?;
         // Re-read inside the lock: another process may have migrated meanwhile.
-        let now: i64 = tx
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .sql()?;
+        let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).sql()?;
         if now == version {
             tx.execute_batch(MIGRATIONS[(version - 1) as usize]).sql()?;
             tx.pragma_update(None, "user_version", version + 1).sql()?;

@@ -61,9 +61,7 @@ impl Reader<'_> {
 
     pub fn unit_by_name_key(&self, key: &str) -> Result<Option<Unit>> {
         self.conn
-            .prepare_cached(&format!(
-                "SELECT {UNIT_COLUMNS} FROM unit WHERE name_key = ?1"
-            ))
+            .prepare_cached(&format!("SELECT {UNIT_COLUMNS} FROM unit WHERE name_key = ?1"))
             .sql()?
             .query_row(params![key], unit_row)
             .optional()
@@ -71,25 +69,16 @@ impl Reader<'_> {
     }
 
     pub fn units(&self) -> Result<Vec<Unit>> {
-        let mut st = self
-            .conn
-            .prepare_cached(&format!("SELECT {UNIT_COLUMNS} FROM unit ORDER BY id"))
-            .sql()?;
+        let mut st = self.conn.prepare_cached(&format!("SELECT {UNIT_COLUMNS} FROM unit ORDER BY id")).sql()?;
         let rows = st.query_map([], unit_row).sql()?;
         rows.collect::<rusqlite::Result<Vec<_>>>().sql()
     }
 
     /// Every unit with its name key, for the import's in-memory index and name suggestions.
     pub fn unit_keys(&self) -> Result<Vec<(Unit, String)>> {
-        let mut st = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {UNIT_COLUMNS}, name_key FROM unit ORDER BY id"
-            ))
-            .sql()?;
-        let rows = st
-            .query_map([], |r| Ok((unit_row(r)?, r.get::<_, String>(7)?)))
-            .sql()?;
+        let mut st =
+            self.conn.prepare_cached(&format!("SELECT {UNIT_COLUMNS}, name_key FROM unit ORDER BY id")).sql()?;
+        let rows = st.query_map([], |r| Ok((unit_row(r)?, r.get::<_, String>(7)?))).sql()?;
         rows.collect::<rusqlite::Result<Vec<_>>>().sql()
     }
 }
@@ -116,16 +105,7 @@ impl Tx<'_> {
                  industry = ?7, location = ?8 WHERE id = ?1",
             )
             .sql()?
-            .execute(params![
-                u.id,
-                u.name,
-                row.name_key,
-                u.uscc,
-                u.org_code,
-                u.kind,
-                u.industry,
-                u.location
-            ])
+            .execute(params![u.id, u.name, row.name_key, u.uscc, u.org_code, u.kind, u.industry, u.location])
             .sql()?;
         Ok(())
     }
