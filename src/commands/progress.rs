@@ -1,5 +1,19 @@
-use super::Ctx;
-use anyhow::{Result, bail};
-pub fn run(_a: crate::cli::ProgressArgs, _ctx: &Ctx) -> Result<()> {
-    bail!("not built yet")
+//! `stdtrack progress [--as-of DATE]`: where each target stands.
+
+use anyhow::Result;
+
+use super::{Ctx, opt_date_arg};
+use crate::cli::{Format, ProgressArgs};
+use crate::core::report::progress_report;
+use crate::render::reports::write_progress;
+
+pub fn run(a: ProgressArgs, ctx: &Ctx) -> Result<()> {
+    ctx.require_format("progress", &[Format::Table, Format::Json, Format::Csv, Format::Markdown])?;
+    let as_of = opt_date_arg("--as-of", a.as_of.as_ref())?.unwrap_or(ctx.today);
+    let store = ctx.open()?;
+    let read = store.read();
+    let plan = read.plan()?;
+    let report = progress_report(&plan, &read.targets(&plan.code)?, &read.facts()?, &read.milestones()?, as_of);
+    let style = ctx.style();
+    ctx.emit(|out| write_progress(out, &report, style))
 }

@@ -1,5 +1,34 @@
+//! `stdtrack quarterly-report [--quarter 2013Q2|last|current]`: the leading group's report.
+
+use anyhow::{Result, anyhow};
+
 use super::Ctx;
-use anyhow::{Result, bail};
-pub fn run(_a: crate::cli::QuarterArgs, _ctx: &Ctx) -> Result<()> {
-    bail!("not built yet")
+use super::award_calc::names;
+use crate::cli::{Format, QuarterArgs};
+use crate::core::quarter::Quarter;
+use crate::core::report::{QuarterInputs, quarterly_report};
+use crate::render::reports::write_quarterly;
+use crate::store::ListFilter;
+
+pub fn run(a: QuarterArgs, ctx: &Ctx) -> Result<()> {
+    ctx.require_format("quarterly-report", &[Format::Table, Format::Json, Format::Csv, Format::Markdown])?;
+    let quarter = Quarter::parse(&a.quarter, ctx.today).map_err(|e| anyhow!("--quarter: {e}"))?;
+    let store = ctx.open()?;
+    let read = store.read();
+    let plan = read.plan()?;
+    let funds: Vec<String> = read.funds()?.into_iter().map(|f| f.code).collect();
+    let inputs = QuarterInputs {
+        plan: &plan,
+        targets: &read.targets(&plan.code)?,
+        facts: &read.facts()?,
+        milestones: &read.milestones()?,
+        projects: &read.live_projects()?,
+        rules: &read.rules()?,
+        payments: &read.payments(&ListFilter::default())?,
+        funds: &funds,
+    };
+    let report = quarterly_report(&inputs, quarter, ctx.today);
+    let names = names(read)?;
+    let style = ctx.style();
+    ctx.emit(|out| write_quarterly(out, &report, &names, style))
 }

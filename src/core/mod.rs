@@ -6,4 +6,5 @@ pub mod model;
 pub mod progress;
 pub mod quarter;
 pub mod records;
+pub mod report;
 pub mod rewards;

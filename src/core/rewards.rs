@@ -163,8 +163,12 @@ pub fn award_calc(
     to: Option<Date>,
     funds: &[String],
     outstanding_only: bool,
+    unit_id: Option<i64>,
 ) -> AwardCalc {
     let in_range = |d: Date| from.is_none_or(|f| f <= d) && to.is_none_or(|t| d <= t);
+    // The unit filter applies to what is shown, never to what is looked up, so a payment to
+    // this unit on a key now owed to another still shows as `payee-changed`.
+    let for_unit = |id: i64| unit_id.is_none_or(|u| u == id);
     let by_key: BTreeMap<&str, &Entitlement> = all.iter().map(|e| (e.key.as_str(), e)).collect();
 
     // Net paid per (key, payee), up to `to`; unit name kept for overpayment lines.
@@ -175,7 +179,8 @@ pub fn award_calc(
         slot.0 = slot.0.saturating_add(p.amount_yuan);
     }
 
-    let mut selected: Vec<Entitlement> = all.iter().filter(|e| in_range(e.event_date)).cloned().collect();
+    let mut selected: Vec<Entitlement> =
+        all.iter().filter(|e| in_range(e.event_date) && for_unit(e.unit_id)).cloned().collect();
     selected.sort_by(|a, b| (a.event_date, &a.key).cmp(&(b.event_date, &b.key)));
     for e in &mut selected {
         e.paid_yuan = paid.get(&(e.key.as_str(), e.unit_id)).map_or(0, |p| p.0);
@@ -184,7 +189,7 @@ pub fn award_calc(
     let in_range_keys: BTreeSet<&str> = selected.iter().map(|e| e.key.as_str()).collect();
 
     let mut overpayments = Vec::new();
-    for (&(key, unit_id), &(sum, unit)) in &paid {
+    for (&(key, unit_id), &(sum, unit)) in paid.iter().filter(|((_, u), _)| for_unit(*u)) {
         let (amount, reason) = match by_key.get(key) {
             None => (sum, "no-entitlement"),
             Some(_) if !in_range_keys.contains(key) => continue,
@@ -388,7 +393,7 @@ mod tests {
             assert_eq!(e.unit, u(unit_id).name);
             assert_eq!(e.rule, key.split(':').next().unwrap());
         }
-        let calc = award_calc(&all, &[], None, None, &funds(), false);
+        let calc = award_calc(&all, &[], None, None, &funds(), false, None);
         assert_eq!(calc.entitlements, all);
         assert_eq!(calc.totals.amount_yuan, 750_000);
         assert_eq!(calc.totals.paid_yuan, 0);
@@ -409,9 +414,9 @@ mod tests {
         );
         // Quarterly report for 2014Q4: nothing arises, 250000 outstanding up to the end.
         let q4 =
-            award_calc(&all, &[], Some(d("2014-10-01")), Some(d("2014-12-31")), &funds(), false);
+            award_calc(&all, &[], Some(d("2014-10-01")), Some(d("2014-12-31")), &funds(), false, None);
         assert_eq!(q4.totals.amount_yuan, 0);
-        let to_end = award_calc(&all, &[], None, Some(d("2014-12-31")), &funds(), false);
+        let to_end = award_calc(&all, &[], None, Some(d("2014-12-31")), &funds(), false, None);
         assert_eq!(to_end.totals.outstanding_yuan, 250_000);
     }
 
@@ -419,7 +424,7 @@ mod tests {
     fn json_shape() {
         let all = example_all();
         let payments = [pay(1, "municipal-project:project:3", 6, 50_000, "2013-10-01")];
-        let calc = award_calc(&all, &payments, Some(d("2013-01-01")), Some(d("2013-12-31")), &funds(), false);
+        let calc = award_calc(&all, &payments, Some(d("2013-01-01")), Some(d("2013-12-31")), &funds(), false, None);
         assert_eq!(
             serde_json::to_string(&calc).unwrap(),
             concat!(
@@ -431,7 +436,7 @@ mod tests {
                 r#""overpayments":[]}"#
             )
         );
-        let open = award_calc(&all, &[], None, None, &funds(), true);
+        let open = award_calc(&all, &[], None, None, &funds(), true, None);
         let json = serde_json::to_string(&open).unwrap();
         assert!(json.starts_with(r#"{"from":null,"to":null,"#), "{json}");
     }
@@ -534,7 +539,7 @@ mod tests {
                 ("lead-national:standard:2", 400_000, "industry-fund-2"),
             ]
         );
-        let calc = award_calc(&all, &[], None, None, &funds(), false);
+        let calc = award_calc(&all, &[], None, None, &funds(), false, None);
         assert_eq!(
             calc.totals.by_fund,
             BTreeMap::from([
@@ -573,7 +578,7 @@ mod tests {
         ];
 
         // Before the correction: everything is in order except the unknown key.
-        let calc = award_calc(&before, &payments, None, None, &funds(), false);
+        let calc = award_calc(&before, &payments, None, None, &funds(), false, None);
         let paid: Vec<(&str, i64, i64)> = calc
             .entitlements
             .iter()
@@ -604,7 +609,7 @@ mod tests {
         );
 
         // After: the lead payment is payee-changed, the voided project's is no-entitlement.
-        let calc = award_calc(&after, &payments, None, None, &funds(), false);
+        let calc = award_calc(&after, &payments, None, None, &funds(), false, None);
         let paid: Vec<(&str, i64, i64, i64)> = calc
             .entitlements
             .iter()
@@ -635,17 +640,17 @@ mod tests {
         assert_eq!(calc.totals.paid_yuan, 30_000);
 
         // Up to 2013-12-31 only: later payments do not count; the 2014 unknown key is not yet paid.
-        let calc = award_calc(&after, &payments, None, Some(d("2013-12-31")), &funds(), false);
+        let calc = award_calc(&after, &payments, None, Some(d("2013-12-31")), &funds(), false, None);
         assert_eq!(keys(&calc.entitlements), vec![LEAD, "municipal-project:project:3"]);
         let over: Vec<&str> = calc.overpayments.iter().map(|o| o.key.as_str()).collect();
         assert_eq!(over, vec![LEAD, "municipal-project:project:4"]);
         // Up to 2013-10-31: the refund is not in yet.
-        let calc = award_calc(&after, &payments, None, Some(d("2013-10-31")), &funds(), false);
+        let calc = award_calc(&after, &payments, None, Some(d("2013-10-31")), &funds(), false, None);
         assert_eq!(calc.entitlements[1].paid_yuan, 50_000);
 
         // A range that leaves the changed lead out also leaves out its payee-changed line,
         // but keeps the lines of keys that yield nothing.
-        let calc = award_calc(&after, &payments, Some(d("2014-01-01")), None, &funds(), false);
+        let calc = award_calc(&after, &payments, Some(d("2014-01-01")), None, &funds(), false, None);
         assert_eq!(keys(&calc.entitlements), vec!["municipal-project:project:1"]);
         let over: Vec<&str> = calc.overpayments.iter().map(|o| o.key.as_str()).collect();
         assert_eq!(over, vec!["municipal-project:project:4", "unknown:project:99"]);
@@ -653,7 +658,7 @@ mod tests {
         // Refunded back to the payee's net zero: no overpayment line.
         let mut refunded = payments.clone();
         refunded.push(pay(8, LEAD, 1, -300_000, "2016-01-05"));
-        let calc = award_calc(&after, &refunded, None, None, &funds(), false);
+        let calc = award_calc(&after, &refunded, None, None, &funds(), false, None);
         assert!(calc.overpayments.iter().all(|o| o.key != LEAD));
     }
 
@@ -667,7 +672,7 @@ mod tests {
         ];
         let all = entitlements(&rules, &[lead_std(1)], &[], &[]);
         let payments = vec![pay(1, LEAD, 1, 300_000, "2013-06-01")];
-        let calc = award_calc(&all, &payments, None, None, &funds(), false);
+        let calc = award_calc(&all, &payments, None, None, &funds(), false, None);
         assert_eq!((calc.entitlements[0].paid_yuan, calc.entitlements[0].outstanding_yuan), (300_000, 0));
         assert_eq!(
             calc.overpayments,
@@ -681,7 +686,7 @@ mod tests {
         );
         assert_eq!(calc.totals.overpaid_yuan, 50_000);
         // --outstanding drops the entitlement but not its excess.
-        let calc = award_calc(&all, &payments, None, None, &funds(), true);
+        let calc = award_calc(&all, &payments, None, None, &funds(), true, None);
         assert!(calc.entitlements.is_empty());
         assert_eq!(calc.totals.amount_yuan, 0);
         assert_eq!(calc.overpayments.len(), 1);
@@ -694,7 +699,7 @@ mod tests {
             pay(1, "municipal-project:project:4", 1, 50_000, "2012-12-01"),
             pay(2, "lead-international:standard:6", 6, 200_000, "2016-06-01"),
         ];
-        let calc = award_calc(&all, &payments, None, None, &funds(), true);
+        let calc = award_calc(&all, &payments, None, None, &funds(), true, None);
         assert_eq!(calc.entitlements.len(), 5);
         assert!(calc.entitlements.iter().all(|e| e.outstanding_yuan > 0));
         assert_eq!(
@@ -859,5 +864,30 @@ mod tests {
         for (yuan, want) in cases {
             assert_eq!(yuan_wan(yuan), want, "{yuan}");
         }
+    }
+
+    #[test]
+    fn unit_filter_shows_one_payee_and_keeps_the_reason_of_its_overpayments() {
+        let all = entitlements(&jlp_rules(), &example_standards(), &example_awards(), &example_projects());
+        // Unit 1 earned municipal-project:project:4 and cq-innovation-award:award:1 (100000).
+        let calc = award_calc(&all, &[], None, None, &funds(), false, Some(1));
+        assert_eq!(calc.totals.amount_yuan, 100000);
+        assert!(calc.entitlements.iter().all(|e| e.unit_id == 1));
+        // A payment to unit 1 on a key owed to unit 4 stays a payee-changed overpayment.
+        let pay = Payment {
+            id: 1,
+            key: "municipal-project:project:1".into(),
+            unit_id: 1,
+            unit: "u1".into(),
+            amount_yuan: 50000,
+            paid_on: d("2014-07-01"),
+            voucher: None,
+        };
+        let calc = award_calc(&all, &[pay], None, None, &funds(), false, Some(1));
+        assert_eq!(calc.overpayments.len(), 1);
+        assert_eq!(calc.overpayments[0].reason, "payee-changed");
+        assert_eq!(calc.totals.overpaid_yuan, 50000);
+        let other = award_calc(&all, &[], None, None, &funds(), false, Some(4));
+        assert_eq!(other.totals.amount_yuan, 50000);
     }
 }

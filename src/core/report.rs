@@ -1,0 +1,216 @@
+//! The two reports the leading group reads, assembled from the pure parts: where each target
+//! stands as of a date, and what happened in one quarter. Renderers print these structs.
+
+use super::model::*;
+use super::progress::{self, MeetingCoverage, TargetProgress};
+use super::quarter::Quarter;
+use super::rewards::{self, AwardCalc, Entitlement};
+
+/// `stdtrack progress`: targets, milestones and meetings as of one date.
+#[derive(Debug, Clone)]
+pub struct ProgressReport {
+    pub plan: Plan,
+    pub as_of: Date,
+    pub elapsed_days: i64,
+    pub total_days: i64,
+    pub targets: Vec<TargetProgress>,
+    pub milestones: Vec<MilestoneFact>,
+    pub meetings: MeetingCoverage,
+}
+
+pub fn progress_report(
+    plan: &Plan,
+    targets: &[TargetDef],
+    facts: &Facts,
+    milestones: &[MilestoneFact],
+    as_of: Date,
+) -> ProgressReport {
+    ProgressReport {
+        plan: plan.clone(),
+        as_of,
+        elapsed_days: progress::elapsed_days(plan, as_of),
+        total_days: progress::total_days(plan),
+        targets: progress::progress(plan, targets, facts, as_of),
+        milestones: progress::milestones_as_of(milestones, as_of),
+        meetings: progress::meeting_coverage(plan, &facts.meetings, as_of),
+    }
+}
+
+/// A target's standing at the quarter's end, and what the quarter added.
+#[derive(Debug, Clone)]
+pub struct QuarterTarget {
+    pub progress: TargetProgress,
+    pub in_quarter: i64,
+}
+
+/// What was recorded in the quarter.
+#[derive(Debug, Clone, Default)]
+pub struct Activity {
+    pub standards: Vec<StandardFact>,
+    pub awards: Vec<AwardFact>,
+    pub projects: Vec<ProjectFact>,
+    pub seats: Vec<SeatFact>,
+    pub filings: i64,
+    pub reviews: i64,
+}
+
+/// `stdtrack quarterly-report`: the leading group's quarterly report.
+#[derive(Debug, Clone)]
+pub struct QuarterlyReport {
+    pub plan: Plan,
+    pub quarter: Quarter,
+    pub start: Date,
+    pub end: Date,
+    /// `min(end, today)`: a quarter not yet over is reported as it stands today.
+    pub as_of: Date,
+    pub elapsed_days: i64,
+    pub total_days: i64,
+    pub targets: Vec<QuarterTarget>,
+    pub milestones: Vec<MilestoneFact>,
+    pub meeting_held: bool,
+    pub meetings_in_quarter: Vec<Date>,
+    pub meetings: MeetingCoverage,
+    pub entitlements_arising: Vec<Entitlement>,
+    pub arising_yuan: i64,
+    pub outstanding_yuan: i64,
+    pub activity: Activity,
+}
+
+/// The inputs of the quarterly report, as the store gives them.
+pub struct QuarterInputs<'a> {
+    pub plan: &'a Plan,
+    pub targets: &'a [TargetDef],
+    pub facts: &'a Facts,
+    pub milestones: &'a [MilestoneFact],
+    pub projects: &'a [ProjectFact],
+    pub rules: &'a [RuleDef],
+    pub payments: &'a [Payment],
+    pub funds: &'a [String],
+}
+
+pub fn quarterly_report(inp: &QuarterInputs<'_>, quarter: Quarter, today: Date) -> QuarterlyReport {
+    let (start, end) = (quarter.start(), quarter.end());
+    let as_of = end.min(today);
+    let before = quarter.prev().end();
+    let targets = inp
+        .targets
+        .iter()
+        .map(|t| {
+            let now = progress::actual(&t.measure, inp.facts, inp.plan, as_of);
+            let then = progress::actual(&t.measure, inp.facts, inp.plan, before);
+            QuarterTarget { progress: progress::target_progress(t, now, inp.plan, as_of), in_quarter: now - then }
+        })
+        .collect();
+    let in_q = |d: Date| start <= d && d <= as_of;
+    let all = rewards::entitlements(inp.rules, &inp.facts.standards, &inp.facts.awards, inp.projects);
+    let arising: AwardCalc = rewards::award_calc(&all, inp.payments, Some(start), Some(end), inp.funds, false, None);
+    let to_end: AwardCalc = rewards::award_calc(&all, inp.payments, None, Some(end), inp.funds, false, None);
+    let meetings_in_quarter: Vec<Date> = inp.facts.meetings.iter().copied().filter(|d| in_q(*d)).collect();
+    let activity = Activity {
+        standards: inp
+            .facts
+            .standards
+            .iter()
+            .filter(|s| s.status != StandardStatus::Drafting && s.published_on.is_some_and(in_q))
+            .cloned()
+            .collect(),
+        awards: inp.facts.awards.iter().filter(|a| in_q(a.awarded_on)).cloned().collect(),
+        projects: inp.projects.iter().filter(|p| in_q(p.passed_on)).cloned().collect(),
+        seats: inp.facts.seats.iter().filter(|s| in_q(s.since)).cloned().collect(),
+        filings: inp.facts.filings.between(start, as_of),
+        reviews: inp.facts.reviews.between(start, as_of),
+    };
+    QuarterlyReport {
+        plan: inp.plan.clone(),
+        quarter,
+        start,
+        end,
+        as_of,
+        elapsed_days: progress::elapsed_days(inp.plan, as_of),
+        total_days: progress::total_days(inp.plan),
+        targets,
+        milestones: progress::milestones_as_of(inp.milestones, as_of),
+        meeting_held: !meetings_in_quarter.is_empty(),
+        meetings_in_quarter,
+        meetings: progress::meeting_coverage(inp.plan, &inp.facts.meetings, as_of),
+        arising_yuan: arising.totals.amount_yuan,
+        entitlements_arising: arising.entitlements,
+        outstanding_yuan: to_end.totals.amount_yuan - to_end.entitlements.iter().map(|e| e.paid_yuan).sum::<i64>(),
+        activity,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::progress::fixtures::*;
+
+    fn inputs_report(quarter: &str, today: &str) -> QuarterlyReport {
+        let plan = jlp_plan();
+        let targets = jlp_targets();
+        let facts = example_facts();
+        let projects = example_projects();
+        let rules = jlp_rules();
+        let funds = funds();
+        let inp = QuarterInputs {
+            plan: &plan,
+            targets: &targets,
+            facts: &facts,
+            milestones: &[],
+            projects: &projects,
+            rules: &rules,
+            payments: &[],
+            funds: &funds,
+        };
+        quarterly_report(&inp, Quarter::parse(quarter, d(today)).unwrap(), d(today))
+    }
+
+    #[test]
+    fn worked_example_2014q4() {
+        let r = inputs_report("2014Q4", "2016-01-01");
+        let in_q: Vec<(String, i64, i64)> =
+            r.targets.iter().map(|t| (t.progress.code.clone(), t.in_quarter, t.progress.actual)).collect();
+        let expected = [
+            ("national-standards", 0, 1),
+            ("industry-standards", 0, 1),
+            ("local-standards", 0, 0),
+            ("enterprise-filings", 3, 10),
+            ("enterprise-reviews", 2, 4),
+            ("participating-enterprises", 0, 2),
+            ("committee-enterprises", 0, 0),
+            ("cn-innovation-award-enterprises", 0, 0),
+            ("cq-product-award-enterprises", 0, 1),
+            ("cq-product-awards", 0, 1),
+        ];
+        for (got, want) in in_q.iter().zip(expected.iter()) {
+            assert_eq!((got.0.as_str(), got.1, got.2), *want);
+        }
+        assert_eq!(r.arising_yuan, 0);
+        assert_eq!(r.outstanding_yuan, 250000);
+        assert!(r.meeting_held);
+        assert_eq!(r.meetings_in_quarter.len(), 4);
+        assert_eq!(r.activity.filings, 3);
+        assert_eq!(r.activity.reviews, 2);
+        assert_eq!(r.as_of, d("2014-12-31"));
+    }
+
+    #[test]
+    fn a_quarter_not_yet_over_is_reported_as_of_today() {
+        let r = inputs_report("current", "2014-11-20");
+        assert_eq!(r.quarter.to_string(), "2014Q4");
+        assert_eq!(r.as_of, d("2014-11-20"));
+        // Filings of 2014Q4 up to 11-20: 2014-11-14 and 2014-11-17 (12-04 not yet).
+        let filings = r.targets.iter().find(|t| t.progress.code == "enterprise-filings").unwrap();
+        assert_eq!(filings.in_quarter, 2);
+        assert_eq!(r.activity.filings, 2);
+    }
+
+    #[test]
+    fn arising_counts_entitlements_dated_in_the_quarter() {
+        let r = inputs_report("2014Q2", "2016-01-01");
+        // cq-innovation award 5 (2014-05-17), project 1 (2014-06-08), award 1 (2014-06-30).
+        assert_eq!(r.entitlements_arising.len(), 3);
+        assert_eq!(r.arising_yuan, 150000);
+        assert!(!r.meeting_held);
+    }
+}
