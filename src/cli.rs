@@ -405,7 +405,7 @@ pub struct PaymentArgs {
 pub struct SetRuleArgs {
     pub code: String,
     /// Whole yuan.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub amount: String,
     #[arg(long)]
     pub from: String,

@@ -41,8 +41,10 @@ pub fn run(a: SetRuleArgs, ctx: &Ctx) -> Result<()> {
     let fund = match (&a.fund, latest) {
         (Some(f), _) => {
             let f = f.trim().to_string();
-            if !read.funds()?.iter().any(|x| x.code == f) {
-                bail!("--fund: '{f}' is not a fund; the funds are district-finance, industry-fund");
+            let funds = read.funds()?;
+            if !funds.iter().any(|x| x.code == f) {
+                let names: Vec<&str> = funds.iter().map(|x| x.code.as_str()).collect();
+                bail!("--fund: '{f}' is not a fund; the funds are {}", names.join(", "));
             }
             f
         }
