@@ -13,13 +13,31 @@ fn district() -> Env {
     env.ok(&["add-unit", "--name", "丙研究院", "--kind", "institution"]);
     // 1: a national standard led by an enterprise: 300000 under the seed rule.
     env.ok(&[
-        "add-standard", "--number", "GB/T 50001-2013", "--title", "甲", "--action", "formulate", "--published",
-        "2013-03-15", "--lead", "甲公司",
+        "add-standard",
+        "--number",
+        "GB/T 50001-2013",
+        "--title",
+        "甲",
+        "--action",
+        "formulate",
+        "--published",
+        "2013-03-15",
+        "--lead",
+        "甲公司",
     ]);
     // 2: a revision earns nothing.
     env.ok(&[
-        "add-standard", "--number", "GB/T 50002-2013", "--title", "乙", "--action", "revise", "--published",
-        "2013-05-01", "--lead", "乙公司",
+        "add-standard",
+        "--number",
+        "GB/T 50002-2013",
+        "--title",
+        "乙",
+        "--action",
+        "revise",
+        "--published",
+        "2013-05-01",
+        "--lead",
+        "乙公司",
     ]);
     // Project of an institution: 50000 (projects pay any kind of unit).
     env.ok(&["add-project", "--unit", "丙研究院", "--name", "项目", "--passed", "2013-06-01"]);
@@ -29,8 +47,17 @@ fn district() -> Env {
     // From 2014 leading a national standard earns 400000.
     env.ok(&["set-rule", "lead-national", "--amount", "400000", "--from", "2014-01-01"]);
     env.ok(&[
-        "add-standard", "--number", "GB/T 50003-2014", "--title", "丙", "--action", "formulate", "--published",
-        "2014-01-01", "--lead", "甲公司",
+        "add-standard",
+        "--number",
+        "GB/T 50003-2014",
+        "--title",
+        "丙",
+        "--action",
+        "formulate",
+        "--published",
+        "2014-01-01",
+        "--lead",
+        "甲公司",
     ]);
     env
 }
@@ -110,7 +137,8 @@ fn record_payment_refusals_leave_the_database_unchanged() {
     assert!(e.contains("not payable"), "{e}");
     let e = env.fails(&["record-payment", "lead-national:standard:1", "--paid", "2013-06-01", "--amount", "200001"], 1);
     assert!(e.contains("300000"), "{e}");
-    let e = env.fails(&["record-payment", "lead-national:standard:1", "--paid", "2013-06-01", "--amount", "-100001"], 1);
+    let e =
+        env.fails(&["record-payment", "lead-national:standard:1", "--paid", "2013-06-01", "--amount", "-100001"], 1);
     assert!(e.contains("below zero"), "{e}");
     let e = env.fails(&["record-payment", "lead-national:standard:1", "--paid", "2013-02-30"], 1);
     assert!(e.contains("--paid"), "{e}");
@@ -156,7 +184,8 @@ fn corrections_turn_payments_into_overpayments() {
         ]
     );
     assert_eq!(calc["totals"]["overpaid_yuan"], 400000);
-    let lead = calc["entitlements"].as_array().unwrap().iter().find(|e| e["key"] == "lead-national:standard:1").unwrap();
+    let lead =
+        calc["entitlements"].as_array().unwrap().iter().find(|e| e["key"] == "lead-national:standard:1").unwrap();
     assert_eq!(lead["unit"], "乙公司");
     assert_eq!(lead["paid_yuan"], 0);
     assert_eq!(lead["outstanding_yuan"], 300000);
@@ -180,7 +209,13 @@ fn set_rule_refuses_a_start_not_after_the_latest_version() {
         .unwrap()
         .iter()
         .filter(|r| r["code"] == "lead-national")
-        .map(|r| (r["amount_yuan"].as_i64().unwrap(), r["effective_from"].as_str().unwrap().into(), r["effective_to"].clone()))
+        .map(|r| {
+            (
+                r["amount_yuan"].as_i64().unwrap(),
+                r["effective_from"].as_str().unwrap().into(),
+                r["effective_to"].clone(),
+            )
+        })
         .collect();
     assert_eq!(
         versions,

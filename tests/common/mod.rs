@@ -71,7 +71,12 @@ impl Env {
     pub fn fails(&self, args: &[&str], code: i32) -> String {
         let out = self.run(args);
         let err = String::from_utf8_lossy(&out.stderr).to_string();
-        assert_eq!(out.status.code(), Some(code), "{args:?}: stdout {} stderr {err}", String::from_utf8_lossy(&out.stdout));
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{args:?}: stdout {} stderr {err}",
+            String::from_utf8_lossy(&out.stdout)
+        );
         err
     }
 
@@ -79,8 +84,18 @@ impl Env {
     /// mean nothing was written.
     pub fn snapshot(&self) -> String {
         let kinds = [
-            "units", "standards", "filings", "reviews", "awards", "projects", "committees", "meetings", "milestones",
-            "payments", "rules", "audit",
+            "units",
+            "standards",
+            "filings",
+            "reviews",
+            "awards",
+            "projects",
+            "committees",
+            "meetings",
+            "milestones",
+            "payments",
+            "rules",
+            "audit",
         ];
         kinds.iter().map(|k| self.json(&["list", k]).to_string()).collect::<Vec<_>>().join("\n")
     }

@@ -1,0 +1,528 @@
+//! Record commands through the real binary: what is stored, what is refused (exit 1, one
+//! sentence naming the field, database unchanged), unit resolution, the audit log.
+
+mod common;
+
+use common::Env;
+use serde_json::{Value, json};
+
+#[test]
+fn no_database_means_exit_1_and_no_file() {
+    let env = Env::empty();
+    let e = env.fails(&["list", "units"], 1);
+    assert!(e.contains("stdtrack init"), "{e}");
+    let e = env.fails(&["add-unit", "--name", "x"], 1);
+    assert!(e.contains("no database"), "{e}");
+    assert!(!env.db.exists(), "a command other than init created the file");
+    // completions need no database
+    let out = env.ok(&["completions", "bash"]);
+    assert!(out.contains("stdtrack"));
+    assert!(!env.db.exists());
+}
+
+#[test]
+fn init_is_idempotent_and_seeds_the_plan() {
+    let env = Env::new();
+    let again = env.json(&["init"]);
+    assert_eq!(again["created"], false);
+    assert_eq!(again["plan"], "jlp-2012");
+    let targets = env.json(&["list", "targets"]);
+    let codes: Vec<&str> = targets.as_array().unwrap().iter().map(|t| t["code"].as_str().unwrap()).collect();
+    assert_eq!(codes.len(), 10);
+    assert_eq!(codes[0], "national-standards");
+    assert_eq!(targets[5]["target_min"], 2);
+    assert_eq!(targets[5]["target_max"], 3);
+    let rules = env.json(&["list", "rules"]);
+    let amounts: Vec<(String, i64)> = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["code"].as_str().unwrap().to_string(), r["amount_yuan"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(
+        amounts,
+        vec![
+            ("municipal-project".into(), 50000),
+            ("lead-national".into(), 300000),
+            ("lead-international".into(), 500000),
+            ("cn-innovation-award".into(), 100000),
+            ("cq-innovation-award".into(), 50000),
+        ]
+    );
+    let ms = env.json(&["list", "milestones"]);
+    assert_eq!(ms.as_array().unwrap().len(), 25);
+}
+
+#[test]
+fn a_database_from_a_newer_release_is_refused_untouched() {
+    let env = Env::new();
+    {
+        let conn = rusqlite::Connection::open(&env.db).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let bytes = std::fs::read(&env.db).unwrap();
+    let e = env.fails(&["list", "units"], 1);
+    assert!(e.contains("newer"), "{e}");
+    assert_eq!(std::fs::read(&env.db).unwrap(), bytes);
+    assert!(!env.path("test.db-wal").exists(), "refusing must not switch the file to WAL");
+}
+
+#[test]
+fn units_are_stored_normalised_and_names_verbatim() {
+    let env = Env::new();
+    let u = env.json(&[
+        "add-unit",
+        "--name",
+        "重庆某（集团）有限公司",
+        "--uscc",
+        "９１５００１０７１８６２６５９６２p",
+        "--industry",
+        "铝加工",
+    ]);
+    assert_eq!(u["id"], 1);
+    assert_eq!(u["uscc"], "91500107186265962P");
+    assert_eq!(u["kind"], "enterprise");
+    let sql = "x'); DROP TABLE unit;--";
+    let v = env.json(&["add-unit", "--name", sql, "--kind", "other", "--org-code", "002518057"]);
+    assert_eq!(v["name"], sql);
+    assert_eq!(v["org_code"], "00251805-7");
+    let units = env.json(&["list", "units"]);
+    assert_eq!(units.as_array().unwrap().len(), 2);
+    assert_eq!(units[1]["name"], sql);
+}
+
+#[test]
+fn bad_values_are_refused_naming_the_field_and_nothing_is_written() {
+    let env = Env::new();
+    env.ok(&["add-unit", "--name", "甲公司", "--uscc", "91110000600037341L"]);
+    let before = env.snapshot();
+    let cases: &[(&[&str], &str)] = &[
+        (&["add-unit", "--name", "乙", "--uscc", "91110000600037341N"], "--uscc"),
+        (&["add-unit", "--name", "乙", "--uscc", "1.21200004013591E+17"], "text"),
+        (&["add-unit", "--name", "乙", "--org-code", "00251805-8"], "--org-code"),
+        (&["add-unit", "--name", "乙", "--kind", "company"], "--kind"),
+        (&["add-unit", "--name", "  "], "--name"),
+        (&["add-unit", "--name", "甲公司 "], "exists already"),
+        (&["add-unit", "--name", "丙", "--uscc", "91110000600037341L"], "belongs to unit"),
+        (&["add-unit", "--name", "丙", "--org-code", "60003734-1"], "belongs to unit"),
+        (&["add-unit", "--name", "丙", "--uscc", "121200004013590816", "--org-code", "00251805-7"], "does not match"),
+        (
+            &[
+                "add-standard",
+                "--title",
+                "t",
+                "--action",
+                "formulate",
+                "--number",
+                "GB/T 1-2013",
+                "--level",
+                "industry",
+                "--lead",
+                "1",
+            ],
+            "contradicts",
+        ),
+        (
+            &["add-standard", "--title", "t", "--action", "formulate", "--number", "XX/T 1-2013", "--lead", "1"],
+            "--number",
+        ),
+        (
+            &["add-standard", "--title", "t", "--action", "formulate", "--number", "Q/JLP 1-2013", "--lead", "1"],
+            "add-filing",
+        ),
+        (&["add-standard", "--title", "t", "--action", "make", "--level", "national", "--lead", "1"], "--action"),
+        (&["add-standard", "--title", "t", "--action", "formulate", "--level", "national"], "--lead"),
+        (
+            &[
+                "add-standard",
+                "--title",
+                "t",
+                "--action",
+                "formulate",
+                "--level",
+                "national",
+                "--lead",
+                "1",
+                "--participant",
+                "1",
+            ],
+            "both",
+        ),
+        (
+            &[
+                "add-standard",
+                "--title",
+                "t",
+                "--action",
+                "formulate",
+                "--level",
+                "national",
+                "--lead",
+                "1",
+                "--status",
+                "published",
+            ],
+            "--published",
+        ),
+        (
+            &[
+                "add-standard",
+                "--title",
+                "t",
+                "--action",
+                "formulate",
+                "--level",
+                "national",
+                "--lead",
+                "1",
+                "--status",
+                "drafting",
+                "--published",
+                "2013-01-01",
+            ],
+            "drafting",
+        ),
+        (
+            &[
+                "add-standard",
+                "--title",
+                "t",
+                "--action",
+                "formulate",
+                "--level",
+                "national",
+                "--lead",
+                "1",
+                "--published",
+                "2013-02-30",
+            ],
+            "2013-02-30",
+        ),
+        (
+            &["add-standard", "--title", "t", "--action", "formulate", "--level", "national", "--lead", "乙公司"],
+            "--lead",
+        ),
+        (
+            &[
+                "add-filing",
+                "--unit",
+                "1",
+                "--number",
+                "GB/T 1-2013",
+                "--title",
+                "t",
+                "--filing-no",
+                "1",
+                "--filed",
+                "2013-01-01",
+            ],
+            "enterprise standard",
+        ),
+        (
+            &[
+                "add-filing",
+                "--unit",
+                "1",
+                "--number",
+                "Q/JLP 1-2013",
+                "--title",
+                "t",
+                "--filing-no",
+                "1",
+                "--filed",
+                "2013-13-01",
+            ],
+            "--filed",
+        ),
+        (
+            &[
+                "add-review",
+                "--unit",
+                "1",
+                "--number",
+                "Q/JLP 1-2013",
+                "--reviewed",
+                "2013-01-01",
+                "--outcome",
+                "maybe",
+            ],
+            "--outcome",
+        ),
+        (&["add-award", "--unit", "1", "--kind", "gold", "--awarded", "2013-01-01"], "--kind"),
+        (
+            &["add-committee", "--unit", "1", "--committee", "SAC/TC 1", "--role", "chair", "--since", "2013-01-01"],
+            "--role",
+        ),
+        (&["add-meeting", "--held", "sometime"], "--held"),
+        (&["set-milestone", "no-such", "--status", "done"], "no milestone"),
+        (&["set-milestone", "info-platform", "--status", "finished"], "--status"),
+        (&["set-milestone", "info-platform", "--status", "in-progress", "--done", "2013-01-01"], "--done"),
+        (&["update-unit", "99", "--name", "x"], "no unit"),
+        (&["void", "award", "1", "--reason", "x"], "no award"),
+    ];
+    for (args, needle) in cases {
+        let e = env.fails(args, 1);
+        assert!(e.contains(needle), "{args:?}: expected '{needle}' in: {e}");
+        assert_eq!(e.trim().lines().count(), 1, "{args:?}: one sentence, got: {e}");
+    }
+    assert_eq!(env.snapshot(), before, "a refused command wrote something");
+}
+
+#[test]
+fn a_bad_check_character_can_be_accepted_with_a_warning() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["add-unit", "--name", "闽试点", "--uscc", "91350211M00013FA1N", "--allow-bad-check"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("warning"), "{err}");
+    let units = env.json(&["list", "units"]);
+    assert_eq!(units[0]["uscc"], "91350211M00013FA1N");
+}
+
+#[test]
+fn units_resolve_by_uscc_org_code_id_and_normalised_name() {
+    let env = Env::new();
+    env.ok(&["add-unit", "--name", "重庆某（集团）有限公司", "--uscc", "91110000600037341L"]);
+    env.ok(&["add-unit", "--name", "重庆铝业有限公司", "--org-code", "00251805-7"]);
+    for unit in ["91110000600037341l", "60003734-1", "600037341", "#1", "1", "重庆某(集团) 有限公司"] {
+        let m = env.json(&["add-meeting", "--held", "2013-01-01"]);
+        let p = env.json(&["add-project", "--unit", unit, "--name", "p", "--passed", "2013-01-01"]);
+        assert_eq!(p["unit_id"], 1, "{unit}");
+        assert!(m["id"].as_i64().is_some());
+    }
+    let p = env.json(&["add-project", "--unit", "002518057", "--name", "p", "--passed", "2013-01-01"]);
+    assert_eq!(p["unit_id"], 2);
+    let e = env.fails(&["add-project", "--unit", "重庆铝业", "--name", "p", "--passed", "2013-01-01"], 1);
+    assert!(e.contains("did you mean") && e.contains("重庆铝业有限公司"), "{e}");
+}
+
+#[test]
+fn standards_derive_level_and_update_replaces_participants() {
+    let env = Env::new();
+    for n in ["甲", "乙", "丙"] {
+        env.ok(&["add-unit", "--name", n]);
+    }
+    let s = env.json(&[
+        "add-standard",
+        "--number",
+        "gb/t1.1—2020",
+        "--title",
+        "标准化工作导则",
+        "--action",
+        "revise",
+        "--published",
+        "2020-03-31",
+        "--lead",
+        "甲",
+        "--participant",
+        "乙",
+    ]);
+    assert_eq!(s["number"], "GB/T 1.1-2020");
+    assert_eq!(s["level"], "national");
+    assert_eq!(s["status"], "published");
+    assert_eq!(s["lead"], "甲");
+    assert_eq!(s["participants"], json!(["乙"]));
+    let e = env.fails(
+        &[
+            "add-standard",
+            "--number",
+            "GB/T 1.1-2020",
+            "--title",
+            "x",
+            "--action",
+            "revise",
+            "--level",
+            "national",
+            "--participant",
+            "丙",
+        ],
+        1,
+    );
+    assert!(e.contains("#1"), "{e}");
+    let d = env.json(&[
+        "add-standard",
+        "--title",
+        "地方标准",
+        "--action",
+        "formulate",
+        "--level",
+        "local",
+        "--participant",
+        "丙",
+    ]);
+    assert_eq!(d["status"], "drafting");
+    assert_eq!(d["published_on"], Value::Null);
+
+    let u = env.json(&["update-standard", "GB/T 1.1-2020", "--participant", "丙", "--participant", "乙", "--no-lead"]);
+    assert_eq!(u["lead"], Value::Null);
+    assert_eq!(u["participants"], json!(["丙", "乙"]));
+    let u = env.json(&["update-standard", "2", "--number", "DB50/T 576-2014", "--published", "2014-05-01"]);
+    assert_eq!(u["level"], "local");
+    assert_eq!(u["status"], "published");
+    assert_eq!(u["published_on"], "2014-05-01");
+    let e = env.fails(&["update-standard", "2", "--participant", "甲", "--lead", "甲"], 1);
+    assert!(e.contains("both"), "{e}");
+    let audit = env.json(&["list", "audit"]);
+    let last = audit.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["action"], "update");
+    assert_eq!(last["record_kind"], "standard");
+    assert_eq!(last["before"]["status"], "drafting");
+    assert_eq!(last["after"]["number"], "DB50/T 576-2014");
+}
+
+#[test]
+fn every_write_is_audited_with_before_and_after() {
+    let env = Env::new();
+    env.ok(&["add-unit", "--name", "甲", "--industry", "铝加工"]);
+    env.ok(&["update-unit", "甲", "--location", "西彭"]);
+    env.ok(&["set-milestone", "info-platform", "--status", "done", "--done", "2013-03-01", "--note", "已上线"]);
+    let audit = env.json(&["list", "audit"]);
+    let a = audit.as_array().unwrap();
+    assert_eq!(a.len(), 3);
+    assert_eq!(a[0]["action"], "insert");
+    assert_eq!(a[0]["after"]["name"], "甲");
+    assert_eq!(a[1]["before"]["location"], Value::Null);
+    assert_eq!(a[1]["after"]["location"], "西彭");
+    assert!(a[1]["command"].as_str().unwrap().contains("update-unit"));
+    assert_eq!(a[2]["after"]["done_on"], "2013-03-01");
+    let ms = env.json(&["list", "milestones"]);
+    assert_eq!(ms[0]["status"], "done");
+    assert_eq!(ms[0]["note"], "已上线");
+}
+
+#[test]
+fn lists_filter_by_date_and_unit_and_write_every_format() {
+    let env = Env::new();
+    env.ok(&["add-unit", "--name", "甲"]);
+    env.ok(&["add-unit", "--name", "乙"]);
+    env.ok(&[
+        "add-filing",
+        "--unit",
+        "甲",
+        "--number",
+        "Q/JLP 001-2013",
+        "--title",
+        "=SUM(A1)",
+        "--filing-no",
+        "F1",
+        "--filed",
+        "2013/5/1",
+    ]);
+    env.ok(&[
+        "add-filing",
+        "--unit",
+        "乙",
+        "--number",
+        "Q/JLP 002-2013",
+        "--title",
+        "b",
+        "--filing-no",
+        "F2",
+        "--filed",
+        "2013年6月1日",
+    ]);
+    env.ok(&[
+        "add-filing",
+        "--unit",
+        "甲",
+        "--number",
+        "Q/JLP 003-2014",
+        "--title",
+        "c",
+        "--filing-no",
+        "F3",
+        "--filed",
+        "20140101",
+    ]);
+    let all = env.json(&["list", "filings"]);
+    assert_eq!(all.as_array().unwrap().len(), 3);
+    assert_eq!(all[0]["filed_on"], "2013-05-01");
+    assert_eq!(all[1]["filed_on"], "2013-06-01");
+    let some = env.json(&["list", "filings", "--from", "2013-05-02", "--to", "2014-01-01"]);
+    assert_eq!(some.as_array().unwrap().len(), 2);
+    let mine = env.json(&["list", "filings", "--unit", "甲"]);
+    assert_eq!(mine.as_array().unwrap().len(), 2);
+    let e = env.fails(
+        &[
+            "add-filing",
+            "--unit",
+            "乙",
+            "--number",
+            "Q/JLP 009-2013",
+            "--title",
+            "x",
+            "--filing-no",
+            "F1",
+            "--filed",
+            "2013-01-01",
+        ],
+        1,
+    );
+    assert!(e.contains("F1"), "{e}");
+
+    let csv = env.ok(&["list", "filings", "--format", "csv"]);
+    assert!(csv.starts_with("id,unit,unit_id,number,title,filing_no,filed_on"), "{csv}");
+    assert!(csv.contains(",=SUM(A1),"), "plain CSV keeps text as it is: {csv}");
+    let excel = env.ok(&["list", "filings", "--format", "csv", "--excel"]);
+    assert!(excel.starts_with('\u{feff}'), "Excel CSV starts with a BOM");
+    assert!(excel.contains(",'=SUM(A1),"), "a formula-like cell is made text: {excel}");
+    let md = env.ok(&["list", "filings", "--format", "markdown"]);
+    assert!(md.lines().nth(1).unwrap().starts_with("|---|"), "{md}");
+    let table = env.ok(&["list", "filings"]);
+    assert!(table.contains("Q/JLP 002-2013"));
+    let zh = env.ok(&["list", "filings", "--lang", "zh"]);
+    assert!(zh.contains("备案号"), "{zh}");
+    let e = env.fails(&["list", "filings", "--format", "xlsx"], 2);
+    assert!(e.contains("table, json, csv, markdown"), "{e}");
+    env.fails(&["list", "filings", "--excel"], 2);
+}
+
+#[test]
+fn reports_go_to_out_whole() {
+    let env = Env::new();
+    let out = env.path("progress.md");
+    env.ok(&["progress", "--as-of", "2013-12-31", "--format", "markdown", "--out", out.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("# "), "{text}");
+    assert!(text.contains("538"), "{text}");
+}
+
+#[test]
+fn a_busy_database_is_refused_after_the_timeout_and_nothing_is_written() {
+    let env = Env::new();
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let out = env.cmd().env("STDTRACK_BUSY_TIMEOUT", "0.3").args(["add-unit", "--name", "甲"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("busy"), "{err}");
+    conn.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(env.json(&["list", "units"]).as_array().unwrap().len(), 0);
+    // Readers are not blocked by a writer (WAL).
+    conn.execute_batch("BEGIN IMMEDIATE; INSERT INTO meeting (held_on) VALUES ('2013-01-01');").unwrap();
+    assert_eq!(env.json(&["list", "meetings"]).as_array().unwrap().len(), 0);
+    conn.execute_batch("COMMIT").unwrap();
+    assert_eq!(env.json(&["list", "meetings"]).as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn concurrent_writers_all_land() {
+    let env = Env::new();
+    let handles: Vec<_> = (0..8)
+        .map(|i| {
+            let mut c = env.cmd();
+            c.args(["add-meeting", "--held", "2013-01-01", "--title", &format!("m{i}")]);
+            std::thread::spawn(move || c.output().unwrap().status.success())
+        })
+        .collect();
+    for h in handles {
+        assert!(h.join().unwrap());
+    }
+    assert_eq!(env.json(&["list", "meetings"]).as_array().unwrap().len(), 8);
+    assert_eq!(env.json(&["list", "audit"]).as_array().unwrap().len(), 8);
+}
