@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The first thing to run: builds stdtrack (release), makes a fresh database beside this
+# script from sample records, and shows the three answers the office is asked for.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+cd "$root"
+cargo build --release --quiet
+bin="$root/target/release/stdtrack"
+db="$here/quickstart.db"
+rm -f "$db" "$db-wal" "$db-shm"
+export STDTRACK_DB="$db" STDTRACK_TODAY=2016-01-15
+
+"$bin" init >/dev/null
+# The worked example's small district (shared/WORKED-EXAMPLE.md), one command a line.
+while read -r line; do
+  case "$line" in stdtrack\ *) eval "\"\$bin\" ${line#stdtrack } >/dev/null" ;; esac
+done < "$root/tests/data/worked-example.sh"
+# Filings as an office receives them: a GBK CSV saved from Excel.
+if [ -f "$here/filings-gbk.csv" ]; then
+  "$bin" import filings "$here/filings-gbk.csv"
+fi
+"$bin" set-milestone info-platform --status done --done 2013-03-01 >/dev/null
+"$bin" record-payment municipal-project:project:4 --paid 2012-12-20 --voucher 区财-2012-118 >/dev/null
+
+echo; echo "== Where each target stands at the deadline (stdtrack progress --as-of 2015-12-31)"
+"$bin" progress --as-of 2015-12-31 --lang zh
+echo; echo "== What the district owes whom (stdtrack award-calc --outstanding)"
+"$bin" award-calc --outstanding --lang zh
+echo; echo "== The leading group's report for 2014Q4 (stdtrack quarterly-report --quarter 2014Q4)"
+"$bin" quarterly-report --quarter 2014Q4 --lang zh
+echo; echo "The database is $db; try: STDTRACK_DB=$db $bin list units"
