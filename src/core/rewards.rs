@@ -186,7 +186,7 @@ pub fn award_calc(
         e.paid_yuan = paid.get(&(e.key.as_str(), e.unit_id)).map_or(0, |p| p.0);
         e.outstanding_yuan = e.amount_yuan.saturating_sub(e.paid_yuan).max(0);
     }
-    let in_range_keys: BTreeSet<&str> = selected.iter().map(|e| e.key.as_str()).collect();
+    let in_range_keys: BTreeSet<&str> = all.iter().filter(|e| in_range(e.event_date)).map(|e| e.key.as_str()).collect();
 
     let mut overpayments = Vec::new();
     for (&(key, unit_id), &(sum, unit)) in paid.iter().filter(|((_, u), _)| for_unit(*u)) {

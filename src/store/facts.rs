@@ -217,7 +217,7 @@ impl Reader<'_> {
         )
     }
 
-    /// Filings or reviews per day (voided left out): one grouped scan of the date index.
+    /// Filings or reviews per day (voided left out), from the per-day tables the store keeps.
     fn daily(&self, sql: &str) -> Result<DailyCounts> {
         let mut st = self.conn.prepare_cached(sql).sql()?;
         Ok(DailyCounts(collect(st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).sql()?)?))
@@ -228,16 +228,26 @@ impl Reader<'_> {
         let all = ListFilter::default();
         let live = |v: Option<String>| v.is_none();
         Ok(Facts {
-            standards: self.standards(&all)?.into_iter().filter(|r| live(r.void_reason.clone())).map(|r| r.record).collect(),
+            standards: self
+                .standards(&all)?
+                .into_iter()
+                .filter(|r| live(r.void_reason.clone()))
+                .map(|r| r.record)
+                .collect(),
             awards: self.awards(&all)?.into_iter().filter(|r| r.void_reason.is_none()).map(|r| r.record).collect(),
             seats: self.seats(&all)?.into_iter().filter(|r| r.void_reason.is_none()).map(|r| r.record.fact).collect(),
             filings: self
-                .daily("SELECT filed_on, count(*) FROM filing WHERE void_reason IS NULL GROUP BY filed_on ORDER BY filed_on")
+                .daily("SELECT day, n FROM filing_day WHERE n > 0 ORDER BY day")
                 .context("counting filings")?,
             reviews: self
-                .daily("SELECT reviewed_on, count(*) FROM review WHERE void_reason IS NULL GROUP BY reviewed_on ORDER BY reviewed_on")
+                .daily("SELECT day, n FROM review_day WHERE n > 0 ORDER BY day")
                 .context("counting reviews")?,
-            meetings: self.meetings(&all)?.into_iter().filter(|r| r.void_reason.is_none()).map(|r| r.record.held_on).collect(),
+            meetings: self
+                .meetings(&all)?
+                .into_iter()
+                .filter(|r| r.void_reason.is_none())
+                .map(|r| r.record.held_on)
+                .collect(),
         })
     }
 
@@ -249,23 +259,6 @@ impl Reader<'_> {
             .filter(|r| r.void_reason.is_none())
             .map(|r| r.record)
             .collect())
-    }
-
-    /// How many filings and reviews are dated in [from, to] (voided left out).
-    pub fn filing_review_counts(&self, from: Date, to: Date) -> Result<(i64, i64)> {
-        let f = self
-            .conn
-            .prepare_cached("SELECT count(*) FROM filing WHERE void_reason IS NULL AND filed_on BETWEEN ?1 AND ?2")
-            .sql()?
-            .query_row(params![from, to], |r| r.get(0))
-            .sql()?;
-        let r = self
-            .conn
-            .prepare_cached("SELECT count(*) FROM review WHERE void_reason IS NULL AND reviewed_on BETWEEN ?1 AND ?2")
-            .sql()?
-            .query_row(params![from, to], |r| r.get(0))
-            .sql()?;
-        Ok((f, r))
     }
 }
 

@@ -14,7 +14,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
 
 pub use facts::Fund;
-pub use records::{ListFilter, RecordKind};
+pub use records::{DayTable, ListFilter, RecordKind};
 pub use schema::SCHEMA_VERSION;
 pub use units::UnitRow;
 

@@ -30,6 +30,13 @@ pub enum RecordKind {
     Meeting,
 }
 
+/// The per-day count tables kept beside filings and reviews.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayTable {
+    Filing,
+    Review,
+}
+
 impl RecordKind {
     pub fn table(self) -> &'static str {
         match self {
@@ -306,8 +313,16 @@ impl Reader<'_> {
 
     /// Whether a record exists, and its void reason if voided.
     pub fn void_state(&self, kind: RecordKind, id: i64) -> Result<Option<Option<String>>> {
-        let sql = format!("SELECT void_reason FROM {} WHERE id = ?1", kind.table());
-        self.conn.prepare(&sql).sql()?.query_row(params![id], |r| r.get(0)).optional().sql()
+        let sql = match kind {
+            RecordKind::Standard => "SELECT void_reason FROM standard WHERE id = ?1",
+            RecordKind::Filing => "SELECT void_reason FROM filing WHERE id = ?1",
+            RecordKind::Review => "SELECT void_reason FROM review WHERE id = ?1",
+            RecordKind::Award => "SELECT void_reason FROM award WHERE id = ?1",
+            RecordKind::Project => "SELECT void_reason FROM project WHERE id = ?1",
+            RecordKind::Seat => "SELECT void_reason FROM committee_seat WHERE id = ?1",
+            RecordKind::Meeting => "SELECT void_reason FROM meeting WHERE id = ?1",
+        };
+        self.conn.prepare_cached(sql).sql()?.query_row(params![id], |r| r.get(0)).optional().sql()
     }
 }
 
@@ -368,7 +383,27 @@ impl Tx<'_> {
             .sql()?
             .execute(params![unit_id, number, title, filing_no, filed_on, batch])
             .sql()?;
-        Ok(self.tx.last_insert_rowid())
+        let id = self.tx.last_insert_rowid();
+        self.add_to_day(DayTable::Filing, filed_on, 1)?;
+        Ok(id)
+    }
+
+    /// Moves a per-day count; every write that adds, voids or moves a filing or review calls
+    /// it in the same transaction (the import adds its batch's counts once, at the end).
+    pub fn add_to_day(&self, table: DayTable, day: Date, delta: i64) -> Result<()> {
+        // A decrease only ever meets an existing day (the row being voided counted there).
+        let sql = match (table, delta >= 0) {
+            (DayTable::Filing, true) => {
+                "INSERT INTO filing_day (day, n) VALUES (?1, ?2) ON CONFLICT (day) DO UPDATE SET n = n + ?2"
+            }
+            (DayTable::Review, true) => {
+                "INSERT INTO review_day (day, n) VALUES (?1, ?2) ON CONFLICT (day) DO UPDATE SET n = n + ?2"
+            }
+            (DayTable::Filing, false) => "UPDATE filing_day SET n = n + ?2 WHERE day = ?1",
+            (DayTable::Review, false) => "UPDATE review_day SET n = n + ?2 WHERE day = ?1",
+        };
+        self.tx.prepare_cached(sql).sql()?.execute(params![day, delta]).sql()?;
+        Ok(())
     }
 
     pub fn insert_review(&self, r: &Review) -> Result<i64> {
@@ -379,7 +414,9 @@ impl Tx<'_> {
             .sql()?
             .execute(params![r.unit.id, r.number, r.filing_no, r.reviewed_on, r.outcome, r.batch_id])
             .sql()?;
-        Ok(self.tx.last_insert_rowid())
+        let id = self.tx.last_insert_rowid();
+        self.add_to_day(DayTable::Review, r.reviewed_on, 1)?;
+        Ok(id)
     }
 
     pub fn insert_award(&self, a: &AwardFact) -> Result<i64> {
@@ -422,9 +459,31 @@ impl Tx<'_> {
 
     /// Marks a record voided with its reason; it stays listed and never counts again.
     pub fn void(&self, kind: RecordKind, id: i64, reason: &str) -> Result<()> {
-        let sql = format!("UPDATE {} SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL", kind.table());
-        let n = self.tx.execute(&sql, params![id, reason]).sql()?;
-        if n == 0 {
+        let sql = match kind {
+            RecordKind::Standard => "UPDATE standard SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL",
+            RecordKind::Filing => {
+                "UPDATE filing SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL RETURNING filed_on"
+            }
+            RecordKind::Review => {
+                "UPDATE review SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL RETURNING reviewed_on"
+            }
+            RecordKind::Award => "UPDATE award SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL",
+            RecordKind::Project => "UPDATE project SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL",
+            RecordKind::Seat => "UPDATE committee_seat SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL",
+            RecordKind::Meeting => "UPDATE meeting SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL",
+        };
+        let changed = match kind {
+            RecordKind::Filing | RecordKind::Review => {
+                let day: Option<Date> = self.tx.query_row(sql, params![id, reason], |r| r.get(0)).optional().sql()?;
+                if let Some(day) = day {
+                    let table = if kind == RecordKind::Filing { DayTable::Filing } else { DayTable::Review };
+                    self.add_to_day(table, day, -1)?;
+                }
+                day.is_some()
+            }
+            _ => self.tx.execute(sql, params![id, reason]).sql()? > 0,
+        };
+        if !changed {
             bail!(StoreRefusal(format!("{} {id} does not exist or is voided already", kind.table().replace('_', " "))));
         }
         Ok(())
