@@ -48,7 +48,8 @@ fn objects(read: Reader<'_>, kind: ListKind, f: &ListFilter) -> Result<Vec<Objec
                 .map(|t| {
                     let o = json!({
                         "code": t.code, "label_zh": t.label_zh, "label_en": t.label_en,
-                        "measure": format!("{:?}", t.measure), "target_min": t.min, "target_max": t.max,
+                        "measure": t.measure.kind().as_str(), "param": t.measure.param(),
+                        "target_min": t.min, "target_max": t.max,
                     });
                     o.as_object().cloned().unwrap_or_default()
                 })

@@ -145,6 +145,34 @@ pub enum Measure {
     Awards(AwardKind),
 }
 
+impl Measure {
+    pub fn kind(&self) -> MeasureKind {
+        match self {
+            Measure::Standards(_) => MeasureKind::Standards,
+            Measure::Filings => MeasureKind::Filings,
+            Measure::Reviews => MeasureKind::Reviews,
+            Measure::ParticipatingEnterprises(_) => MeasureKind::ParticipatingEnterprises,
+            Measure::HostingEnterprises(_) => MeasureKind::HostingEnterprises,
+            Measure::AwardEnterprises(_) => MeasureKind::AwardEnterprises,
+            Measure::Awards(_) => MeasureKind::Awards,
+        }
+    }
+
+    /// The parameter as stored beside the measure: a level, an award kind, or a list.
+    pub fn param(&self) -> Option<String> {
+        fn list<T: fmt::Display>(items: &[T]) -> String {
+            items.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")
+        }
+        match self {
+            Measure::Standards(l) => Some(l.to_string()),
+            Measure::Filings | Measure::Reviews => None,
+            Measure::ParticipatingEnterprises(levels) => Some(list(levels)),
+            Measure::HostingEnterprises(roles) => Some(list(roles)),
+            Measure::AwardEnterprises(k) | Measure::Awards(k) => Some(k.to_string()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TargetDef {
     pub code: String,

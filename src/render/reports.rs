@@ -452,12 +452,14 @@ pub fn write_quarterly(out: &mut dyn Write, r: &QuarterlyReport, names: &Names, 
             write_line(out, &days_line(r.as_of, r.elapsed_days, r.total_days, lang), md)?;
             write_section(out, lang.pick("指标", "Targets"), &targets_grid(&progress, Some(&in_q), lang, true), md)?;
             write_section(out, lang.pick("本季度工作", "This quarter's records"), &activity_grid(r, lang), md)?;
-            write_section(
-                out,
-                lang.pick("本季度新增奖补", "Rewards arising this quarter"),
-                &entitlement_grid(&r.entitlements_arising, names, lang, true),
-                md,
-            )?;
+            if !r.entitlements_arising.is_empty() {
+                write_section(
+                    out,
+                    lang.pick("本季度新增奖补", "Rewards arising this quarter"),
+                    &entitlement_grid(&r.entitlements_arising, names, lang, true),
+                    md,
+                )?;
+            }
             let money_line = match lang {
                 Lang::Zh => format!(
                     "本季度新增奖补 {}；截至季末未付 {}",
