@@ -526,3 +526,33 @@ fn concurrent_writers_all_land() {
     assert_eq!(env.json(&["list", "meetings"]).as_array().unwrap().len(), 8);
     assert_eq!(env.json(&["list", "audit"]).as_array().unwrap().len(), 8);
 }
+
+#[test]
+fn a_reader_that_leaves_early_is_a_quiet_exit_0() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let env = Env::new();
+    {
+        let conn = rusqlite::Connection::open(&env.db).unwrap();
+        conn.execute_batch(
+            "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 50000)
+             INSERT INTO meeting (held_on, title) SELECT '2013-01-01', 'm' || i FROM c;",
+        )
+        .unwrap();
+    }
+    for format in ["csv", "json", "table"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("stdtrack"))
+            .env_clear()
+            .args(["--db", env.db.to_str().unwrap(), "--today", common::TODAY, "list", "meetings", "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+        assert!(!first.is_empty());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stderr.is_empty(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
