@@ -44,7 +44,9 @@ CREATE TABLE unit (
                     CHECK (kind IN ('enterprise', 'institution', 'association', 'department', 'other')),
     industry    TEXT,
     location    TEXT,
-    batch_id    INTEGER REFERENCES import_batch(id)
+    batch_id    INTEGER REFERENCES import_batch(id),
+    -- a unit with both codes answers to one organisation code
+    CHECK (uscc IS NULL OR org_code IS NULL OR org_code = substr(uscc, 9, 8) || '-' || substr(uscc, 17, 1))
 ) STRICT;
 CREATE INDEX unit_uscc_org ON unit(uscc_org);
 

@@ -115,6 +115,8 @@ pub enum Command {
     Backup(BackupArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `stdtrack man > stdtrack.1`.
+    Man,
 }
 
 #[derive(Debug, Args)]

@@ -63,8 +63,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         today,
         out: g.out,
         excel: g.excel,
+        // Audit times in China Standard Time, so `list audit --from/--to` dates are the office's.
         audit: AuditCtx {
-            at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            at: now.with_timezone(&cst).to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
             os_user: os_user(),
             command: command_line(),
         },

@@ -200,8 +200,10 @@ fn set_rule_refuses_a_start_not_after_the_latest_version() {
     let before = env.snapshot();
     let e = env.fails(&["set-rule", "lead-national", "--amount", "1", "--from", "2014-01-01"], 1);
     assert!(e.contains("2014-01-01"), "{e}");
-    env.fails(&["set-rule", "no-such-rule", "--amount", "1", "--from", "2015-01-01"], 1);
-    env.fails(&["set-rule", "lead-national", "--amount", "-5", "--from", "2015-01-01"], 1);
+    let e = env.fails(&["set-rule", "no-such-rule", "--amount", "1", "--from", "2015-01-01"], 1);
+    assert!(e.contains("no-such-rule") && e.contains("lead-national"), "{e}");
+    let e = env.fails(&["set-rule", "lead-national", "--amount", "-5", "--from", "2015-01-01"], 1);
+    assert!(e.contains("--amount"), "{e}");
     assert_eq!(env.snapshot(), before);
     let rules = env.json(&["list", "rules"]);
     let versions: Vec<(i64, String, Value)> = rules
@@ -243,4 +245,33 @@ fn quarterly_report_money_and_activity() {
     let national = q["targets"].as_array().unwrap().iter().find(|t| t["code"] == "national-standards").unwrap();
     assert_eq!(national["in_quarter"], 1);
     assert_eq!(national["actual"], 3);
+}
+
+#[test]
+fn quarterly_outstanding_never_nets_one_units_overpayment_against_another() {
+    let env = district();
+    env.ok(&["record-payment", "lead-national:standard:1", "--paid", "2013-06-01"]);
+    // The lead moves to 乙: 300000 paid to 甲 is an overpayment, and 乙 is owed 300000.
+    env.ok(&["update-standard", "1", "--lead", "乙公司"]);
+    let q = env.json(&["quarterly-report", "--quarter", "2014Q1"]);
+    let calc = env.json(&["award-calc", "--to", "2014-03-31"]);
+    assert_eq!(calc["totals"]["outstanding_yuan"], 850000);
+    assert_eq!(calc["totals"]["overpaid_yuan"], 300000);
+    assert_eq!(q["outstanding_yuan"], 850000);
+}
+
+#[test]
+fn a_quarter_is_reported_as_it_stands_today_and_not_before_it_begins() {
+    let env = district();
+    let out = env.cmd_on("2014-02-15").args(["quarterly-report", "--quarter", "current", "--format", "json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let q: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(q["quarter"], "2014Q1");
+    assert_eq!(q["as_of"], "2014-02-15");
+    // The standard of 2014-01-01 and the award of 2014-02-01 have arisen; the award of 03-01 not yet.
+    assert_eq!(q["arising_yuan"], 500000);
+    assert_eq!(q["activity"]["awards"].as_array().unwrap().len(), 1);
+    let out = env.cmd_on("2014-02-15").args(["quarterly-report", "--quarter", "2014Q3"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("has not begun"));
 }

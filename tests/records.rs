@@ -17,6 +17,8 @@ fn no_database_means_exit_1_and_no_file() {
     // completions need no database
     let out = env.ok(&["completions", "bash"]);
     assert!(out.contains("stdtrack"));
+    let man = env.ok(&["man"]);
+    assert!(man.contains(".TH stdtrack"), "{man}");
     assert!(!env.db.exists());
 }
 
@@ -486,10 +488,97 @@ fn lists_filter_by_date_and_unit_and_write_every_format() {
 fn reports_go_to_out_whole() {
     let env = Env::new();
     let out = env.path("progress.md");
-    env.ok(&["progress", "--as-of", "2013-12-31", "--format", "markdown", "--out", out.to_str().unwrap()]);
+    let printed = env.ok(&["progress", "--as-of", "2013-12-31", "--format", "markdown"]);
+    let quiet = env.ok(&["progress", "--as-of", "2013-12-31", "--format", "markdown", "--out", out.to_str().unwrap()]);
+    assert_eq!(quiet, "", "with --out nothing goes to standard output");
     let text = std::fs::read_to_string(&out).unwrap();
-    assert!(text.starts_with("# "), "{text}");
-    assert!(text.contains("538"), "{text}");
+    assert_eq!(text, printed, "the file holds exactly the report");
+    assert!(text.starts_with("# ") && text.contains("538"), "{text}");
+    // Nothing but the database files and the report is left in the folder (no temp files).
+    let mut names: Vec<String> =
+        std::fs::read_dir(env.dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.retain(|n| !n.starts_with("test.db"));
+    assert_eq!(names, vec!["progress.md".to_string()]);
+}
+
+#[test]
+fn a_write_whose_output_cannot_be_made_stores_nothing() {
+    let env = Env::new();
+    let before = env.snapshot();
+    let e = env.fails(&["add-meeting", "--held", "2013-02-01", "--format", "html"], 2);
+    assert!(e.contains("table, json, csv, markdown"), "{e}");
+    let e = env.fails(&["add-meeting", "--held", "2013-02-01", "--out", "/nonexistent/dir/x.txt"], 1);
+    assert!(e.contains("/nonexistent/dir"), "{e}");
+    env.fails(&["add-unit", "--name", "甲", "--format", "xlsx"], 2);
+    assert_eq!(env.snapshot(), before);
+    // The same command with a writable --out stores the record and writes it there.
+    let out = env.path("m.json");
+    env.ok(&["add-meeting", "--held", "2013-02-01", "--format", "json", "--out", out.to_str().unwrap()]);
+    let m: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(m["held_on"], "2013-02-01");
+    // init with a format it cannot write creates no file.
+    let fresh = Env::empty();
+    fresh.fails(&["init", "--format", "html"], 2);
+    assert!(!fresh.db.exists());
+}
+
+#[test]
+fn init_takes_an_empty_file_as_new_and_refuses_a_foreign_one() {
+    let env = Env::empty();
+    std::fs::write(&env.db, b"").unwrap();
+    assert_eq!(env.json(&["init"])["created"], true);
+    let foreign = Env::empty();
+    std::fs::write(&foreign.db, b"not a database, a clerk's notes").unwrap();
+    let e = foreign.fails(&["init"], 1);
+    assert!(e.contains("test.db"), "{e}");
+    assert_eq!(std::fs::read(&foreign.db).unwrap(), b"not a database, a clerk's notes");
+}
+
+#[test]
+fn a_uscc_finds_a_unit_recorded_with_only_its_organisation_code() {
+    let env = Env::new();
+    env.ok(&["add-unit", "--name", "老企业", "--org-code", "00251805-7"]);
+    // 915001070025180575 carries 00251805-7 at positions 9-17.
+    let p = env.json(&["add-project", "--unit", "915001070025180575", "--name", "p", "--passed", "2014-01-01"]);
+    assert_eq!(p["unit"], "老企业");
+    // --allow-bad-check relaxes the check character only, never the pair's agreement.
+    let e = env.fails(
+        &["add-unit", "--name", "Z", "--uscc", "91350211M00013FA1N", "--org-code", "00251809-X", "--allow-bad-check"],
+        1,
+    );
+    assert!(e.contains("does not match"), "{e}");
+}
+
+#[test]
+fn award_calc_ranges_exclude_one_another() {
+    let env = Env::new();
+    for args in [
+        &["award-calc", "--year", "2013", "--quarter", "2013Q1"][..],
+        &["award-calc", "--from", "2013-01-01", "--year", "2013"][..],
+        &["award-calc", "--to", "2013-01-01", "--quarter", "2013Q1"][..],
+    ] {
+        let e = env.fails(args, 2);
+        assert!(e.contains("cannot be used with"), "{args:?}: {e}");
+    }
+    let e = env.fails(&["award-calc", "--from", "2014-01-01", "--to", "2013-01-01"], 1);
+    assert!(e.contains("after"), "{e}");
+    let e = env.fails(&["list", "filings", "--from", "2014-01-01", "--to", "2013-01-01"], 1);
+    assert!(e.contains("after"), "{e}");
+}
+
+#[test]
+fn update_standard_reads_status_words_in_any_case() {
+    let env = Env::new();
+    env.ok(&["add-unit", "--name", "甲"]);
+    env.ok(&["add-standard", "--number", "GB/T 2-2013", "--title", "t", "--action", "formulate", "--published", "2013-04-12", "--lead", "甲"]);
+    let u = env.json(&["update-standard", "GB/T 2-2013", "--status", "DRAFTING"]);
+    assert_eq!(u["status"], "drafting");
+    assert_eq!(u["published_on"], Value::Null);
+    let u = env.json(&["update-standard", "1", "--status", "Abolished", "--published", "2013-05-01"]);
+    assert_eq!(u["status"], "abolished");
+    assert_eq!(u["published_on"], "2013-05-01");
+    let u = env.json(&["update-standard", "1", "--published", "2013-06-01"]);
+    assert_eq!(u["status"], "abolished", "a new date keeps the status");
 }
 
 #[test]

@@ -25,8 +25,7 @@ pub fn run(a: FilingArgs, ctx: &Ctx) -> Result<()> {
     let f = Filing { id, unit: unit.as_ref(), number, title, filing_no, filed_on, batch_id: None };
     let after = f.to_json();
     tx.audit("insert", "filing", Some(id), None, Some(&after.clone().into()))?;
-    tx.commit()?;
-    ctx.emit_record(&after)
+    ctx.finish(tx, &after)
 }
 
 /// An enterprise standard number (Q/...), normalised; any other level is refused.

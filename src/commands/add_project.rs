@@ -17,6 +17,5 @@ pub fn run(a: ProjectArgs, ctx: &Ctx) -> Result<()> {
     p.id = tx.insert_project(&p)?;
     let after = p.to_json();
     tx.audit("insert", "project", Some(p.id), None, Some(&after.clone().into()))?;
-    tx.commit()?;
-    ctx.emit_record(&after)
+    ctx.finish(tx, &after)
 }

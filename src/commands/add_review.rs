@@ -26,6 +26,5 @@ pub fn run(a: ReviewArgs, ctx: &Ctx) -> Result<()> {
     r.id = tx.insert_review(&r)?;
     let after = r.to_json();
     tx.audit("insert", "review", Some(r.id), None, Some(&after.clone().into()))?;
-    tx.commit()?;
-    ctx.emit_record(&after)
+    ctx.finish(tx, &after)
 }

@@ -30,6 +30,5 @@ pub fn run(a: StandardArgs, ctx: &Ctx) -> Result<()> {
     s.id = tx.insert_standard(&s)?;
     let after = s.to_json();
     tx.audit("insert", "standard", Some(s.id), None, Some(&after.clone().into()))?;
-    tx.commit()?;
-    ctx.emit_record(&after)
+    ctx.finish(tx, &after)
 }

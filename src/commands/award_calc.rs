@@ -41,8 +41,9 @@ fn range(a: &AwardCalcArgs, today: Date) -> Result<(Option<Date>, Option<Date>)>
 pub fn run(a: AwardCalcArgs, ctx: &Ctx) -> Result<()> {
     ctx.require_format("award-calc", &[Format::Table, Format::Json, Format::Csv, Format::Markdown])?;
     let (from, to) = range(&a, ctx.today)?;
-    let store = ctx.open()?;
-    let read = store.read();
+    let mut store = ctx.open()?;
+    let snapshot = store.snapshot()?;
+    let read = snapshot.read();
     let unit_id = a.unit.as_deref().map(|u| resolve_unit(read, "--unit", u).map(|u| u.id)).transpose()?;
     let facts = read.facts()?;
     let all = entitlements(&read.rules()?, &facts.standards, &facts.awards, &read.live_projects()?);

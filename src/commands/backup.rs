@@ -7,6 +7,7 @@ use super::Ctx;
 use crate::core::records::Object;
 
 pub fn run(a: crate::cli::BackupArgs, ctx: &Ctx) -> Result<()> {
+    ctx.require_format("backup", super::RECORD_FORMATS)?;
     let store = ctx.open()?;
     store.backup_to(&a.dest)?;
     let mut o = Object::new();

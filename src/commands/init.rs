@@ -3,11 +3,13 @@
 use anyhow::Result;
 use serde_json::json;
 
-use super::Ctx;
+use super::{Ctx, RECORD_FORMATS};
 use crate::core::records::Object;
 use crate::store::{SCHEMA_VERSION, Store};
 
 pub fn run(ctx: &Ctx) -> Result<()> {
+    // Refuse an impossible format before the file is created.
+    ctx.require_format("init", RECORD_FORMATS)?;
     let (store, created) = Store::init(&ctx.db)?;
     let plan = store.read().plan()?;
     let mut o = Object::new();

@@ -13,6 +13,11 @@ pub fn run(a: ListArgs, ctx: &Ctx) -> Result<()> {
     ctx.require_format("list", &[Format::Table, Format::Json, Format::Csv, Format::Markdown])?;
     let from = opt_date_arg("--from", a.from.as_ref())?;
     let to = opt_date_arg("--to", a.to.as_ref())?;
+    if let (Some(f), Some(t)) = (from, to) {
+        if f > t {
+            anyhow::bail!("--from {f} is after --to {t}");
+        }
+    }
     let store = ctx.open()?;
     let read = store.read();
     let unit_id = a.unit.as_deref().map(|u| resolve_unit(read, "--unit", u).map(|u| u.id)).transpose()?;

@@ -28,7 +28,7 @@ mod void;
 
 use std::fmt;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -38,7 +38,7 @@ use crate::core::ids;
 use crate::core::model::{Date, EnumError};
 use crate::core::records::{Object, Unit};
 use crate::render::{self, Lang, Style};
-use crate::store::{AuditCtx, Reader, Store};
+use crate::store::{AuditCtx, Reader, Store, Tx};
 
 /// Exit statuses of CLI.md beyond 0 and 1.
 pub const EXIT_USAGE: u8 = 2;
@@ -108,19 +108,51 @@ impl Ctx {
 
     /// Prints one record (the new or changed one) in the chosen format.
     pub fn emit_record(&self, object: &Object) -> Result<()> {
-        self.require_format("this command", &[Format::Table, Format::Json, Format::Csv, Format::Markdown])?;
+        self.require_format("this command", RECORD_FORMATS)?;
         let style = self.style();
         self.emit(|out| render::write_object(out, object, style))
     }
+
+    /// Ends a write command: the record is rendered and the --out file prepared before the
+    /// commit, so a format it cannot write or a folder it cannot write in refuses the whole
+    /// command with nothing stored; after the commit the record is shown.
+    pub fn finish(&self, tx: Tx<'_>, object: &Object) -> Result<()> {
+        self.require_format("this command", RECORD_FORMATS)?;
+        let mut bytes = Vec::new();
+        render::write_object(&mut bytes, object, self.style())?;
+        let pending = self.out.as_deref().map(|path| prepare_file(path, &bytes).map(|tmp| (tmp, path))).transpose()?;
+        tx.commit()?;
+        match pending {
+            Some((tmp, path)) => persist_file(tmp, path),
+            None => {
+                let mut stdout = std::io::stdout().lock();
+                stdout.write_all(&bytes)?;
+                stdout.flush()?;
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The formats a single record is shown in.
+pub const RECORD_FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Csv, Format::Markdown];
+
+/// Writes the bytes to a temp file beside `path`; `persist_file` puts it in place.
+fn prepare_file(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
+    tmp.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(tmp)
+}
+
+fn persist_file(tmp: tempfile::NamedTempFile, path: &Path) -> Result<()> {
+    tmp.persist(path).map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
+    Ok(())
 }
 
 /// Writes beside the target and renames, so a reader never sees half a file.
-pub fn write_file_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(bytes)?;
-    tmp.persist(path).map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
-    Ok(())
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    persist_file(prepare_file(path, bytes)?, path)
 }
 
 pub fn run(command: Command, ctx: &Ctx) -> Result<u8> {
@@ -147,6 +179,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<u8> {
         Command::Import(a) => import::run(a, ctx),
         Command::Backup(a) => backup::run(a, ctx),
         Command::Completions(a) => completions::run(a),
+        Command::Man => completions::man(),
     }
     .map(|()| 0)
     .or_else(|e| match e.downcast::<ImportRejected>() {
@@ -193,13 +226,21 @@ pub fn opt_text_arg(value: Option<&String>) -> Option<String> {
 /// stored USCC), then id (`12` or `#12`), then exact name after normalising.
 pub fn resolve_unit(read: Reader<'_>, field: &str, query: &str) -> Result<Unit> {
     let code = ids::normalize_code(query);
+    let mut orgs = Vec::new();
     if code.len() == 18 {
         if let Some(u) = read.unit_by_uscc(&code)? {
             return Ok(u);
         }
+        // A unit recorded before 2015 may carry only the organisation code inside this USCC.
+        orgs.extend(ids::org_code_in_uscc(&code));
     }
-    if let Ok(org) = ids::check_org_code_lenient(&code).map(|(c, _)| c) {
-        let found = read.units_by_org_code(&org)?;
+    orgs.extend(ids::check_org_code_lenient(&code).ok().map(|(c, _)| c));
+    for org in orgs {
+        let found: Vec<Unit> = read
+            .units_by_org_code(&org)?
+            .into_iter()
+            .filter(|u| code.len() != 18 || u.uscc.is_none())
+            .collect();
         match found.as_slice() {
             [] => {}
             [one] => return Ok(one.clone()),

@@ -10,8 +10,9 @@ use crate::render::reports::write_progress;
 pub fn run(a: ProgressArgs, ctx: &Ctx) -> Result<()> {
     ctx.require_format("progress", &[Format::Table, Format::Json, Format::Csv, Format::Markdown])?;
     let as_of = opt_date_arg("--as-of", a.as_of.as_ref())?.unwrap_or(ctx.today);
-    let store = ctx.open()?;
-    let read = store.read();
+    let mut store = ctx.open()?;
+    let snapshot = store.snapshot()?;
+    let read = snapshot.read();
     let plan = read.plan()?;
     let report = progress_report(&plan, &read.targets(&plan.code)?, &read.facts()?, &read.milestones()?, as_of);
     let style = ctx.style();

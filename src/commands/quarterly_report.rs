@@ -1,6 +1,6 @@
 //! `stdtrack quarterly-report [--quarter 2013Q2|last|current]`: the leading group's report.
 
-use anyhow::{Result, anyhow};
+use anyhow::{Result, anyhow, bail};
 
 use super::Ctx;
 use super::award_calc::names;
@@ -13,8 +13,12 @@ use crate::store::ListFilter;
 pub fn run(a: QuarterArgs, ctx: &Ctx) -> Result<()> {
     ctx.require_format("quarterly-report", &[Format::Table, Format::Json, Format::Csv, Format::Markdown])?;
     let quarter = Quarter::parse(&a.quarter, ctx.today).map_err(|e| anyhow!("--quarter: {e}"))?;
-    let store = ctx.open()?;
-    let read = store.read();
+    if quarter.start() > ctx.today {
+        bail!("--quarter {quarter} has not begun on {} (today); there is nothing to report yet", ctx.today);
+    }
+    let mut store = ctx.open()?;
+    let snapshot = store.snapshot()?;
+    let read = snapshot.read();
     let plan = read.plan()?;
     let funds: Vec<String> = read.funds()?.into_iter().map(|f| f.code).collect();
     let inputs = QuarterInputs {

@@ -46,6 +46,5 @@ pub fn run(a: PaymentArgs, ctx: &Ctx) -> Result<()> {
     p.id = tx.insert_payment(&p)?;
     let after = p.to_json();
     tx.audit("insert", "payment", Some(p.id), None, Some(&after.clone().into()))?;
-    tx.commit()?;
-    ctx.emit_record(&after)
+    ctx.finish(tx, &after)
 }

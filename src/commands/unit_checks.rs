@@ -45,9 +45,9 @@ pub fn checked_codes(
             Some(code)
         }
     };
-    if !allow_bad_check {
-        codes_agree(uscc.as_deref(), org.as_deref())?;
-    }
+    // --allow-bad-check relaxes the check character only; a pair that disagrees would make
+    // one unit answer to two organisation codes.
+    codes_agree(uscc.as_deref(), org.as_deref())?;
     Ok((uscc, org))
 }
 

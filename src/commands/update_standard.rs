@@ -46,17 +46,18 @@ pub fn run(a: UpdateStandardArgs, ctx: &Ctx) -> Result<()> {
     if a.status.is_some() || a.published.is_some() {
         let given = opt_date_arg("--published", a.published.as_ref())?;
         let status = match (&a.status, given) {
-            (Some(st), _) => st.clone(),
+            (Some(st), _) => enum_arg::<StandardStatus>("--status", st)?,
             // A date on a drafting standard publishes it.
-            (None, Some(_)) if s.status == StandardStatus::Drafting => "published".to_string(),
-            (None, _) => s.status.as_str().to_string(),
+            (None, Some(_)) if s.status == StandardStatus::Drafting => StandardStatus::Published,
+            (None, _) => s.status,
         };
+        // Made drafting without a new date, it loses its old one.
         let published = match given {
-            Some(d) => Some(d),
-            None if status.trim() == "drafting" => None,
+            None if status == StandardStatus::Drafting => None,
             None => s.published_on,
+            d => d,
         };
-        let (st, d) = status_and_date(Some(&status), published)?;
+        let (st, d) = status_and_date(Some(status.as_str()), published)?;
         s.status = st;
         s.published_on = d;
     }
@@ -78,6 +79,5 @@ pub fn run(a: UpdateStandardArgs, ctx: &Ctx) -> Result<()> {
     tx.update_standard(&s)?;
     let after = s.to_json();
     tx.audit("update", "standard", Some(s.id), Some(&before.record.to_json().into()), Some(&after.clone().into()))?;
-    tx.commit()?;
-    ctx.emit_record(&after)
+    ctx.finish(tx, &after)
 }

@@ -37,13 +37,12 @@ pub fn run(a: UpdateUnitArgs, ctx: &Ctx) -> Result<()> {
         unit.location = opt_text_arg(a.location.as_ref());
     }
     // The pair must still agree when only one side changed.
-    if !a.allow_bad_check && (a.uscc.is_some() || a.org_code.is_some()) {
+    if a.uscc.is_some() || a.org_code.is_some() {
         codes_agree(unit.uscc.as_deref(), unit.org_code.as_deref())?;
     }
     let key = ensure_unique(tx.read(), &unit)?;
     tx.update_unit(&UnitRow { unit: &unit, name_key: &key, batch_id: None })?;
     let after = unit.to_json();
     tx.audit("update", "unit", Some(unit.id), Some(&before.to_json().into()), Some(&after.clone().into()))?;
-    tx.commit()?;
-    ctx.emit_record(&after)
+    ctx.finish(tx, &after)
 }

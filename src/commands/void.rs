@@ -32,10 +32,9 @@ pub fn run(a: VoidArgs, ctx: &Ctx) -> Result<()> {
     tx.void(kind, id, &reason)?;
     let after = json!({ "void_reason": reason });
     tx.audit("void", kind.table(), Some(id), None, Some(&after))?;
-    tx.commit()?;
     let mut o = Object::new();
     o.insert("record_kind".into(), json!(kind.table()));
     o.insert("record_id".into(), json!(id));
     o.insert("voided".into(), json!(reason));
-    ctx.emit_record(&o)
+    ctx.finish(tx, &o)
 }

@@ -211,7 +211,9 @@ pub struct MeetingCoverage {
 /// no end (the leading group outlives the deadline). Held = due quarters with at least one
 /// meeting dated inside them. Missing = due without.
 pub fn meeting_coverage(plan: &Plan, meetings: &[Date], as_of: Date) -> MeetingCoverage {
-    let met_in: BTreeSet<Quarter> = meetings.iter().map(|d| Quarter::containing(*d)).collect();
+    // Events before the notice never count: a meeting on 2012-07-05 does not hold 2012Q3.
+    let met_in: BTreeSet<Quarter> =
+        meetings.iter().filter(|d| **d >= plan.start).map(|d| Quarter::containing(*d)).collect();
     let mut held = Vec::new();
     let mut missing = Vec::new();
     let mut q = Quarter::containing(plan.start);
@@ -988,13 +990,14 @@ mod tests {
         let p = jlp_plan();
         // (as_of, meetings, due, held, missing)
         type Case = (&'static str, &'static [&'static str], i64, i64, &'static [&'static str]);
-        let cases: [Case; 6] = [
+        let cases: [Case; 7] = [
             // Before the first quarter is over nothing is due.
             ("2012-07-11", &[], 0, 0, &[]),
             ("2012-09-29", &["2012-08-01"], 0, 0, &[]),
-            // 2012Q3 is due on its last day; a meeting before the plan's start but inside the
-            // quarter still holds it.
-            ("2012-09-30", &["2012-07-01"], 1, 1, &[]),
+            // 2012Q3 is due on its last day; a meeting before the plan's start never counts
+            // (DOMAIN.md §1), even inside the quarter.
+            ("2012-09-30", &["2012-07-01"], 1, 0, &["2012Q3"]),
+            ("2012-09-30", &["2012-07-12"], 1, 1, &[]),
             ("2012-09-30", &[], 1, 0, &["2012Q3"]),
             // Two meetings in one quarter hold it once; the quarter of as_of is not due yet.
             ("2013-02-15", &["2012-10-01", "2012-12-31", "2013-01-10"], 2, 1, &["2012Q3"]),
@@ -1046,5 +1049,14 @@ mod tests {
         assert_eq!(got[1], m("b", MilestoneStatus::InProgress, None));
         assert_eq!(&got[2..], &input[2..]);
         assert_eq!(milestones_as_of(&input, d("2020-01-01")), input);
+    }
+
+    #[test]
+    fn a_meeting_before_the_notice_holds_no_quarter() {
+        let plan = jlp_plan();
+        let c = meeting_coverage(&plan, &[d("2012-07-05")], d("2012-12-31"));
+        assert_eq!((c.quarters_due, c.quarters_held), (2, 0));
+        let c = meeting_coverage(&plan, &[d("2012-07-12")], d("2012-12-31"));
+        assert_eq!((c.quarters_due, c.quarters_held), (2, 1));
     }
 }

@@ -88,6 +88,7 @@ pub struct QuarterInputs<'a> {
     pub funds: &'a [String],
 }
 
+/// The report of `quarter` as it stands on `today`; the caller refuses a quarter not yet begun.
 pub fn quarterly_report(inp: &QuarterInputs<'_>, quarter: Quarter, today: Date) -> QuarterlyReport {
     let (start, end) = (quarter.start(), quarter.end());
     let as_of = end.min(today);
@@ -103,8 +104,10 @@ pub fn quarterly_report(inp: &QuarterInputs<'_>, quarter: Quarter, today: Date) 
         .collect();
     let in_q = |d: Date| start <= d && d <= as_of;
     let all = rewards::entitlements(inp.rules, &inp.facts.standards, &inp.facts.awards, inp.projects);
-    let arising: AwardCalc = rewards::award_calc(&all, inp.payments, Some(start), Some(end), inp.funds, false, None);
-    let to_end: AwardCalc = rewards::award_calc(&all, inp.payments, None, Some(end), inp.funds, false, None);
+    // Bounded by as_of like everything else: a record dated later in an unfinished quarter
+    // has not arisen yet.
+    let arising: AwardCalc = rewards::award_calc(&all, inp.payments, Some(start), Some(as_of), inp.funds, false, None);
+    let to_end: AwardCalc = rewards::award_calc(&all, inp.payments, None, Some(as_of), inp.funds, false, None);
     let meetings_in_quarter: Vec<Date> = inp.facts.meetings.iter().copied().filter(|d| in_q(*d)).collect();
     let activity = Activity {
         standards: inp
@@ -135,7 +138,9 @@ pub fn quarterly_report(inp: &QuarterInputs<'_>, quarter: Quarter, today: Date) 
         meetings: progress::meeting_coverage(inp.plan, &inp.facts.meetings, as_of),
         arising_yuan: arising.totals.amount_yuan,
         entitlements_arising: arising.entitlements,
-        outstanding_yuan: to_end.totals.amount_yuan - to_end.entitlements.iter().map(|e| e.paid_yuan).sum::<i64>(),
+        // What each entitlement still lacks, as award-calc counts it: money overpaid on one
+        // key is an overpayment, never taken off what another unit is owed.
+        outstanding_yuan: to_end.totals.outstanding_yuan,
         activity,
     }
 }

@@ -7,6 +7,9 @@ mod records;
 mod schema;
 mod units;
 
+#[cfg(test)]
+mod tests;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -63,8 +66,8 @@ pub(crate) fn explain(e: rusqlite::Error) -> anyhow::Error {
     if let rusqlite::Error::SqliteFailure(f, _) = &e {
         if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) {
             return anyhow!(StoreRefusal(format!(
-                "the database is busy: another stdtrack kept it locked for {} s; nothing was written, try again",
-                busy_timeout().as_secs()
+                "the database is busy: another stdtrack kept it locked for {:.1} s; nothing was written, try again",
+                busy_timeout().as_secs_f64()
             )));
         }
     }
@@ -116,7 +119,10 @@ impl Store {
     /// Creates the file, schema and seeded plan; on a current database does nothing.
     /// Returns the store and whether anything was created.
     pub fn init(path: &Path) -> Result<(Store, bool)> {
-        if path.exists() {
+        // An empty file (touched, or left by an init that failed before its first commit) is
+        // taken as new; anything else must be a stdtrack database.
+        let empty = std::fs::metadata(path).map(|m| m.len() == 0).unwrap_or(false);
+        if path.exists() && !empty {
             let store = Store::open(path)?;
             return Ok((store, false));
         }
@@ -149,6 +155,15 @@ impl Store {
         Reader { conn: &self.conn }
     }
 
+    /// A consistent view for a report: one read transaction, so a write committed while the
+    /// report reads (an import, a payment) is either wholly in it or wholly out.
+    pub fn snapshot(&mut self) -> Result<Snapshot<'_>> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred).sql()?;
+        // The snapshot starts at the first read; take it now.
+        tx.query_row("SELECT count(*) FROM plan", [], |r| r.get::<_, i64>(0)).sql()?;
+        Ok(Snapshot { tx })
+    }
+
     /// Starts a write: `BEGIN IMMEDIATE`, so a waiting writer waits here, before reading.
     pub fn begin<'a>(&'a mut self, ctx: &'a AuditCtx) -> Result<Tx<'a>> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).sql()?;
@@ -163,6 +178,17 @@ impl Store {
         let dest_str = dest.to_str().ok_or_else(|| anyhow!("the backup path is not valid UTF-8"))?;
         self.conn.execute("VACUUM INTO ?1", params![dest_str]).sql()?;
         Ok(())
+    }
+}
+
+/// A read transaction held for the length of a report.
+pub struct Snapshot<'a> {
+    tx: rusqlite::Transaction<'a>,
+}
+
+impl Snapshot<'_> {
+    pub fn read(&self) -> Reader<'_> {
+        Reader { conn: &self.tx }
     }
 }
 

@@ -25,7 +25,12 @@ fn user_version(conn: &Connection) -> Result<i64> {
 }
 
 pub(super) fn check_version(conn: &Connection, path: &Path) -> Result<()> {
-    let version = user_version(conn)?;
+    let version = user_version(conn).map_err(|e| {
+        anyhow::Error::new(StoreRefusal(format!(
+            "{} is not a stdtrack database ({e:#}); name another file with --db",
+            path.display()
+        )))
+    })?;
     if version > SCHEMA_VERSION {
         bail!(StoreRefusal(format!(
             "{} was written by a newer stdtrack (schema {version}, this one knows {SCHEMA_VERSION}); \

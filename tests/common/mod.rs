@@ -37,8 +37,13 @@ impl Env {
 
     /// The binary with a clean environment, this database, a fixed today and English labels.
     pub fn cmd(&self) -> Command {
+        self.cmd_on(TODAY)
+    }
+
+    /// The binary as `cmd`, with another date taken as today.
+    pub fn cmd_on(&self, today: &str) -> Command {
         let mut c = Command::cargo_bin("stdtrack").expect("binary");
-        c.env_clear().current_dir(self.dir.path()).args(["--db", self.db.to_str().unwrap(), "--today", TODAY]);
+        c.env_clear().current_dir(self.dir.path()).args(["--db", self.db.to_str().unwrap(), "--today", today]);
         c.args(["--lang", "en"]);
         c
     }
