@@ -543,6 +543,26 @@ pub fn classify_standard_number(s: &str, sector_codes: &[&str]) -> Result<(Strin
     Ok((p.canonical(), level))
 }
 
+/// True only when `s` is an enterprise standard number already written exactly as
+/// [`classify_standard_number`] would return it (`Q/CODE NUMBER-YEAR`, plain ASCII, one
+/// space), so a bulk import can skip the full parse; `false` means "ask
+/// `classify_standard_number`", never "invalid".
+pub fn is_canonical_enterprise_number(s: &str) -> bool {
+    let Some(after) = s.strip_prefix("Q/") else { return false };
+    let Some((code, rest)) = after.split_once(' ') else { return false };
+    let upper_alnum = |c: u8| c.is_ascii_uppercase() || c.is_ascii_digit();
+    if code.is_empty() || !code.bytes().all(upper_alnum) {
+        return false;
+    }
+    if !rest.bytes().next().is_some_and(upper_alnum) || !rest.bytes().all(|c| upper_alnum(c) || c == b'.' || c == b'-')
+    {
+        return false;
+    }
+    rest.rsplit_once('-').is_some_and(|(body, year)| {
+        !body.is_empty() && (year.len() == 2 || year.len() == 4) && year.bytes().all(|c| c.is_ascii_digit())
+    })
+}
+
 // ---------------------------------------------------------------------------
 // Dates
 // ---------------------------------------------------------------------------
@@ -956,6 +976,42 @@ mod tests {
         assert!(DEFAULT_SECTOR_CODES.contains(&"DB"));
         assert!(DEFAULT_SECTOR_CODES.contains(&"JGJ"));
         assert_eq!(DEFAULT_SECTOR_CODES.len(), 7 + 32 + 3 + 1);
+    }
+
+    #[test]
+    fn canonical_enterprise_number_fast_path_agrees_with_classify() {
+        let inputs = [
+            "Q/JLP 001-2013",
+            "Q/XYZ 0001S-2014",
+            "Q/JLP00000 001-2012",
+            "Q/123 1.1-13",
+            "Q/JLP 001-2013 ",
+            "Q/JLP  001-2013",
+            "Q/jlp 001-2013",
+            "Q/JLP 001-20131",
+            "Q/JLP -2013",
+            "Q/JLP 1-2013/ISO 9001:2015",
+            "Q/ 001-2013",
+            "Q/JLP001-2013",
+            "Q/JLP 001—2013",
+            "Q/JLP 001-201X",
+            "Q/JLP .1-2013",
+            "Q/JLP 1..2-2013",
+            "Q/JLP A-B-2013",
+            "GB/T 1.1-2020",
+            "q/JLP 001-2013",
+        ];
+        for s in inputs {
+            if is_canonical_enterprise_number(s) {
+                assert_eq!(
+                    classify_standard_number(s, DEFAULT_SECTOR_CODES),
+                    Ok((s.to_string(), Level::Enterprise)),
+                    "{s:?}"
+                );
+            }
+        }
+        assert!(is_canonical_enterprise_number("Q/JLP 001-2013"));
+        assert!(!is_canonical_enterprise_number("Q/JLP001-2013"));
     }
 
     #[test]
