@@ -1,1 +1,222 @@
-//! CSV import.
+//! CSV import of filings, reviews and units (CLI.md "Import"): the files offices really
+//! produce, all-or-nothing by default, streaming so a million rows need no more memory than ten.
+//!
+//! `decode` turns the file into UTF-8 and finds its delimiter; `columns` maps the header;
+//! `rows` checks each row with the core checks; `reader` does that on its own thread and hands
+//! batches to `writer`, which finds or creates each row's unit (`unit_index`) and writes in the
+//! one transaction of the import. SQL stays in `store::import`.
+//!
+//! What an import does where CLI.md is silent:
+//! - A row's unit: by USCC, then organisation code (also the one inside a stored USCC), then
+//!   exact name. A code wins over a name: the row goes to the unit holding the code, with a
+//!   warning when the names differ. A name whose unit has another USCC or organisation code
+//!   is a row error. No match: a new unit (an enterprise, with the row's codes and industry).
+//! - An import only adds, so a batch can later be undone by removing what carries its id:
+//!   existing units are never changed. In a units import an existing unit is skipped, and a
+//!   warning names each field the file gives differently (fix those with `update-unit`).
+//! - A filing number met again (stored, or earlier in the file) with the same unit, standard
+//!   number, title and date is skipped; anything different is a row error naming the stored
+//!   filing. A review of the same unit, number and date is skipped when its outcome (and filing
+//!   number, when both have one) agree, else it is a row error.
+//! - Rows whose every field is empty (Excel leaves them at the end of a sheet) are ignored.
+//! - `--dry-run` runs everything in the transaction and rolls it back: same messages, counts
+//!   and exit code, no batch, and no rejects file. `--rejects` needs `--skip-invalid`.
+//! - The rejects file has the file's own header and values, plus `error` (or the file's own
+//!   `error` column, when a rejects file is imported again), so it can be fixed and re-imported
+//!   as it is; it is written only when rows were rejected, and only if the import commits.
+
+pub mod columns;
+pub mod decode;
+mod reader;
+pub mod rows;
+pub mod unit_index;
+mod writer;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
+use std::sync::mpsc;
+
+use anyhow::{Context, Result, anyhow};
+use csv::ByteRecord;
+use serde_json::json;
+
+use crate::store::{AuditCtx, BatchCounts, Store};
+use columns::Columns;
+pub use decode::EncodingChoice;
+use writer::{RejectsFile, Writer};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportKind {
+    Filings,
+    Reviews,
+    Units,
+}
+
+impl ImportKind {
+    /// As stored in `import_batch.kind`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportKind::Filings => "filings",
+            ImportKind::Reviews => "reviews",
+            ImportKind::Units => "units",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub kind: ImportKind,
+    pub file: PathBuf,
+    pub encoding: EncodingChoice,
+    /// Write the good rows and put the bad ones in `rejects`.
+    pub skip_invalid: bool,
+    pub rejects: PathBuf,
+    pub dry_run: bool,
+    pub allow_bad_check: bool,
+}
+
+/// How an import ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Committed (with `--skip-invalid`, possibly with rejected rows).
+    Imported,
+    /// `--dry-run`: everything checked and rolled back.
+    DryRun,
+    /// Bad rows without `--skip-invalid`: rolled back, nothing written.
+    Refused,
+}
+
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub status: Status,
+    pub counts: BatchCounts,
+    /// The batch id, when the import was committed.
+    pub batch: Option<i64>,
+    pub encoding: String,
+    /// The rejects file written, if any.
+    pub rejects: Option<PathBuf>,
+}
+
+/// What an import tells the user while it runs; the command prints it.
+pub trait Events {
+    /// The import starts reading rows; `total_bytes` is the file's size.
+    fn start(&mut self, total_bytes: u64);
+    fn progress(&mut self, done_bytes: u64);
+    fn warning(&mut self, text: &str);
+    /// One fault of a bad row: `line N, column C: reason`.
+    fn row_error(&mut self, text: &str);
+}
+
+/// Batches in flight between the reading thread and the writer.
+const BATCHES: usize = 4;
+
+/// Page cache for the import's transaction (see `Tx::set_cache_mib`).
+const CACHE_MIB: i64 = 64;
+
+/// The default rejects file of CLI.md: `FILE.rejects.csv`.
+pub fn default_rejects_path(file: &Path) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".rejects.csv");
+    PathBuf::from(name)
+}
+
+/// Runs one import in one `BEGIN IMMEDIATE` transaction, committed only when it succeeds
+/// (and not on a dry run).
+pub fn run(store: &mut Store, audit: &AuditCtx, opts: &Options, events: &mut dyn Events) -> Result<Summary> {
+    let result = run_in(store, audit, opts, events);
+    store.end_import()?;
+    result
+}
+
+fn run_in(store: &mut Store, audit: &AuditCtx, opts: &Options, events: &mut dyn Events) -> Result<Summary> {
+    let done = Arc::new(AtomicU64::new(0));
+    let decoded = decode::open(&opts.file, opts.encoding, done.clone())?;
+    let encoding = decoded.encoding_label();
+    let size = decoded.size;
+    let mut csv = csv::ReaderBuilder::new()
+        .delimiter(decoded.delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(1 << 16)
+        .from_reader(decoded.reader);
+    let mut header = ByteRecord::new();
+    let has_header =
+        csv.read_byte_record(&mut header).with_context(|| format!("cannot read {}", opts.file.display()))?;
+    let header: Vec<String> = header.iter().map(|h| String::from_utf8_lossy(h).into_owned()).collect();
+    if !has_header {
+        return Err(columns::HeaderError::Empty.into());
+    }
+    let columns = Columns::map(opts.kind, &header)?;
+    if !columns.ignored.is_empty() {
+        events.warning(&format!(
+            "ignoring columns a {} import does not use: {}",
+            opts.kind.as_str(),
+            columns.ignored.join(", ")
+        ));
+    }
+
+    let tx = store.begin_import(audit)?;
+    tx.set_cache_mib(CACHE_MIB)?;
+    let file_name = std::fs::canonicalize(&opts.file).unwrap_or_else(|_| opts.file.clone());
+    let batch_id = tx.insert_import_batch(opts.kind.as_str(), &file_name.to_string_lossy(), &encoding)?;
+    let rejects = if opts.skip_invalid && !opts.dry_run {
+        Some(RejectsFile::create(&opts.rejects, &header, columns.error_column)?)
+    } else {
+        None
+    };
+    events.start(size);
+    let mut writer = Writer::new(&tx, opts.kind, &columns, batch_id, rejects, events)?;
+    let reader =
+        reader::Reader { csv, columns: &columns, kind: opts.kind, allow_bad_check: opts.allow_bad_check, done: &done };
+    let (full_tx, full_rx) = mpsc::sync_channel(BATCHES);
+    let (empty_tx, empty_rx) = mpsc::channel();
+    for _ in 0..BATCHES {
+        let _ = empty_tx.send(reader::Batch::default());
+    }
+    std::thread::scope(|s| -> Result<()> {
+        s.spawn(move || reader.run(full_tx, empty_rx));
+        // Both channel ends live in this closure: returning early (an error) hangs up on the
+        // reader, which then stops.
+        let (full_rx, empty_tx) = (full_rx, empty_tx);
+        for batch in full_rx {
+            let mut batch = batch?;
+            writer.take(&mut batch)?;
+            writer.progress(batch.done_bytes);
+            let _ = empty_tx.send(batch);
+        }
+        Ok(())
+    })?;
+    let counts = writer.counts;
+    let status = if counts.rejected > 0 && !opts.skip_invalid {
+        Status::Refused
+    } else if opts.dry_run {
+        Status::DryRun
+    } else {
+        Status::Imported
+    };
+    if status == Status::Imported {
+        writer.add_day_counts()?;
+    }
+    let rejects = writer.rejects.take();
+    drop(writer);
+    if status != Status::Imported {
+        drop(tx); // rolls back
+        return Ok(Summary { status, counts, batch: None, encoding, rejects: None });
+    }
+    tx.finish_import_batch(batch_id, &counts)?;
+    let rejects_path = rejects.as_ref().filter(|_| counts.rejected > 0).map(|r| r.path().to_path_buf());
+    let after = json!({
+        "kind": opts.kind.as_str(), "file": file_name.to_string_lossy(), "encoding": encoding,
+        "added": counts.added, "skipped": counts.skipped, "rejected": counts.rejected,
+        "units_created": counts.units_created,
+        "rejects": rejects_path.as_ref().map(|p| p.to_string_lossy().into_owned()),
+    });
+    tx.audit("import", "import_batch", Some(batch_id), None, Some(&after))?;
+    // The rejects file is put in place first: if that fails, nothing is committed.
+    if let Some(r) = rejects.filter(|_| counts.rejected > 0) {
+        r.persist()?;
+    }
+    tx.commit().map_err(|e| anyhow!("{e:#}; nothing was imported"))?;
+    Ok(Summary { status, counts, batch: Some(batch_id), encoding, rejects: rejects_path })
+}

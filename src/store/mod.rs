@@ -3,6 +3,7 @@
 
 mod convert;
 mod facts;
+mod import;
 mod records;
 mod schema;
 mod units;
@@ -17,6 +18,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
 
 pub use facts::Fund;
+pub use import::{BatchCounts, FilingSink, ReviewSink, StoredFiling, StoredReview};
 pub use records::{DayTable, ListFilter, RecordKind};
 pub use schema::SCHEMA_VERSION;
 pub use units::UnitRow;

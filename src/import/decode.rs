@@ -1,0 +1,218 @@
+//! Turning the bytes Excel or WPS saved into a UTF-8 stream, and finding the delimiter
+//! (DOMAIN.md §7). A BOM decides; without one, UTF-8 when the WHOLE file is valid UTF-8 (a
+//! GBK file can start with a megabyte of ASCII), else GB18030, a superset of GBK. `--encoding`
+//! overrides the guess. Bytes that do not decode become U+FFFD, which row checking refuses.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Cursor, Read, Seek, SeekFrom};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use anyhow::{Context, Result};
+use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs_io::DecodeReaderBytesBuilder;
+
+/// What the user asked for with `--encoding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EncodingChoice {
+    Auto,
+    Utf8,
+    Gb18030,
+    Utf16,
+}
+
+/// An opened file: a UTF-8 stream (not yet validated when the file claims UTF-8), the
+/// encoding it was read as, and the delimiter of its header line.
+pub struct Decoded {
+    pub reader: Box<dyn Read + Send>,
+    pub encoding: &'static Encoding,
+    pub bom: bool,
+    pub delimiter: u8,
+    /// Size of the file in bytes, for the progress bar.
+    pub size: u64,
+}
+
+impl Decoded {
+    /// The encoding as a clerk would name it: "UTF-8", "UTF-8 with BOM", "GB18030", "UTF-16LE".
+    pub fn encoding_label(&self) -> String {
+        let name = self.encoding.name().to_ascii_uppercase();
+        if self.bom && self.encoding == UTF_8 { format!("{name} with BOM") } else { name }
+    }
+}
+
+/// Counts the raw bytes read, for the progress bar (read from another thread).
+struct Counting<R> {
+    inner: R,
+    done: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.done.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+fn bom_of(head: &[u8]) -> Option<(&'static Encoding, usize)> {
+    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        Some((UTF_8, 3))
+    } else if head.starts_with(&[0xFF, 0xFE]) {
+        Some((UTF_16LE, 2))
+    } else if head.starts_with(&[0xFE, 0xFF]) {
+        Some((UTF_16BE, 2))
+    } else {
+        None
+    }
+}
+
+/// Reads up to `buf.len()` bytes, fewer only at the end of the file.
+fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match r.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
+}
+
+/// Whether everything `r` yields is valid UTF-8; stops at the first byte that is not.
+pub fn is_utf8(r: &mut impl Read) -> io::Result<bool> {
+    let mut buf = vec![0u8; 1 << 20];
+    let mut carry = 0; // bytes of a sequence cut by the end of the previous chunk
+    loop {
+        let n = read_up_to(r, &mut buf[carry..])?;
+        let end = carry + n;
+        if n == 0 {
+            return Ok(carry == 0);
+        }
+        match std::str::from_utf8(&buf[..end]) {
+            Ok(_) => carry = 0,
+            Err(e) if e.error_len().is_none() => {
+                let valid = e.valid_up_to();
+                buf.copy_within(valid..end, 0);
+                carry = end - valid;
+            }
+            Err(_) => return Ok(false),
+        }
+    }
+}
+
+/// Opens `path` and decides its encoding and delimiter. `done` counts the raw bytes read.
+pub fn open(path: &Path, choice: EncodingChoice, done: Arc<AtomicU64>) -> Result<Decoded> {
+    let cannot = || format!("cannot read {}", path.display());
+    let mut file = File::open(path).with_context(cannot)?;
+    let size = file.metadata().with_context(cannot)?.len();
+    let mut head = [0u8; 3];
+    let got = read_up_to(&mut file, &mut head).with_context(cannot)?;
+    let head = &head[..got];
+    let bom = bom_of(head);
+    let (encoding, skip) = match (choice, bom) {
+        (EncodingChoice::Auto, Some(found)) => found,
+        (EncodingChoice::Auto, None) => {
+            file.seek(SeekFrom::Start(0)).with_context(cannot)?;
+            let utf8 = is_utf8(&mut BufReader::new(&mut file)).with_context(cannot)?;
+            (if utf8 { UTF_8 } else { GB18030 }, 0)
+        }
+        (EncodingChoice::Utf8, Some((e, n))) if e == UTF_8 => (e, n),
+        (EncodingChoice::Utf8, _) => (UTF_8, 0),
+        (EncodingChoice::Gb18030, _) => (GB18030, 0),
+        (EncodingChoice::Utf16, Some((e, n))) if e != UTF_8 => (e, n),
+        // No BOM: a header of ASCII names starts with a zero byte in big-endian only.
+        (EncodingChoice::Utf16, _) => (if head.first() == Some(&0) { UTF_16BE } else { UTF_16LE }, 0),
+    };
+    file.seek(SeekFrom::Start(skip as u64)).with_context(cannot)?;
+    done.store(skip as u64, Ordering::Relaxed);
+    let raw = Counting { inner: file, done };
+    let stream: Box<dyn Read + Send> = if encoding == UTF_8 {
+        // Passed through untouched; each field is checked as UTF-8 when the row is read.
+        Box::new(raw)
+    } else {
+        Box::new(DecodeReaderBytesBuilder::new().encoding(Some(encoding)).build_with_buffer(raw, vec![0u8; 1 << 16])?)
+    };
+    let mut stream = BufReader::with_capacity(1 << 16, stream);
+    let mut first_line = Vec::new();
+    // A header line is short; the limit only keeps a file with no newline from filling memory.
+    (&mut stream).take(1 << 20).read_until(b'\n', &mut first_line).with_context(cannot)?;
+    let delimiter = delimiter_of(&first_line);
+    Ok(Decoded { reader: Box::new(Cursor::new(first_line).chain(stream)), encoding, bom: skip > 0, delimiter, size })
+}
+
+/// Tab when the header line (outside quotes) has more tabs than commas ("Unicode text"
+/// exports), else comma.
+pub fn delimiter_of(line: &[u8]) -> u8 {
+    let (mut tabs, mut commas, mut quoted) = (0, 0, false);
+    for &b in line {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\t' if !quoted => tabs += 1,
+            b',' if !quoted => commas += 1,
+            _ => {}
+        }
+    }
+    if tabs > commas { b'\t' } else { b',' }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(bytes: &[u8], choice: EncodingChoice) -> (String, String, u8) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.csv");
+        std::fs::write(&path, bytes).unwrap();
+        let mut d = open(&path, choice, Arc::default()).unwrap();
+        let mut text = String::new();
+        d.reader.read_to_string(&mut text).unwrap();
+        (text, d.encoding_label(), d.delimiter)
+    }
+
+    #[test]
+    fn encodings_are_decided_on_the_whole_file() {
+        let text = "企业名称,备案号\n重庆某公司,50107-1\n";
+        let (gbk, _, _) = GB18030.encode(text);
+        // A GBK file whose first megabyte and more is ASCII is still GBK.
+        let mut late = vec![b'a'; (1 << 20) + 17];
+        late.push(b'\n');
+        late.extend_from_slice(&gbk);
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let bom: Vec<u8> = [0xEF, 0xBB, 0xBF].iter().chain(text.as_bytes()).copied().collect();
+        assert_eq!(decode(text.as_bytes(), EncodingChoice::Auto).1, "UTF-8");
+        assert_eq!(decode(&bom, EncodingChoice::Auto), (text.to_string(), "UTF-8 with BOM".into(), b','));
+        assert_eq!(decode(&gbk, EncodingChoice::Auto), (text.to_string(), "GB18030".into(), b','));
+        assert_eq!(decode(&utf16, EncodingChoice::Auto), (text.to_string(), "UTF-16LE".into(), b','));
+        assert_eq!(decode(&utf16be, EncodingChoice::Auto), (text.to_string(), "UTF-16BE".into(), b','));
+        let (t, label, _) = decode(&late, EncodingChoice::Auto);
+        assert_eq!(label, "GB18030");
+        assert!(t.ends_with(text));
+        // --encoding overrides the guess.
+        assert_eq!(decode(&gbk, EncodingChoice::Gb18030).0, text);
+        assert_eq!(decode(&utf16[2..], EncodingChoice::Utf16).0, text);
+        assert_eq!(decode(&bom, EncodingChoice::Utf8).0, text);
+    }
+
+    #[test]
+    fn utf8_check_handles_sequences_cut_by_chunks() {
+        let mut bytes = vec![b'a'; (1 << 20) - 1];
+        bytes.extend_from_slice("重".as_bytes());
+        assert!(is_utf8(&mut &bytes[..]).unwrap());
+        bytes.push(0xE9);
+        assert!(!is_utf8(&mut &bytes[..]).unwrap());
+        assert!(is_utf8(&mut &b""[..]).unwrap());
+    }
+
+    #[test]
+    fn delimiter_comes_from_the_header_line() {
+        assert_eq!(delimiter_of(b"a\tb\tc\r\n"), b'\t');
+        assert_eq!(delimiter_of(b"a,b,c\n"), b',');
+        assert_eq!(delimiter_of(b"\"a\tb\",c\n"), b',');
+        assert_eq!(delimiter_of(b"\"a,b\"\tc\n"), b'\t');
+        assert_eq!(delimiter_of(b"single\n"), b',');
+    }
+}

@@ -1,0 +1,438 @@
+//! `stdtrack import`, end to end through the binary: encodings, headers, all-or-nothing,
+//! --skip-invalid with its rejects file, re-imports, --dry-run, reviews and units. Figures
+//! are checked in what `list` prints, not only in exit codes.
+
+mod common;
+
+use std::process::Output;
+
+use common::Env;
+use serde_json::Value;
+
+const TODAY: &str = "2014-01-01";
+
+fn import(env: &Env, args: &[&str]) -> Output {
+    env.cmd_on(TODAY).arg("import").args(args).output().expect("run")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Runs an import with --format json, insists on `code`, returns the summary and stderr.
+fn import_json(env: &Env, args: &[&str], code: i32) -> (Value, String) {
+    let out = env.cmd_on(TODAY).arg("import").args(args).args(["--format", "json"]).output().expect("run");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
+    let summary = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("no JSON ({e}): {err}"));
+    (summary, err)
+}
+
+fn write(env: &Env, name: &str, bytes: impl AsRef<[u8]>) -> String {
+    let path = env.path(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+fn list(env: &Env, kind: &str) -> Value {
+    env.json(&["list", kind])
+}
+
+/// (added, skipped, rejected, units_created) of a summary.
+fn counts(v: &Value) -> (i64, i64, i64, i64) {
+    let n = |k: &str| v[k].as_i64().unwrap_or_else(|| panic!("{k} in {v}"));
+    (n("added"), n("skipped"), n("rejected"), n("units_created"))
+}
+
+fn field(list: &Value, key: &str) -> Vec<String> {
+    list.as_array().unwrap().iter().map(|r| r[key].as_str().unwrap_or("").to_string()).collect()
+}
+
+const FILINGS: &str = "企业名称,统一社会信用代码,行业,标准编号,标准名称,备案号,备案日期
+重庆甲（集团）有限公司,91110000600037341L,铝加工,Q/JLP 001-2013,铝合金型材,50107-2013-0001,2013-05-01
+重庆乙有限公司,9144030071526726XG,汽摩制造,Q/JLP 002-2013,\"摩托车发动机,通用\",50107-2013-0002,2013/6/2
+重庆甲(集团)有限公司,,铝加工,q/jlp 003－2013,铝合金门窗,50107-2013-0003,2013年7月3日
+重庆丙有限公司,,,Q/JLP 004-2013,齿轮箱,50107-2013-0004,20130804
+";
+
+fn utf16le(text: &str) -> Vec<u8> {
+    [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect()
+}
+
+#[test]
+fn the_same_data_in_every_encoding_gives_identical_records() {
+    let tab =
+        FILINGS.replace("\"摩托车发动机,通用\"", "摩托车发动机,通用").replace(',', "\t").replace("机\t通", "机,通");
+    let (gbk, _, bad) = encoding_rs::GBK.encode(FILINGS);
+    assert!(!bad);
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        ("utf8.csv", FILINGS.as_bytes().to_vec()),
+        ("bom.csv", [&[0xEF, 0xBB, 0xBF][..], FILINGS.as_bytes()].concat()),
+        ("gbk.csv", gbk.into_owned()),
+        // Excel's "Unicode text": UTF-16LE with a BOM, tab-separated, CRLF.
+        ("unicode.txt", utf16le(&tab.replace('\n', "\r\n"))),
+    ];
+    let mut seen: Option<(Value, Value)> = None;
+    for (name, bytes) in files {
+        let env = Env::new();
+        let path = write(&env, name, bytes);
+        let (summary, err) = import_json(&env, &["filings", &path], 0);
+        assert_eq!(counts(&summary), (4, 0, 0, 3), "{name}: {err}");
+        assert_eq!(summary["batch"], 1);
+        let records = (list(&env, "filings"), list(&env, "units"));
+        match &seen {
+            None => seen = Some(records),
+            Some(first) => assert_eq!(&records, first, "{name} differs from UTF-8"),
+        }
+    }
+    let (filings, units) = seen.unwrap();
+    assert_eq!(field(&filings, "filed_on"), ["2013-05-01", "2013-06-02", "2013-07-03", "2013-08-04"]);
+    assert_eq!(field(&filings, "number"), ["Q/JLP 001-2013", "Q/JLP 002-2013", "Q/JLP 003-2013", "Q/JLP 004-2013"]);
+    assert_eq!(field(&filings, "title")[1], "摩托车发动机,通用");
+    // The name spelled with half-width brackets is the same unit.
+    assert_eq!(field(&filings, "unit")[2], "重庆甲（集团）有限公司");
+    assert_eq!(field(&units, "name"), ["重庆甲（集团）有限公司", "重庆乙有限公司", "重庆丙有限公司"]);
+    assert_eq!(field(&units, "uscc")[..2], ["91110000600037341L", "9144030071526726XG"]);
+    assert_eq!(field(&units, "industry")[..2], ["铝加工", "汽摩制造"]);
+    assert_eq!(field(&units, "kind"), ["enterprise"; 3]);
+}
+
+#[test]
+fn english_or_chinese_headers_in_any_order_with_an_extra_column() {
+    let english = "Filed_On, filing_no ,备注,TITLE,standard_no,uscc,enterprise,联系人
+2013-05-01,50107-2013-0001,急,铝合金型材,Q/JLP 001-2013,91110000600037341L,重庆甲（集团）有限公司,张三
+";
+    let env = Env::new();
+    let path = write(&env, "en.csv", english);
+    let (summary, err) = import_json(&env, &["filings", &path], 0);
+    assert_eq!(counts(&summary), (1, 0, 0, 1));
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains("warning")).collect();
+    assert_eq!(warnings, ["stdtrack: warning: ignoring columns a filings import does not use: 备注, 联系人"]);
+    let f = &list(&env, "filings")[0];
+    assert_eq!(
+        (f["unit"].as_str(), f["filing_no"].as_str()),
+        (Some("重庆甲（集团）有限公司"), Some("50107-2013-0001"))
+    );
+    assert_eq!((f["title"].as_str(), f["filed_on"].as_str()), (Some("铝合金型材"), Some("2013-05-01")));
+}
+
+#[test]
+fn a_missing_required_column_is_named_before_any_row_is_read() {
+    let env = Env::new();
+    let before = env.snapshot();
+    let path = write(&env, "f.csv", "企业名称,标准编号,标准名称,备案日期\n某公司,GB 1-2013,,never\n");
+    let err = stderr(&import(&env, &["filings", &path]));
+    assert!(err.contains("line 1: the file has no column 备案号 (filing_no)"), "{err}");
+    assert!(!err.contains("line 2"), "rows were read: {err}");
+    assert_eq!(import(&env, &["filings", &path]).status.code(), Some(1));
+    assert_eq!(env.snapshot(), before);
+}
+
+/// Lines 3, 6, 7, 8 and 9 are bad; lines 4-5 are one row with a line break in its title.
+const WITH_BAD_ROWS: &str = "企业名称,统一社会信用代码,行业,标准编号,标准名称,备案号,备案日期
+重庆甲有限公司,91110000600037341L,铝加工,Q/JLP 001-2013,铝合金型材,F-0001,2013-05-01
+重庆甲有限公司,91110000600037341L,铝加工,Q/JLP 002-2013,铝合金门窗,F-0002,2013-02-30
+重庆乙有限公司,9144030071526726XG,汽摩制造,Q/JLP 003-2013,\"摩托车
+发动机\",F-0003,2013-06-01
+重庆丁有限公司,91310115MA1K3BTP2A,,Q/JLP 006-2013,齿轮,F-0006,2013-06-06
+重庆戊有限公司,1.21200004013591E+17,,Q/JLP 007-2013,压铸件,F-0007,2013-07-07
+重庆乙有限公司,9144030071526726XG,汽摩制造,GB/T 1.1-2020,变速器,F-0008,2013-08-08
+重庆乙有限公司,9144030071526726XG,汽摩制造,Q/JLP 009-2013,,F-0009,sometime
+重庆丙有限公司,,,Q/JLP 010-2013,传感器,F-0010,2013-10-10
+";
+
+#[test]
+fn a_file_with_bad_rows_is_refused_whole_with_every_bad_line_named() {
+    let env = Env::new();
+    let before = env.snapshot();
+    let path = write(&env, "bad.csv", WITH_BAD_ROWS);
+    let out = import(&env, &["filings", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 7, "{err}");
+    assert_eq!(lines[0], "line 3, column 备案日期: 2013-02-30 is not a real date");
+    assert!(
+        lines[1].starts_with("line 6, column 统一社会信用代码: 91310115MA1K3BTP2A: check character is A, expected B"),
+        "{err}"
+    );
+    assert!(lines[1].contains("--allow-bad-check"), "{err}");
+    assert!(lines[2].starts_with("line 7, column 统一社会信用代码: '1.21200004013591E+17': looks like Excel"), "{err}");
+    assert!(lines[2].contains("format the column as text"), "{err}");
+    assert_eq!(
+        lines[3],
+        "line 8, column 标准编号: GB/T 1.1-2020 is a national standard, not an enterprise standard (Q/...)"
+    );
+    assert_eq!(lines[4], "line 9, column 标准名称: the standard title is empty");
+    assert!(lines[5].starts_with("line 9, column 备案日期: 'sometime' is not a date"), "{err}");
+    assert!(lines[6].starts_with("stdtrack: nothing was imported: 5 rows have errors"), "{err}");
+    assert_eq!(env.snapshot(), before, "the database changed");
+    assert!(!env.path("bad.csv.rejects.csv").exists());
+}
+
+#[test]
+fn skip_invalid_keeps_the_good_rows_and_writes_the_bad_ones_to_fix_and_reimport() {
+    let env = Env::new();
+    let path = write(&env, "bad.csv", WITH_BAD_ROWS);
+    let (summary, err) = import_json(&env, &["filings", &path, "--skip-invalid"], 3);
+    assert_eq!(counts(&summary), (3, 0, 5, 3), "{err}");
+    assert_eq!(summary["batch"], 1);
+    assert_eq!(field(&list(&env, "filings"), "filing_no"), ["F-0001", "F-0003", "F-0010"]);
+    // A line break inside a title is tidied like any other run of spaces.
+    assert_eq!(field(&list(&env, "filings"), "title")[1], "摩托车 发动机");
+    assert!(err.contains("line 3, column 备案日期"), "{err}");
+    assert!(err.contains("5 rejected rows are written to"), "{err}");
+
+    let rejects = env.path("bad.csv.rejects.csv");
+    let bytes = std::fs::read(&rejects).unwrap();
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "no BOM");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut rows = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, ["企业名称", "统一社会信用代码", "行业", "标准编号", "标准名称", "备案号", "备案日期", "error"]);
+    let records: Vec<Vec<String>> = rows.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+    let filing_nos: Vec<&str> = records.iter().map(|r| r[5].as_str()).collect();
+    assert_eq!(filing_nos, ["F-0002", "F-0006", "F-0007", "F-0008", "F-0009"]);
+    // The original values, untouched, and why each row was refused.
+    assert_eq!(records[2][1], "1.21200004013591E+17");
+    assert_eq!(records[0][7], "备案日期: 2013-02-30 is not a real date");
+    assert!(
+        records[4][7].starts_with("标准名称: the standard title is empty; 备案日期: 'sometime'"),
+        "{:?}",
+        records[4]
+    );
+
+    // The clerk fixes the rejects file and imports it as it is.
+    let fixed = text
+        .replace("2013-02-30", "2013-02-28")
+        .replace("91310115MA1K3BTP2A", "91310115MA1K3BTP2B")
+        .replace("1.21200004013591E+17", "121200004013590816")
+        .replace("GB/T 1.1-2020", "Q/JLP 008-2013")
+        .replace(",,F-0009,sometime", ",传感器,F-0009,2013-09-09");
+    let fixed_path = write(&env, "fixed.csv", [&[0xEF, 0xBB, 0xBF][..], fixed.as_bytes()].concat());
+    let (summary, err) = import_json(&env, &["filings", &fixed_path], 0);
+    assert_eq!(counts(&summary), (5, 0, 0, 2), "{err}");
+    assert!(!err.contains("ignoring"), "the error column is not an unknown column: {err}");
+    assert_eq!(list(&env, "filings").as_array().unwrap().len(), 8);
+}
+
+#[test]
+fn dry_run_checks_everything_and_writes_nothing() {
+    let env = Env::new();
+    let before = env.snapshot();
+    let good = write(&env, "good.csv", FILINGS);
+    let (summary, _) = import_json(&env, &["filings", &good, "--dry-run"], 0);
+    assert_eq!(counts(&summary), (4, 0, 0, 3));
+    assert_eq!(summary["batch"], Value::Null);
+    assert_eq!(summary["dry_run"], true);
+    let bad = write(&env, "bad.csv", WITH_BAD_ROWS);
+    let (summary, err) = import_json(&env, &["filings", &bad, "--dry-run", "--skip-invalid"], 3);
+    assert_eq!(counts(&summary), (3, 0, 5, 3), "{err}");
+    let (_, err) = import_json(&env, &["filings", &bad, "--dry-run"], 1);
+    assert!(err.contains("dry run: nothing was imported: 5 rows have errors"), "{err}");
+    assert_eq!(env.snapshot(), before);
+    assert!(!env.path("bad.csv.rejects.csv").exists(), "a dry run writes no rejects file");
+}
+
+#[test]
+fn importing_the_same_file_again_adds_nothing() {
+    let env = Env::new();
+    let path = write(&env, "f.csv", FILINGS);
+    import_json(&env, &["filings", &path], 0);
+    let filings = list(&env, "filings");
+    let (summary, _) = import_json(&env, &["filings", &path], 0);
+    assert_eq!(counts(&summary), (0, 4, 0, 0));
+    assert_eq!(summary["batch"], 2);
+    assert_eq!(list(&env, "filings"), filings);
+    assert_eq!(list(&env, "units").as_array().unwrap().len(), 3);
+    // Each import is one batch with one audit entry.
+    let audit = list(&env, "audit");
+    let imports: Vec<&Value> = audit.as_array().unwrap().iter().filter(|a| a["action"] == "import").collect();
+    assert_eq!(imports.len(), 2);
+    assert_eq!((imports[1]["record_kind"].as_str(), imports[1]["record_id"].as_i64()), (Some("import_batch"), Some(2)));
+    assert_eq!(imports[1]["after"]["skipped"], 4);
+    // The per-day counts progress reads follow the import.
+    let p = env.cmd_on(TODAY).args(["progress", "--as-of", "2015-12-31", "--format", "json"]).output().unwrap();
+    let p: Value = serde_json::from_slice(&p.stdout).unwrap();
+    assert_eq!(p["targets"][3]["code"], "enterprise-filings");
+    assert_eq!(p["targets"][3]["actual"], 4);
+}
+
+#[test]
+fn a_changed_row_under_a_stored_filing_number_is_refused() {
+    let env = Env::new();
+    let path = write(&env, "f.csv", FILINGS);
+    import_json(&env, &["filings", &path], 0);
+    let before = env.snapshot();
+    let changed = FILINGS.replace("铝合金门窗", "铝合金窗");
+    let path = write(&env, "changed.csv", changed);
+    let out = import(&env, &["filings", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(
+            "line 4, column 备案号: filing number 50107-2013-0003 is recorded already as filing #3: \
+             Q/JLP 003-2013 '铝合金门窗' of '重庆甲（集团）有限公司' filed 2013-07-03; this row differs in title ('铝合金窗')"
+        ),
+        "{err}"
+    );
+    assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+fn a_filing_number_repeated_in_the_file_is_skipped_or_refused() {
+    let env = Env::new();
+    let text = "企业名称,标准编号,标准名称,备案号,备案日期
+甲公司,Q/JLP 001-2013,型材,F1,2013-05-01
+甲公司,Q/JLP 001-2013,型材,F1,2013-05-01
+乙公司,Q/JLP 001-2013,型材,F1,2013-05-01
+";
+    let path = write(&env, "f.csv", text);
+    let (summary, err) = import_json(&env, &["filings", &path, "--skip-invalid"], 3);
+    assert_eq!(counts(&summary), (1, 1, 1, 1), "{err}");
+    assert!(
+        err.contains("line 4, column 备案号: filing number F1 is given earlier in this file for Q/JLP 001-2013 '型材' of '甲公司'"),
+        "{err}"
+    );
+    assert!(err.contains("differs in unit ('乙公司')"), "{err}");
+    // The refused row created no unit.
+    assert_eq!(field(&list(&env, "units"), "name"), ["甲公司"]);
+}
+
+#[test]
+fn dates_in_every_spelling_clerks_use() {
+    let env = Env::new();
+    let text = "企业名称,标准编号,标准名称,备案号,备案日期
+甲公司,Q/JLP 001-2013,a,F1,2013/5/1
+甲公司,Q/JLP 002-2013,b,F2,2013.5.2
+甲公司,Q/JLP 003-2013,c,F3,20130503
+甲公司,Q/JLP 004-2013,d,F4,2013年5月4日
+甲公司,Q/JLP 005-2013,e,F5, 2013-5-5 0:00
+甲公司,Q/JLP 006-2013,f,F6,41395
+";
+    let path = write(&env, "f.csv", text);
+    let (summary, err) = import_json(&env, &["filings", &path, "--skip-invalid"], 3);
+    assert_eq!(counts(&summary), (5, 0, 1, 1));
+    assert!(err.contains("line 7, column 备案日期: '41395' looks like a date Excel turned into a number"), "{err}");
+    assert_eq!(
+        field(&list(&env, "filings"), "filed_on"),
+        ["2013-05-01", "2013-05-02", "2013-05-03", "2013-05-04", "2013-05-05"]
+    );
+}
+
+#[test]
+fn a_rows_unit_is_found_by_code_then_name() {
+    let env = Env::new();
+    env.ok(&["add-unit", "--name", "重庆甲有限公司", "--uscc", "91110000600037341L"]);
+    env.ok(&["add-unit", "--name", "重庆乙有限公司", "--org-code", "00251805-7"]);
+    let text = "企业名称,统一社会信用代码,组织机构代码,标准编号,标准名称,备案号,备案日期
+重庆甲有限公司（改名）,91110000600037341L,,Q/JLP 001-2013,a,F1,2013-05-01
+甲的别名,,60003734-1,Q/JLP 002-2013,b,F2,2013-05-02
+重庆乙有限公司,,,Q/JLP 003-2013,c,F3,2013-05-03
+重庆甲有限公司,9144030071526726XG,,Q/JLP 004-2013,d,F4,2013-05-04
+";
+    let path = write(&env, "f.csv", text);
+    let (summary, err) = import_json(&env, &["filings", &path, "--skip-invalid"], 3);
+    assert_eq!(counts(&summary), (3, 0, 1, 0), "{err}");
+    assert_eq!(field(&list(&env, "filings"), "unit"), ["重庆甲有限公司", "重庆甲有限公司", "重庆乙有限公司"]);
+    // A code wins over a name: the row goes to the unit with that code, and the clerk is told.
+    assert!(
+        err.contains(
+            "stdtrack: warning: line 2, column 统一社会信用代码: this code belongs to '重庆甲有限公司' (#1); \
+             the row is recorded under that unit and the name '重庆甲有限公司（改名）' is not stored"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("warning: line 3, column 组织机构代码: this code belongs to '重庆甲有限公司' (#1)"), "{err}");
+    assert!(
+        err.contains(
+            "line 5, column 企业名称: '重庆甲有限公司' is the name of unit #1 whose USCC is 91110000600037341L, not 9144030071526726XG"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_bad_check_character_is_kept_only_when_allowed() {
+    let env = Env::new();
+    let text = "企业名称,统一社会信用代码,标准编号,标准名称,备案号,备案日期
+厦门试点公司,91350211M00013FA1N,Q/JLP 001-2013,a,F1,2013-05-01
+";
+    let path = write(&env, "f.csv", text);
+    let (_, err) = import_json(&env, &["filings", &path], 1);
+    assert!(err.contains("check character is N, expected 3"), "{err}");
+    let (summary, err) = import_json(&env, &["filings", &path, "--allow-bad-check"], 0);
+    assert_eq!(counts(&summary), (1, 0, 0, 1));
+    assert!(err.contains("warning: line 2, column 统一社会信用代码: 91350211M00013FA1N"), "{err}");
+    assert_eq!(field(&list(&env, "units"), "uscc"), ["91350211M00013FA1N"]);
+}
+
+#[test]
+fn reviews_import_with_outcomes_in_both_languages() {
+    let env = Env::new();
+    let text = "企业名称,标准编号,复审日期,复审结论,备案号
+重庆甲有限公司,Q/JLP 001-2013,2013-12-01,继续有效,50107-2013-0001
+重庆甲有限公司,Q/JLP 001-2013,2013-12-01,确认,
+重庆乙有限公司,Q/JLP 002-2013,2013.12.2,修订,
+重庆乙有限公司,q/jlp 002-2013,2013-12-02,废止,
+重庆丙有限公司,Q/JLP 003-2013,2013-12-03,maybe,
+";
+    let path = write(&env, "r.csv", text);
+    let (summary, err) = import_json(&env, &["reviews", &path, "--skip-invalid"], 3);
+    assert_eq!(counts(&summary), (2, 1, 2, 2), "{err}");
+    assert!(err.contains("line 5, column 复审结论: a review of Q/JLP 002-2013 by '重庆乙有限公司' on 2013-12-02 is given earlier in this file with outcome revise; this row says abolish"), "{err}");
+    assert!(err.contains("line 6, column 复审结论: 'maybe' is not one of confirm, revise, abolish"), "{err}");
+    let reviews = list(&env, "reviews");
+    assert_eq!(field(&reviews, "outcome"), ["confirm", "revise"]);
+    assert_eq!(field(&reviews, "reviewed_on"), ["2013-12-01", "2013-12-02"]);
+    assert_eq!(field(&reviews, "filing_no"), ["50107-2013-0001", ""]);
+    // Again: the good rows are there already; the changed outcome now meets the stored review.
+    let (summary, err) = import_json(&env, &["reviews", &path, "--skip-invalid", "--rejects", "again.csv"], 3);
+    assert_eq!(counts(&summary), (0, 3, 2, 0));
+    assert!(err.contains("line 5, column 复审结论: a review of Q/JLP 002-2013 by '重庆乙有限公司' on 2013-12-02 is recorded already as review #2 with outcome revise"), "{err}");
+    assert!(env.path("again.csv").exists());
+}
+
+#[test]
+fn units_import_adds_new_units_and_leaves_existing_ones_as_stored() {
+    let env = Env::new();
+    env.ok(&["add-unit", "--name", "重庆甲有限公司", "--uscc", "91110000600037341L", "--industry", "铝加工"]);
+    let text = "单位名称,统一社会信用代码,组织机构代码,单位类型,行业,所在地
+重庆甲有限公司,91110000600037341L,,企业,装备制造,九龙园区
+区标准化协会,,00251805-7,社会团体,,杨家坪
+区质监局,,,department,,
+区质监局,,,,,
+重庆甲有限公司,9144030071526726XG,,,,
+某某,,,公司,,
+";
+    let path = write(&env, "u.csv", text);
+    let (summary, err) = import_json(&env, &["units", &path, "--skip-invalid"], 3);
+    assert_eq!(counts(&summary), (2, 2, 2, 2), "{err}");
+    assert!(err.contains("warning: line 2, column 单位名称: '重庆甲有限公司' (#1) exists and was left as stored; the file differs in industry ('装备制造', stored '铝加工'), location ('九龙园区', stored '')"), "{err}");
+    assert!(err.contains("line 6, column 单位名称: '重庆甲有限公司' is the name of unit #1"), "{err}");
+    assert!(err.contains("line 7, column 单位类型: '公司' is not one of"), "{err}");
+    let units = list(&env, "units");
+    assert_eq!(field(&units, "name"), ["重庆甲有限公司", "区标准化协会", "区质监局"]);
+    assert_eq!(field(&units, "kind"), ["enterprise", "association", "department"]);
+    assert_eq!(field(&units, "industry")[0], "铝加工");
+    assert_eq!(field(&units, "org_code")[1], "00251805-7");
+}
+
+#[test]
+fn what_is_not_an_import_is_refused_plainly() {
+    let env = Env::new();
+    let path = write(&env, "empty.csv", "");
+    let err = stderr(&import(&env, &["filings", &path]));
+    assert!(err.contains("the file is empty"), "{err}");
+    let err = stderr(&import(&env, &["filings", env.path("missing.csv").to_str().unwrap()]));
+    assert!(err.contains("cannot read"), "{err}");
+    let path = write(&env, "f.csv", FILINGS);
+    let out = import(&env, &["filings", &path, "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = import(&env, &["filings", &path, "--rejects", "x.csv"]);
+    assert_eq!(out.status.code(), Some(2), "--rejects without --skip-invalid");
+    let no_db = Env::empty();
+    let err = stderr(&import(&no_db, &["filings", &path]));
+    assert!(err.contains("stdtrack init"), "{err}");
+    assert!(!no_db.db.exists());
+}
