@@ -431,6 +431,11 @@ fn what_is_not_an_import_is_refused_plainly() {
     assert_eq!(out.status.code(), Some(2));
     let out = import(&env, &["filings", &path, "--rejects", "x.csv"]);
     assert_eq!(out.status.code(), Some(2), "--rejects without --skip-invalid");
+    // A GBK file read as UTF-8 (wrong --encoding): its header is named, with the way out.
+    let (gbk, _, _) = encoding_rs::GBK.encode(FILINGS);
+    let gbk = write(&env, "gbk.csv", gbk);
+    let err = stderr(&import(&env, &["filings", &gbk, "--encoding", "utf-8"]));
+    assert!(err.contains("the header did not decode as UTF-8: name the file's encoding with --encoding"), "{err}");
     let no_db = Env::empty();
     let err = stderr(&import(&no_db, &["filings", &path]));
     assert!(err.contains("stdtrack init"), "{err}");

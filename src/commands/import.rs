@@ -186,8 +186,7 @@ impl Events for StderrEvents {
     fn start(&mut self, total_bytes: u64) {
         if self.terminal && total_bytes >= BAR_MIN_BYTES {
             let bar = ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr());
-            if let Ok(style) =
-                ProgressStyle::with_template("importing [{bar:40}] {bytes}/{total_bytes} {bytes_per_sec}, {eta} left")
+            if let Ok(style) = ProgressStyle::with_template("importing [{wide_bar}] {bytes}/{total_bytes}, {eta} left")
             {
                 bar.set_style(style.progress_chars("=> "));
             }

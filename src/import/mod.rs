@@ -147,7 +147,13 @@ fn run_in(store: &mut Store, audit: &AuditCtx, opts: &Options, events: &mut dyn 
     if !has_header {
         return Err(columns::HeaderError::Empty.into());
     }
-    let columns = Columns::map(opts.kind, &header)?;
+    let columns = Columns::map(opts.kind, &header).map_err(|e| {
+        if header.iter().any(|h| h.contains('\u{FFFD}')) {
+            anyhow!("{e}; the header did not decode as {encoding}: name the file's encoding with --encoding")
+        } else {
+            e.into()
+        }
+    })?;
     if !columns.ignored.is_empty() {
         events.warning(&format!(
             "ignoring columns a {} import does not use: {}",

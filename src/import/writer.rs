@@ -74,19 +74,31 @@ impl RejectsFile {
     }
 }
 
-/// What is known of one unit description of the file.
+/// What is known of one unit description of the file. Once its unit is known only the id is
+/// kept, so memory stays small however many units a file names.
 struct Token {
-    check: UnitCheck,
     state: TokenState,
-    /// Its warnings were printed (once, at the first row using it).
-    reported: bool,
+    /// Codes kept under --allow-bad-check: printed once, at the first row using it.
+    warnings: Vec<FieldError>,
 }
 
 enum TokenState {
-    /// Not looked up yet, or looked up and not found (created with the first good row).
-    Open,
+    /// Checked; not looked up yet, or looked up and not found (created with the first good row).
+    Open(Box<UnitFields>),
+    /// Its fields are wrong: every row using it is rejected with these.
+    Invalid(Vec<FieldError>),
     Unit(i64),
     Conflict(FieldError),
+}
+
+impl From<UnitCheck> for Token {
+    fn from(check: UnitCheck) -> Token {
+        let state = match check.fields {
+            Ok(fields) => TokenState::Open(Box::new(fields)),
+            Err(errors) => TokenState::Invalid(errors),
+        };
+        Token { state, warnings: check.warnings }
+    }
 }
 
 enum Sink<'t> {
@@ -162,7 +174,7 @@ impl<'t, 'e> Writer<'t, 'e> {
             self.tokens.clear();
         }
         for check in batch.new_units.drain(..) {
-            self.tokens.push(Token { check, state: TokenState::Open, reported: false });
+            self.tokens.push(Token::from(check));
         }
         for row in batch.rows() {
             if !row.blank {
@@ -206,22 +218,17 @@ impl<'t, 'e> Writer<'t, 'e> {
             errors.push(FieldError { field: None, message: "internal error: unknown unit description".into() });
             return;
         };
-        let first_use = !token.reported;
-        token.reported = true;
-        let fields = match &token.check.fields {
-            Ok(f) => f,
-            Err(e) => {
-                errors.extend(e.iter().cloned());
-                return;
-            }
-        };
-        let mut note = None;
-        if let TokenState::Open = token.state {
-            match self.index.find(fields) {
+        let mut notes = std::mem::take(&mut token.warnings);
+        let mut resolved = None;
+        match &token.state {
+            TokenState::Invalid(e) => errors.extend(e.iter().cloned()),
+            TokenState::Conflict(e) => errors.push(e.clone()),
+            TokenState::Unit(_) => {}
+            TokenState::Open(fields) => match self.index.find(fields) {
                 Lookup::Found(unit, by) => {
                     if by != MatchedBy::Name && unit.name != fields.name {
                         let field = if by == MatchedBy::Uscc { Field::Uscc } else { Field::OrgCode };
-                        note = Some(FieldError::new(
+                        notes.push(FieldError::new(
                             field,
                             format!(
                                 "this code belongs to '{}' (#{}); the row is recorded under that unit and the name '{}' is not stored",
@@ -229,31 +236,31 @@ impl<'t, 'e> Writer<'t, 'e> {
                             ),
                         ));
                     }
-                    token.state = TokenState::Unit(unit.id);
+                    resolved = Some(TokenState::Unit(unit.id));
                 }
-                Lookup::Conflict(e) => token.state = TokenState::Conflict(e),
+                Lookup::Conflict(e) => {
+                    errors.push(e.clone());
+                    resolved = Some(TokenState::Conflict(e));
+                }
                 Lookup::New => {}
-            }
+            },
         }
-        if let TokenState::Conflict(e) = &token.state {
-            errors.push(e.clone());
+        if let Some(state) = resolved {
+            token.state = state;
         }
-        if first_use {
-            let warnings: Vec<FieldError> = token.check.warnings.iter().cloned().chain(note).collect();
-            for w in &warnings {
-                self.warn(line, w);
-            }
+        for w in &notes {
+            self.warn(line, w);
         }
     }
 
     /// The unit id of a good row's description, creating the unit if none matched.
     fn token_unit(&mut self, n: usize) -> Result<i64> {
         let token = self.tokens.get_mut(n).ok_or_else(|| anyhow!("internal error: unknown unit description"))?;
-        if let TokenState::Unit(id) = token.state {
-            return Ok(id);
-        }
-        let fields = token.check.fields.as_ref().map_err(|_| anyhow!("internal error: creating a unit with errors"))?;
-        let id = create_unit(self.tx, &mut self.index, fields, self.batch)?;
+        let id = match &token.state {
+            TokenState::Unit(id) => return Ok(*id),
+            TokenState::Open(fields) => create_unit(self.tx, &mut self.index, fields, self.batch)?,
+            _ => return Err(anyhow!("internal error: creating a unit with errors")),
+        };
         self.counts.units_created += 1;
         token.state = TokenState::Unit(id);
         Ok(id)
@@ -261,13 +268,11 @@ impl<'t, 'e> Writer<'t, 'e> {
 
     fn filing_row(&mut self, unit: usize, v: &FilingValues) -> Result<Option<FieldError>> {
         let Sink::Filings(sink) = &mut self.sink else { return Ok(None) };
-        let new_unit = matches!(self.tokens.get(unit).map(|t| &t.state), Some(TokenState::Open));
-        if new_unit {
+        if let Some(TokenState::Open(fields)) = self.tokens.get(unit).map(|t| &t.state) {
             // The filing number of a new unit's row must be free: check before creating the unit,
             // so a rejected row leaves no unit behind.
             if let Some(stored) = sink.find(&v.filing_no)? {
-                let name = self.tokens[unit].check.fields.as_ref().map(|f| f.name.clone()).unwrap_or_default();
-                return Ok(Some(self.filing_conflict(&stored, &name, v)));
+                return Ok(Some(self.filing_conflict(&stored, &fields.name, v)));
             }
         }
         let unit_id = self.token_unit(unit)?;
