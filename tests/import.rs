@@ -168,6 +168,26 @@ fn a_file_with_bad_rows_is_refused_whole_with_every_bad_line_named() {
     assert!(lines[6].starts_with("stdtrack: nothing was imported: 5 rows have errors"), "{err}");
     assert_eq!(env.snapshot(), before, "the database changed");
     assert!(!env.path("bad.csv.rejects.csv").exists());
+    // Excel ends lines with CRLF and clerks leave blank lines: the lines are still the file's.
+    let crlf = WITH_BAD_ROWS
+        .replace("铝合金门窗,F-0002,2013-02-30\n", "铝合金门窗,F-0002,2013-02-30\n\n")
+        .replace('\n', "\r\n");
+    let path = write(&env, "crlf.csv", crlf);
+    let err = stderr(&import(&env, &["filings", &path]));
+    let lines: Vec<&str> = err.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert_eq!(
+        lines,
+        [
+            "line 3, column 备案日期",
+            "line 7, column 统一社会信用代码",
+            "line 8, column 统一社会信用代码",
+            "line 9, column 标准编号",
+            "line 10, column 标准名称",
+            "line 10, column 备案日期",
+            "stdtrack"
+        ],
+        "{err}"
+    );
 }
 
 #[test]

@@ -3,11 +3,12 @@
 //! GBK file can start with a megabyte of ASCII), else GB18030, a superset of GBK. `--encoding`
 //! overrides the guess. Bytes that do not decode become U+FFFD, which row checking refuses.
 
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read, Seek, SeekFrom};
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
 use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
@@ -26,6 +27,8 @@ pub enum EncodingChoice {
 /// encoding it was read as, and the delimiter of its header line.
 pub struct Decoded {
     pub reader: Box<dyn Read + Send>,
+    /// The line breaks of `reader`, for the line each record starts on.
+    pub lines: Arc<Mutex<Lines>>,
     pub encoding: &'static Encoding,
     pub bom: bool,
     pub delimiter: u8,
@@ -38,6 +41,48 @@ impl Decoded {
     pub fn encoding_label(&self) -> String {
         let name = self.encoding.name().to_ascii_uppercase();
         if self.bom && self.encoding == UTF_8 { format!("{name} with BOM") } else { name }
+    }
+}
+
+/// Where the line breaks of the decoded text are, so a record's line can be told as the file
+/// shows it. The csv crate's own record positions are off after a CRLF (Excel's line ending:
+/// BurntSushi/rust-csv#395) and after blank lines, so lines are counted here.
+#[derive(Debug, Default)]
+pub struct Lines {
+    /// Offsets of the '\n' bytes handed to the parser and not yet behind a record.
+    pending: VecDeque<u64>,
+    /// Line breaks before the last record's end.
+    passed: u64,
+    read: u64,
+}
+
+impl Lines {
+    /// The line a record starts on, given the offset just past it (the parser's position after
+    /// reading it: past its terminator's first byte) and the line breaks inside its fields.
+    /// Every '\n' before the record's last byte is a line before it or inside it.
+    pub fn record_start(&mut self, end: u64, inside: u64) -> u64 {
+        while self.pending.front().is_some_and(|&at| at + 1 < end) {
+            self.pending.pop_front();
+            self.passed += 1;
+        }
+        (1 + self.passed).saturating_sub(inside)
+    }
+}
+
+/// Notes the line breaks of the text the parser reads.
+struct CountLines<R> {
+    inner: R,
+    lines: Arc<Mutex<Lines>>,
+}
+
+impl<R: Read> Read for CountLines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut lines = self.lines.lock().map_err(|_| io::Error::other("line counter poisoned"))?;
+        let start = lines.read;
+        lines.pending.extend(buf[..n].iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| start + i as u64));
+        lines.read += n as u64;
+        Ok(n)
     }
 }
 
@@ -140,7 +185,15 @@ pub fn open(path: &Path, choice: EncodingChoice, done: Arc<AtomicU64>) -> Result
     // A header line is short; the limit only keeps a file with no newline from filling memory.
     (&mut stream).take(1 << 20).read_until(b'\n', &mut first_line).with_context(cannot)?;
     let delimiter = delimiter_of(&first_line);
-    Ok(Decoded { reader: Box::new(Cursor::new(first_line).chain(stream)), encoding, bom: skip > 0, delimiter, size })
+    let lines = Arc::new(Mutex::new(Lines::default()));
+    Ok(Decoded {
+        reader: Box::new(CountLines { inner: Cursor::new(first_line).chain(stream), lines: lines.clone() }),
+        lines,
+        encoding,
+        bom: skip > 0,
+        delimiter,
+        size,
+    })
 }
 
 /// Tab when the header line (outside quotes) has more tabs than commas ("Unicode text"
@@ -205,6 +258,33 @@ mod tests {
         bytes.push(0xE9);
         assert!(!is_utf8(&mut &bytes[..]).unwrap());
         assert!(is_utf8(&mut &b""[..]).unwrap());
+    }
+
+    /// The line of each record's first field, as the csv crate parses the text.
+    fn record_lines(text: &str) -> Vec<(String, u64)> {
+        let lines = Arc::new(Mutex::new(Lines::default()));
+        let reader = CountLines { inner: text.as_bytes(), lines: lines.clone() };
+        let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(reader);
+        let mut record = csv::ByteRecord::new();
+        let mut out = Vec::new();
+        while csv.read_byte_record(&mut record).unwrap() {
+            let inside = record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
+            let line = lines.lock().unwrap().record_start(csv.position().byte(), inside);
+            out.push((String::from_utf8_lossy(&record[0]).into_owned(), line));
+        }
+        out
+    }
+
+    #[test]
+    fn record_lines_as_the_file_shows_them() {
+        let want = |names: &[(&str, u64)]| names.iter().map(|(n, l)| (n.to_string(), *l)).collect::<Vec<_>>();
+        let expected = want(&[("h", 1), ("a", 2), ("b", 4), ("c\nd", 5), ("e", 7), ("f", 10)]);
+        let lf = "h,x\na,1\n\nb,2\n\"c\nd\",3\ne,4\n\n\nf,5";
+        assert_eq!(record_lines(lf), expected);
+        let crlf = lf.replace('\n', "\r\n");
+        let got = record_lines(&crlf);
+        assert_eq!(got.iter().map(|(_, l)| *l).collect::<Vec<_>>(), [1, 2, 4, 5, 7, 10]);
+        assert_eq!(record_lines("h\n,\n\"x\"\n"), want(&[("h", 1), ("", 2), ("x", 3)]));
     }
 
     #[test]

@@ -134,6 +134,7 @@ fn run_in(store: &mut Store, audit: &AuditCtx, opts: &Options, events: &mut dyn 
     let decoded = decode::open(&opts.file, opts.encoding, done.clone())?;
     let encoding = decoded.encoding_label();
     let size = decoded.size;
+    let lines = decoded.lines.clone();
     let mut csv = csv::ReaderBuilder::new()
         .delimiter(decoded.delimiter)
         .has_headers(false)
@@ -173,8 +174,14 @@ fn run_in(store: &mut Store, audit: &AuditCtx, opts: &Options, events: &mut dyn 
     };
     events.start(size);
     let mut writer = Writer::new(&tx, opts.kind, &columns, batch_id, rejects, events)?;
-    let reader =
-        reader::Reader { csv, columns: &columns, kind: opts.kind, allow_bad_check: opts.allow_bad_check, done: &done };
+    let reader = reader::Reader {
+        csv,
+        lines,
+        columns: &columns,
+        kind: opts.kind,
+        allow_bad_check: opts.allow_bad_check,
+        done: &done,
+    };
     let (full_tx, full_rx) = mpsc::sync_channel(BATCHES);
     let (empty_tx, empty_rx) = mpsc::channel();
     for _ in 0..BATCHES {

@@ -6,12 +6,14 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Result, anyhow};
 use csv::ByteRecord;
 
 use super::ImportKind;
 use super::columns::Columns;
+use super::decode::Lines;
 use super::rows::{self, FieldError, FilingValues, ReviewValues, RowText, UNIT_FIELDS, UnitCheck, UnitFields};
 
 /// Rows per batch: large enough that handing over costs nothing, small enough to stay in cache.
@@ -63,6 +65,7 @@ impl Batch {
 
 pub struct Reader<'a> {
     pub csv: csv::Reader<Box<dyn Read + Send>>,
+    pub lines: Arc<Mutex<Lines>>,
     pub columns: &'a Columns,
     pub kind: ImportKind,
     pub allow_bad_check: bool,
@@ -99,6 +102,15 @@ impl Reader<'_> {
                         return;
                     }
                 }
+                // Line breaks inside quoted fields are part of the record.
+                let inside = row.record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
+                row.line = match self.lines.lock() {
+                    Ok(mut lines) => lines.record_start(self.csv.position().byte(), inside),
+                    Err(_) => {
+                        let _ = full.send(Err(anyhow!("internal error: the line counter failed")));
+                        return;
+                    }
+                };
                 self.check(row, &mut memo, &mut key, &mut batch.new_units);
                 batch.len += 1;
             }
@@ -119,7 +131,6 @@ impl Reader<'_> {
         key: &mut Vec<u8>,
         new_units: &mut Vec<UnitCheck>,
     ) {
-        row.line = row.record.position().map_or(0, |p| p.line());
         row.values = None;
         row.errors.clear();
         row.warnings.clear();
