@@ -406,6 +406,12 @@ fn reviews_import_with_outcomes_in_both_languages() {
     assert_eq!(field(&reviews, "outcome"), ["confirm", "revise"]);
     assert_eq!(field(&reviews, "reviewed_on"), ["2013-12-01", "2013-12-02"]);
     assert_eq!(field(&reviews, "filing_no"), ["50107-2013-0001", ""]);
+    let p = env.cmd_on(TODAY).args(["progress", "--as-of", "2015-12-31", "--format", "json"]).output().unwrap();
+    let p: Value = serde_json::from_slice(&p.stdout).unwrap();
+    assert_eq!(
+        (p["targets"][4]["code"].as_str(), p["targets"][4]["actual"].as_i64()),
+        (Some("enterprise-reviews"), Some(2))
+    );
     // Again: the good rows are there already; the changed outcome now meets the stored review.
     let (summary, err) = import_json(&env, &["reviews", &path, "--skip-invalid", "--rejects", "again.csv"], 3);
     assert_eq!(counts(&summary), (0, 3, 2, 0));
