@@ -15,6 +15,8 @@ use super::rows::{FieldError, FilingValues, ReviewValues, UnitCheck, UnitFields}
 use super::unit_index::{Lookup, MatchedBy, UnitIndex};
 use super::{Events, ImportKind};
 use crate::core::ids;
+use chrono::Datelike;
+
 use crate::core::model::{Date, UnitKind};
 use crate::core::records::Unit;
 use crate::store::{BatchCounts, DayTable, FilingSink, ReviewSink, StoredFiling, Tx, UnitRow};
@@ -116,8 +118,8 @@ pub struct Writer<'t, 'e> {
     batch: i64,
     pub counts: BatchCounts,
     pub rejects: Option<RejectsFile>,
-    /// Rows added per day, for the per-day count tables (a few thousand days at most).
-    days: HashMap<Date, i64>,
+    /// Rows added per day, for the per-day count tables.
+    days: DayCounts,
     events: &'e mut dyn Events,
 }
 
@@ -145,7 +147,7 @@ impl<'t, 'e> Writer<'t, 'e> {
             batch,
             counts: BatchCounts::default(),
             rejects,
-            days: HashMap::new(),
+            days: DayCounts::default(),
             events,
         })
     }
@@ -157,10 +159,8 @@ impl<'t, 'e> Writer<'t, 'e> {
             Sink::Reviews(_) => DayTable::Review,
             Sink::Units => return Ok(()),
         };
-        let mut days: Vec<(&Date, &i64)> = self.days.iter().collect();
-        days.sort();
-        for (day, n) in days {
-            self.tx.add_to_day(table, *day, *n)?;
+        for (day, n) in self.days.counts() {
+            self.tx.add_to_day(table, day, n)?;
         }
         Ok(())
     }
@@ -280,7 +280,7 @@ impl<'t, 'e> Writer<'t, 'e> {
         match sink.add(unit_id, &v.number, &v.title, &v.filing_no, v.filed_on)? {
             None => {
                 self.counts.added += 1;
-                *self.days.entry(v.filed_on).or_default() += 1;
+                self.days.add(v.filed_on);
             }
             Some(stored)
                 if stored.unit_id == unit_id
@@ -342,7 +342,7 @@ impl<'t, 'e> Writer<'t, 'e> {
         let Sink::Reviews(sink) = &mut self.sink else { return Ok(None) };
         let Some(stored) = sink.add(unit_id, &v.number, v.filing_no.as_deref(), v.reviewed_on, v.outcome)? else {
             self.counts.added += 1;
-            *self.days.entry(v.reviewed_on).or_default() += 1;
+            self.days.add(v.reviewed_on);
             return Ok(None);
         };
         let filing_differs = matches!((&stored.filing_no, &v.filing_no), (Some(a), Some(b)) if a != b);
@@ -433,6 +433,48 @@ impl<'t, 'e> Writer<'t, 'e> {
             rejects.write(&row.record, &joined.join("; "))?;
         }
         Ok(())
+    }
+}
+
+/// Rows per day, counted without hashing (this runs once per row added): a slot for each
+/// day of the years dates are read in, and a map for any other.
+#[derive(Default)]
+struct DayCounts {
+    slots: Vec<i64>,
+    others: HashMap<Date, i64>,
+}
+
+impl DayCounts {
+    fn first_day() -> i32 {
+        Date::from_ymd_opt(1900, 1, 1).map_or(0, |d| d.num_days_from_ce())
+    }
+
+    fn add(&mut self, day: Date) {
+        let at = usize::try_from(day.num_days_from_ce() - Self::first_day()).ok().filter(|&i| i < 201 * 366);
+        match at {
+            Some(i) => {
+                if self.slots.is_empty() {
+                    self.slots = vec![0; 201 * 366];
+                }
+                self.slots[i] += 1;
+            }
+            None => *self.others.entry(day).or_default() += 1,
+        }
+    }
+
+    /// Every day with rows, in date order.
+    fn counts(&self) -> Vec<(Date, i64)> {
+        let first = Self::first_day();
+        let mut all: Vec<(Date, i64)> = self
+            .slots
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .filter_map(|(i, n)| Some((Date::from_num_days_from_ce_opt(first + i32::try_from(i).ok()?)?, *n)))
+            .chain(self.others.iter().map(|(d, n)| (*d, *n)))
+            .collect();
+        all.sort();
+        all
     }
 }
 
