@@ -125,8 +125,11 @@ pub fn default_rejects_path(file: &Path) -> PathBuf {
 /// (and not on a dry run).
 pub fn run(store: &mut Store, audit: &AuditCtx, opts: &Options, events: &mut dyn Events) -> Result<Summary> {
     let result = run_in(store, audit, opts, events);
-    store.end_import()?;
-    result
+    // The import's own failure, if any, is the one to report.
+    let restored = store.end_import();
+    let summary = result?;
+    restored?;
+    Ok(summary)
 }
 
 fn run_in(store: &mut Store, audit: &AuditCtx, opts: &Options, events: &mut dyn Events) -> Result<Summary> {
