@@ -52,7 +52,7 @@ CREATE INDEX unit_uscc_org ON unit(uscc_org);
 
 CREATE TABLE standard (
     id              INTEGER PRIMARY KEY,
-    number          TEXT UNIQUE,
+    number          TEXT,
     title           TEXT NOT NULL CHECK (title <> ''),
     level           TEXT NOT NULL CHECK (level IN ('international', 'national', 'industry', 'local', 'group')),
     action          TEXT NOT NULL CHECK (action IN ('formulate', 'revise')),
@@ -62,6 +62,9 @@ CREATE TABLE standard (
     CHECK ((status = 'drafting') = (published_on IS NULL))
 ) STRICT;
 CREATE INDEX standard_published_on ON standard(published_on);
+-- Numbers are unique among live records: a voided record keeps its number without blocking
+-- the corrected one (likewise filing numbers and reviews below).
+CREATE UNIQUE INDEX standard_number_live ON standard(number) WHERE void_reason IS NULL;
 
 -- Who drafts a standard: at most one district lead (first drafting unit), any participants.
 CREATE TABLE standard_unit (
@@ -79,13 +82,16 @@ CREATE TABLE filing (
     unit_id     INTEGER NOT NULL REFERENCES unit(id),
     number      TEXT NOT NULL CHECK (number GLOB 'Q/*'),
     title       TEXT NOT NULL,
-    filing_no   TEXT NOT NULL UNIQUE,
+    filing_no   TEXT NOT NULL,
     filed_on    TEXT NOT NULL CHECK (filed_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
     batch_id    INTEGER REFERENCES import_batch(id),
     void_reason TEXT
 ) STRICT;
-CREATE INDEX filing_filed_on ON filing(filed_on) WHERE void_reason IS NULL;
-CREATE INDEX filing_unit ON filing(unit_id);
+CREATE UNIQUE INDEX filing_no_live ON filing(filing_no) WHERE void_reason IS NULL;
+-- No index on filed_on or unit_id: reports count filings through filing_day (below), and each
+-- index kept on a million rows cost the import a third or more of its time (issue 4 note);
+-- `list filings --from/--to/--unit` scans instead (about 0.2 s a million rows). Units are
+-- never deleted, so the foreign key needs no child index.
 
 CREATE TABLE review (
     id          INTEGER PRIMARY KEY,
@@ -95,10 +101,9 @@ CREATE TABLE review (
     reviewed_on TEXT NOT NULL CHECK (reviewed_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
     outcome     TEXT NOT NULL CHECK (outcome IN ('confirm', 'revise', 'abolish')),
     batch_id    INTEGER REFERENCES import_batch(id),
-    void_reason TEXT,
-    UNIQUE (unit_id, number, reviewed_on)
+    void_reason TEXT
 ) STRICT;
-CREATE INDEX review_reviewed_on ON review(reviewed_on) WHERE void_reason IS NULL;
+CREATE UNIQUE INDEX review_live ON review(unit_id, number, reviewed_on) WHERE void_reason IS NULL;
 
 -- Filings and reviews per day, kept by the store in the same transaction as every write that
 -- adds, voids or moves one (src/store): progress reads ~1,300 rows here instead of scanning a

@@ -263,7 +263,11 @@ fn quarterly_outstanding_never_nets_one_units_overpayment_against_another() {
 #[test]
 fn a_quarter_is_reported_as_it_stands_today_and_not_before_it_begins() {
     let env = district();
-    let out = env.cmd_on("2014-02-15").args(["quarterly-report", "--quarter", "current", "--format", "json"]).output().unwrap();
+    let out = env
+        .cmd_on("2014-02-15")
+        .args(["quarterly-report", "--quarter", "current", "--format", "json"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let q: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(q["quarter"], "2014Q1");

@@ -570,7 +570,19 @@ fn award_calc_ranges_exclude_one_another() {
 fn update_standard_reads_status_words_in_any_case() {
     let env = Env::new();
     env.ok(&["add-unit", "--name", "甲"]);
-    env.ok(&["add-standard", "--number", "GB/T 2-2013", "--title", "t", "--action", "formulate", "--published", "2013-04-12", "--lead", "甲"]);
+    env.ok(&[
+        "add-standard",
+        "--number",
+        "GB/T 2-2013",
+        "--title",
+        "t",
+        "--action",
+        "formulate",
+        "--published",
+        "2013-04-12",
+        "--lead",
+        "甲",
+    ]);
     let u = env.json(&["update-standard", "GB/T 2-2013", "--status", "DRAFTING"]);
     assert_eq!(u["status"], "drafting");
     assert_eq!(u["published_on"], Value::Null);
@@ -644,4 +656,73 @@ fn a_reader_that_leaves_early_is_a_quiet_exit_0() {
         assert_eq!(out.status.code(), Some(0), "{format}: {}", String::from_utf8_lossy(&out.stderr));
         assert!(out.stderr.is_empty(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
     }
+}
+
+#[test]
+fn a_voided_record_keeps_its_number_without_blocking_the_corrected_one() {
+    let env = Env::new();
+    env.ok(&["add-unit", "--name", "甲"]);
+    env.ok(&[
+        "add-filing",
+        "--unit",
+        "甲",
+        "--number",
+        "Q/JLP 001-2013",
+        "--title",
+        "错",
+        "--filing-no",
+        "F1",
+        "--filed",
+        "2013-05-01",
+    ]);
+    env.fails(
+        &[
+            "add-filing",
+            "--unit",
+            "甲",
+            "--number",
+            "Q/JLP 001-2013",
+            "--title",
+            "对",
+            "--filing-no",
+            "F1",
+            "--filed",
+            "2013-05-01",
+        ],
+        1,
+    );
+    env.ok(&["void", "filing", "1", "--reason", "标题录错"]);
+    let f = env.json(&[
+        "add-filing",
+        "--unit",
+        "甲",
+        "--number",
+        "Q/JLP 001-2013",
+        "--title",
+        "对",
+        "--filing-no",
+        "F1",
+        "--filed",
+        "2013-05-01",
+    ]);
+    assert_eq!(f["id"], 2);
+    env.ok(&[
+        "add-standard",
+        "--number",
+        "GB/T 9-2013",
+        "--title",
+        "t",
+        "--action",
+        "formulate",
+        "--level",
+        "national",
+        "--lead",
+        "甲",
+    ]);
+    env.ok(&["void", "standard", "1", "--reason", "重复"]);
+    let s =
+        env.json(&["add-standard", "--number", "GB/T 9-2013", "--title", "t", "--action", "formulate", "--lead", "甲"]);
+    assert_eq!(s["id"], 2);
+    let p = env.json(&["progress", "--as-of", "2015-12-31"]);
+    assert_eq!(p["targets"][3]["actual"], 1, "one live filing counts");
 }

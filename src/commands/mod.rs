@@ -236,11 +236,8 @@ pub fn resolve_unit(read: Reader<'_>, field: &str, query: &str) -> Result<Unit> 
     }
     orgs.extend(ids::check_org_code_lenient(&code).ok().map(|(c, _)| c));
     for org in orgs {
-        let found: Vec<Unit> = read
-            .units_by_org_code(&org)?
-            .into_iter()
-            .filter(|u| code.len() != 18 || u.uscc.is_none())
-            .collect();
+        let found: Vec<Unit> =
+            read.units_by_org_code(&org)?.into_iter().filter(|u| code.len() != 18 || u.uscc.is_none()).collect();
         match found.as_slice() {
             [] => {}
             [one] => return Ok(one.clone()),

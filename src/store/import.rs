@@ -111,14 +111,14 @@ impl Tx<'_> {
                 .tx
                 .prepare_cached(
                     "INSERT INTO filing (unit_id, number, title, filing_no, filed_on, batch_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (filing_no) DO NOTHING",
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (filing_no) WHERE void_reason IS NULL DO NOTHING",
                 )
                 .sql()?,
             find: self
                 .tx
                 .prepare_cached(
                     "SELECT id, unit_id, number, title, filed_on, batch_id, void_reason IS NOT NULL
-                     FROM filing WHERE filing_no = ?1",
+                     FROM filing WHERE filing_no = ?1 AND void_reason IS NULL",
                 )
                 .sql()?,
             batch,
@@ -132,14 +132,15 @@ impl Tx<'_> {
                 .tx
                 .prepare_cached(
                     "INSERT INTO review (unit_id, number, filing_no, reviewed_on, outcome, batch_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (unit_id, number, reviewed_on) DO NOTHING",
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT (unit_id, number, reviewed_on) WHERE void_reason IS NULL DO NOTHING",
                 )
                 .sql()?,
             find: self
                 .tx
                 .prepare_cached(
                     "SELECT id, filing_no, outcome, batch_id, void_reason IS NOT NULL FROM review
-                     WHERE unit_id = ?1 AND number = ?2 AND reviewed_on = ?3",
+                     WHERE unit_id = ?1 AND number = ?2 AND reviewed_on = ?3 AND void_reason IS NULL",
                 )
                 .sql()?,
             batch,

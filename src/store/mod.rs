@@ -133,6 +133,9 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .with_context(|| format!("cannot create {}", path.display()))?;
+        // Set before the first write fixes it for the file: larger pages make the million-row
+        // filing table and its indexes shallower (import ~10% faster, issue 4 note).
+        conn.pragma_update(None, "page_size", 16384).sql()?;
         configure(&conn)?;
         let mut store = Store { conn, path: path.to_path_buf() };
         schema::create(&mut store.conn)?;

@@ -124,7 +124,7 @@ impl Reader<'_> {
 
     pub fn standard_id_by_number(&self, number: &str) -> Result<Option<i64>> {
         self.conn
-            .prepare_cached("SELECT id FROM standard WHERE number = ?1")
+            .prepare_cached("SELECT id FROM standard WHERE number = ?1 AND void_reason IS NULL")
             .sql()?
             .query_row(params![number], |r| r.get(0))
             .optional()
@@ -165,7 +165,9 @@ impl Reader<'_> {
     /// The stored filing under a filing number: (id, unit id, standard number, title, date).
     pub fn filing_by_no(&self, filing_no: &str) -> Result<Option<(i64, i64, String, String, Date)>> {
         self.conn
-            .prepare_cached("SELECT id, unit_id, number, title, filed_on FROM filing WHERE filing_no = ?1")
+            .prepare_cached(
+                "SELECT id, unit_id, number, title, filed_on FROM filing WHERE filing_no = ?1 AND void_reason IS NULL",
+            )
             .sql()?
             .query_row(params![filing_no], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
             .optional()
@@ -203,7 +205,9 @@ impl Reader<'_> {
 
     pub fn review_exists(&self, unit_id: i64, number: &str, reviewed_on: Date) -> Result<Option<i64>> {
         self.conn
-            .prepare_cached("SELECT id FROM review WHERE unit_id = ?1 AND number = ?2 AND reviewed_on = ?3")
+            .prepare_cached(
+                "SELECT id FROM review WHERE unit_id = ?1 AND number = ?2 AND reviewed_on = ?3 AND void_reason IS NULL",
+            )
             .sql()?
             .query_row(params![unit_id, number, reviewed_on], |r| r.get(0))
             .optional()
