@@ -227,7 +227,12 @@ impl<'t, 'e> Writer<'t, 'e> {
             TokenState::Open(fields) => match self.index.find(fields) {
                 Lookup::Found(unit, by) => {
                     if by != MatchedBy::Name && unit.name != fields.name {
-                        let field = if by == MatchedBy::Uscc { Field::Uscc } else { Field::OrgCode };
+                        // A match through the organisation code inside the row's USCC names the USCC column.
+                        let field = if by == MatchedBy::Uscc || fields.org_code.is_none() {
+                            Field::Uscc
+                        } else {
+                            Field::OrgCode
+                        };
                         notes.push(FieldError::new(
                             field,
                             format!(
