@@ -6,7 +6,7 @@ use serde_json::json;
 use super::{Ctx, opt_date_arg, resolve_unit};
 use crate::cli::{Format, ListArgs, ListKind};
 use crate::core::records::{Object, ToJson};
-use crate::render;
+use crate::render::ObjectStream;
 use crate::store::{ListFilter, Reader};
 
 pub fn run(a: ListArgs, ctx: &Ctx) -> Result<()> {
@@ -22,9 +22,21 @@ pub fn run(a: ListArgs, ctx: &Ctx) -> Result<()> {
     let read = store.read();
     let unit_id = a.unit.as_deref().map(|u| resolve_unit(read, "--unit", u).map(|u| u.id)).transpose()?;
     let filter = ListFilter { from, to, unit_id };
-    let objects = objects(read, a.kind, &filter)?;
     let style = ctx.style();
-    ctx.emit(|out| render::write_objects(out, &objects, style))
+    ctx.emit(|out| {
+        let mut stream = ObjectStream::new(out, style);
+        match a.kind {
+            // The two tables that reach a million rows go straight from SQLite to the output.
+            ListKind::Filings => read.each_filing(&filter, |r| stream.push(&r.to_json()))?,
+            ListKind::Reviews => read.each_review(&filter, |r| stream.push(&r.to_json()))?,
+            kind => {
+                for o in objects(read, kind, &filter)? {
+                    stream.push(&o)?;
+                }
+            }
+        }
+        stream.finish()
+    })
 }
 
 fn all<T: ToJson>(items: Vec<T>) -> Vec<Object> {

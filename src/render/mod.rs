@@ -121,10 +121,122 @@ pub fn write_json(out: &mut dyn Write, value: &Value) -> Result<()> {
 
 /// A list of records: a JSON array, or one row per record.
 pub fn write_objects(out: &mut dyn Write, objects: &[Object], style: Style) -> Result<()> {
-    match style.format {
-        Format::Json => write_json(out, &Value::Array(objects.iter().cloned().map(Value::Object).collect())),
-        Format::Csv if !style.excel => write_grid(out, &Grid::from_objects(objects, style.lang, false), style),
-        _ => write_grid(out, &Grid::from_objects(objects, style.lang, true), style),
+    let mut stream = ObjectStream::new(out, style);
+    for o in objects {
+        stream.push(o)?;
+    }
+    stream.finish()
+}
+
+/// Records written as they come, so a million-row list needs the memory of one row: a JSON
+/// array with one object a line, CSV or markdown rows. Only the terminal table, which must
+/// know every width first, holds its rows.
+pub struct ObjectStream<'a> {
+    out: &'a mut dyn Write,
+    style: Style,
+    keys: Option<Vec<String>>,
+    table: Vec<Vec<Value>>,
+    csv: Option<csv::Writer<Vec<u8>>>,
+}
+
+impl<'a> ObjectStream<'a> {
+    pub fn new(out: &'a mut dyn Write, style: Style) -> ObjectStream<'a> {
+        ObjectStream { out, style, keys: None, table: Vec::new(), csv: None }
+    }
+
+    fn headers(&self, keys: &[String]) -> Vec<String> {
+        let localise = !(self.style.format == Format::Csv && !self.style.excel);
+        keys.iter().map(|k| if localise { labels::field(k, self.style.lang).to_string() } else { k.clone() }).collect()
+    }
+
+    fn start(&mut self, object: &Object) -> Result<()> {
+        let keys: Vec<String> = object.keys().cloned().collect();
+        let headers = self.headers(&keys);
+        match self.style.format {
+            Format::Json => self.out.write_all(b"[\n")?,
+            Format::Csv => {
+                if self.style.excel {
+                    self.out.write_all("\u{feff}".as_bytes())?;
+                }
+                let mut w = csv::Writer::from_writer(Vec::new());
+                w.write_record(&headers)?;
+                self.csv = Some(self.drain_csv(w)?);
+            }
+            Format::Markdown => {
+                writeln!(self.out, "| {} |", headers.iter().map(|h| md_escape(h)).collect::<Vec<_>>().join(" | "))?;
+                writeln!(self.out, "|{}|", headers.iter().map(|_| "---").collect::<Vec<_>>().join("|"))?;
+            }
+            _ => {}
+        }
+        self.keys = Some(keys);
+        Ok(())
+    }
+
+    /// Moves what the CSV writer buffered to the output and returns a writer on the emptied
+    /// buffer (the CSV writer owns a Vec, so the output keeps its one borrow).
+    fn drain_csv(&mut self, w: csv::Writer<Vec<u8>>) -> Result<csv::Writer<Vec<u8>>> {
+        let mut buf = w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))?;
+        self.out.write_all(&buf)?;
+        buf.clear();
+        Ok(csv::Writer::from_writer(buf))
+    }
+
+    pub fn push(&mut self, object: &Object) -> Result<()> {
+        let first = self.keys.is_none();
+        if first {
+            self.start(object)?;
+        }
+        let keys = self.keys.as_deref().unwrap_or_default();
+        let cells = || keys.iter().map(|k| object.get(k).cloned().unwrap_or(Value::Null));
+        match self.style.format {
+            Format::Json => {
+                if !first {
+                    self.out.write_all(b",\n")?;
+                }
+                serde_json::to_writer(&mut *self.out, object)?;
+            }
+            Format::Csv => {
+                let excel = self.style.excel;
+                let row: Vec<String> = cells().map(|v| if excel { excel_safe(&v) } else { cell_text(&v) }).collect();
+                if let Some(mut w) = self.csv.take() {
+                    w.write_record(&row)?;
+                    // The writer's own buffer fills its Vec in 8 KiB steps; drain it often.
+                    if w.get_ref().len() > 1 << 16 {
+                        w = self.drain_csv(w)?;
+                    }
+                    self.csv = Some(w);
+                }
+            }
+            Format::Markdown => {
+                let row: Vec<String> = cells().map(|v| md_escape(&cell_text(&v))).collect();
+                writeln!(self.out, "| {} |", row.join(" | "))?;
+            }
+            _ => {
+                let row = cells().collect();
+                self.table.push(row);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> Result<()> {
+        match self.style.format {
+            Format::Json if self.keys.is_none() => self.out.write_all(b"[]\n")?,
+            Format::Json => self.out.write_all(b"\n]\n")?,
+            Format::Csv => {
+                if let Some(w) = self.csv.take() {
+                    self.drain_csv(w)?;
+                }
+            }
+            Format::Markdown => {}
+            _ => {
+                let keys = self.keys.clone().unwrap_or_default();
+                let grid = Grid { headers: self.headers(&keys), rows: std::mem::take(&mut self.table) };
+                write_table(self.out, &grid)?;
+            }
+        }
+        self.out.flush()?;
+        Ok(())
     }
 }
 
@@ -174,5 +286,46 @@ mod tests {
         let mut out = Vec::new();
         write_markdown(&mut out, &grid).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "| a |\n|---|\n| x\\|y |\n");
+    }
+
+    fn style(format: Format, excel: bool) -> Style {
+        Style { format, lang: Lang::En, excel }
+    }
+
+    fn streamed(objects: &[Object], style: Style) -> String {
+        let mut out = Vec::new();
+        write_objects(&mut out, objects, style).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_stream_writes_json_arrays_csv_and_markdown_row_by_row() {
+        let rows: Vec<Object> = (1..=3)
+            .map(|i| json!({"id": i, "title": format!("=t{i}"), "voided": null}).as_object().unwrap().clone())
+            .collect();
+        let j = streamed(&rows, style(Format::Json, false));
+        let parsed: Value = serde_json::from_str(&j).unwrap();
+        assert_eq!(parsed[2]["id"], 3);
+        assert_eq!(j.lines().count(), 5, "one object a line between the brackets: {j}");
+        assert_eq!(streamed(&[], style(Format::Json, false)), "[]\n");
+        assert_eq!(streamed(&rows, style(Format::Csv, false)), "id,title,voided\n1,=t1,\n2,=t2,\n3,=t3,\n");
+        assert_eq!(
+            streamed(&rows[..1], style(Format::Csv, true)),
+            "\u{feff}id,title,voided\n1,'=t1,\n",
+            "Excel CSV: BOM, labels, formula-safe text"
+        );
+        assert_eq!(
+            streamed(&rows[..1], style(Format::Markdown, false)),
+            "| id | title | voided |\n|---|---|---|\n| 1 | =t1 |  |\n"
+        );
+    }
+
+    #[test]
+    fn a_csv_stream_longer_than_its_buffer_keeps_every_row() {
+        let rows: Vec<Object> =
+            (0..5000).map(|i| json!({"n": i, "text": "x".repeat(40)}).as_object().unwrap().clone()).collect();
+        let csv = streamed(&rows, style(Format::Csv, false));
+        assert_eq!(csv.lines().count(), 5001);
+        assert!(csv.ends_with(&format!("4999,{}\n", "x".repeat(40))));
     }
 }

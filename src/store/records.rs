@@ -134,6 +134,17 @@ impl Reader<'_> {
     // ----- filings and reviews -----
 
     pub fn filings(&self, f: &ListFilter) -> Result<Vec<Recorded<Filing>>> {
+        let mut all = Vec::new();
+        self.each_filing(f, |r| {
+            all.push(r);
+            Ok(())
+        })?;
+        Ok(all)
+    }
+
+    /// Hands each filing to `each`, in date order, without holding them all: a million rows
+    /// are listed in constant memory.
+    pub fn each_filing(&self, f: &ListFilter, mut each: impl FnMut(Recorded<Filing>) -> Result<()>) -> Result<()> {
         let mut st = self
             .conn
             .prepare_cached(
@@ -143,23 +154,22 @@ impl Reader<'_> {
                  ORDER BY f.filed_on, f.id",
             )
             .sql()?;
-        collect(
-            st.query_map(params![f.from, f.to, f.unit_id], |r| {
-                Ok(Recorded {
-                    record: Filing {
-                        id: r.get(0)?,
-                        unit: unit_ref(r, 1)?,
-                        number: r.get(4)?,
-                        title: r.get(5)?,
-                        filing_no: r.get(6)?,
-                        filed_on: r.get(7)?,
-                        batch_id: r.get(8)?,
-                    },
-                    void_reason: r.get(9)?,
-                })
-            })
-            .sql()?,
-        )
+        let mut rows = st.query(params![f.from, f.to, f.unit_id]).sql()?;
+        while let Some(r) = rows.next().sql()? {
+            each(Recorded {
+                record: Filing {
+                    id: r.get(0).sql()?,
+                    unit: unit_ref(r, 1).sql()?,
+                    number: r.get(4).sql()?,
+                    title: r.get(5).sql()?,
+                    filing_no: r.get(6).sql()?,
+                    filed_on: r.get(7).sql()?,
+                    batch_id: r.get(8).sql()?,
+                },
+                void_reason: r.get(9).sql()?,
+            })?;
+        }
+        Ok(())
     }
 
     /// The stored filing under a filing number: (id, unit id, standard number, title, date).
@@ -175,6 +185,16 @@ impl Reader<'_> {
     }
 
     pub fn reviews(&self, f: &ListFilter) -> Result<Vec<Recorded<Review>>> {
+        let mut all = Vec::new();
+        self.each_review(f, |r| {
+            all.push(r);
+            Ok(())
+        })?;
+        Ok(all)
+    }
+
+    /// Hands each review to `each`, in date order, in constant memory.
+    pub fn each_review(&self, f: &ListFilter, mut each: impl FnMut(Recorded<Review>) -> Result<()>) -> Result<()> {
         let mut st = self
             .conn
             .prepare_cached(
@@ -184,23 +204,22 @@ impl Reader<'_> {
                  ORDER BY r.reviewed_on, r.id",
             )
             .sql()?;
-        collect(
-            st.query_map(params![f.from, f.to, f.unit_id], |r| {
-                Ok(Recorded {
-                    record: Review {
-                        id: r.get(0)?,
-                        unit: unit_ref(r, 1)?,
-                        number: r.get(4)?,
-                        filing_no: r.get(5)?,
-                        reviewed_on: r.get(6)?,
-                        outcome: r.get(7)?,
-                        batch_id: r.get(8)?,
-                    },
-                    void_reason: r.get(9)?,
-                })
-            })
-            .sql()?,
-        )
+        let mut rows = st.query(params![f.from, f.to, f.unit_id]).sql()?;
+        while let Some(r) = rows.next().sql()? {
+            each(Recorded {
+                record: Review {
+                    id: r.get(0).sql()?,
+                    unit: unit_ref(r, 1).sql()?,
+                    number: r.get(4).sql()?,
+                    filing_no: r.get(5).sql()?,
+                    reviewed_on: r.get(6).sql()?,
+                    outcome: r.get(7).sql()?,
+                    batch_id: r.get(8).sql()?,
+                },
+                void_reason: r.get(9).sql()?,
+            })?;
+        }
+        Ok(())
     }
 
     pub fn review_exists(&self, unit_id: i64, number: &str, reviewed_on: Date) -> Result<Option<i64>> {
