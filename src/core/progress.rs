@@ -260,6 +260,20 @@ pub(crate) mod fixtures {
         s.parse().unwrap()
     }
 
+    /// WORKED-EXAMPLE.md, 2014Q4: (target, in_quarter, actual at the quarter's end).
+    pub const EXAMPLE_2014Q4: [(&str, i64, i64); 10] = [
+        ("national-standards", 0, 1),
+        ("industry-standards", 0, 1),
+        ("local-standards", 0, 0),
+        ("enterprise-filings", 3, 10),
+        ("enterprise-reviews", 2, 4),
+        ("participating-enterprises", 0, 2),
+        ("committee-enterprises", 0, 0),
+        ("cn-innovation-award-enterprises", 0, 0),
+        ("cq-product-award-enterprises", 0, 1),
+        ("cq-product-awards", 0, 1),
+    ];
+
     pub fn jlp_plan() -> Plan {
         Plan {
             code: "jlp-2012".into(),
@@ -963,19 +977,7 @@ mod tests {
         let p = jlp_plan();
         let f = example_facts();
         let quarter = q("2014Q4");
-        let want = [
-            ("national-standards", 0, 1),
-            ("industry-standards", 0, 1),
-            ("local-standards", 0, 0),
-            ("enterprise-filings", 3, 10),
-            ("enterprise-reviews", 2, 4),
-            ("participating-enterprises", 0, 2),
-            ("committee-enterprises", 0, 0),
-            ("cn-innovation-award-enterprises", 0, 0),
-            ("cq-product-award-enterprises", 0, 1),
-            ("cq-product-awards", 0, 1),
-        ];
-        for (t, (code, in_q, at_end)) in jlp_targets().iter().zip(want) {
+        for (t, &(code, in_q, at_end)) in jlp_targets().iter().zip(EXAMPLE_2014Q4.iter()) {
             assert_eq!(t.code, code);
             let end = actual(&t.measure, &f, &p, quarter.end());
             let before = actual(&t.measure, &f, &p, quarter.prev().end());
