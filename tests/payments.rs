@@ -245,6 +245,16 @@ fn quarterly_report_money_and_activity() {
     let national = q["targets"].as_array().unwrap().iter().find(|t| t["code"] == "national-standards").unwrap();
     assert_eq!(national["in_quarter"], 1);
     assert_eq!(national["actual"], 3);
+    assert_eq!(q["paid_in_quarter_yuan"], 0);
+    // The payment of 2013-06-01 is in 2013Q2's report, with its voucher.
+    let q2 = env.json(&["quarterly-report", "--quarter", "2013Q2"]);
+    assert_eq!(q2["paid_in_quarter_yuan"], 300000);
+    assert_eq!(q2["payments"][0]["key"], "lead-national:standard:1");
+    let md = env.ok(&["quarterly-report", "--quarter", "2013Q2", "--format", "markdown"]);
+    assert!(
+        md.contains("## Payments this quarter") && md.contains("| 2013-06-01 | lead-national:standard:1 |"),
+        "{md}"
+    );
 }
 
 #[test]

@@ -73,6 +73,9 @@ pub struct QuarterlyReport {
     pub entitlements_arising: Vec<Entitlement>,
     pub arising_yuan: i64,
     pub outstanding_yuan: i64,
+    /// Payments (refunds negative) dated in the quarter, up to `as_of`.
+    pub payments: Vec<Payment>,
+    pub paid_in_quarter_yuan: i64,
     pub activity: Activity,
 }
 
@@ -109,6 +112,7 @@ pub fn quarterly_report(inp: &QuarterInputs<'_>, quarter: Quarter, today: Date) 
     let arising: AwardCalc = rewards::award_calc(&all, inp.payments, Some(start), Some(as_of), inp.funds, false, None);
     let to_end: AwardCalc = rewards::award_calc(&all, inp.payments, None, Some(as_of), inp.funds, false, None);
     let meetings_in_quarter: Vec<Date> = inp.facts.meetings.iter().copied().filter(|d| in_q(*d)).collect();
+    let payments: Vec<Payment> = inp.payments.iter().filter(|p| in_q(p.paid_on)).cloned().collect();
     let activity = Activity {
         standards: inp
             .facts
@@ -141,6 +145,8 @@ pub fn quarterly_report(inp: &QuarterInputs<'_>, quarter: Quarter, today: Date) 
         // What each entitlement still lacks, as award-calc counts it: money overpaid on one
         // key is an overpayment, never taken off what another unit is owed.
         outstanding_yuan: to_end.totals.outstanding_yuan,
+        paid_in_quarter_yuan: payments.iter().map(|p| p.amount_yuan).sum(),
+        payments,
         activity,
     }
 }

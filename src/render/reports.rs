@@ -281,6 +281,21 @@ fn overpayment_grid(list: &[Overpayment], lang: Lang) -> Grid {
     }
 }
 
+fn payments_grid(list: &[Payment], lang: Lang) -> Grid {
+    Grid {
+        headers: ["paid_on", "key", "unit", "amount_yuan", "voucher"]
+            .iter()
+            .map(|k| field(k, lang).to_string())
+            .collect(),
+        rows: list
+            .iter()
+            .map(|p| {
+                vec![json!(p.paid_on.to_string()), json!(p.key), json!(p.unit), json!(p.amount_yuan), json!(p.voucher)]
+            })
+            .collect(),
+    }
+}
+
 fn money(yuan: i64, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{yuan} 元（{} 万元）", yuan_wan(yuan)),
@@ -372,6 +387,8 @@ pub fn quarterly_json(r: &QuarterlyReport, lang: Lang) -> Value {
         "entitlements_arising": serde_json::to_value(&r.entitlements_arising).unwrap_or(Value::Null),
         "arising_yuan": r.arising_yuan,
         "outstanding_yuan": r.outstanding_yuan,
+        "payments": r.payments.iter().map(|p| Value::Object(p.to_json())).collect::<Vec<_>>(),
+        "paid_in_quarter_yuan": r.paid_in_quarter_yuan,
         "activity": {
             "standards": a.standards.iter().map(|s| Value::Object(s.to_json())).collect::<Vec<_>>(),
             "awards": a.awards.iter().map(|s| Value::Object(s.to_json())).collect::<Vec<_>>(),
@@ -460,15 +477,25 @@ pub fn write_quarterly(out: &mut dyn Write, r: &QuarterlyReport, names: &Names, 
                     md,
                 )?;
             }
+            if !r.payments.is_empty() {
+                write_section(
+                    out,
+                    lang.pick("本季度支付", "Payments this quarter"),
+                    &payments_grid(&r.payments, lang),
+                    md,
+                )?;
+            }
             let money_line = match lang {
                 Lang::Zh => format!(
-                    "本季度新增奖补 {}；截至季末未付 {}",
+                    "本季度新增奖补 {}；本季度支付 {}；截至季末未付 {}",
                     money(r.arising_yuan, lang),
+                    money(r.paid_in_quarter_yuan, lang),
                     money(r.outstanding_yuan, lang)
                 ),
                 Lang::En => format!(
-                    "Arising this quarter: {}; outstanding at quarter end: {}",
+                    "Arising this quarter: {}; paid this quarter: {}; outstanding at quarter end: {}",
                     money(r.arising_yuan, lang),
+                    money(r.paid_in_quarter_yuan, lang),
                     money(r.outstanding_yuan, lang)
                 ),
             };
