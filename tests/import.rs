@@ -467,3 +467,39 @@ fn what_is_not_an_import_is_refused_plainly() {
     assert!(err.contains("stdtrack init"), "{err}");
     assert!(!no_db.db.exists());
 }
+
+#[test]
+fn clerks_slips_are_named_plainly_and_nothing_is_written() {
+    let env = Env::new();
+    let before = env.snapshot();
+    // A quote opened and never closed swallows the next rows: refused, not stored as one title.
+    let path = write(
+        &env,
+        "quote.csv",
+        "企业名称,统一社会信用代码,标准编号,标准名称,备案号,备案日期\n\
+         重庆甲,,Q/JLP 2-2013,\"金龙牌型材,F2,2013-05-01\n\
+         重庆甲,,Q/JLP 3-2013,x,F3,2013-05-01\n\
+         重庆甲,,Q/JLP 4-2013,\"x\",F4,2013-05-01\n",
+    );
+    let out = import(&env, &["filings", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("line 2: column 标准名称: the value runs over several lines"), "{}", stderr(&out));
+    // The workbook itself instead of a CSV saved from it.
+    let path = write(&env, "book.xlsx", b"PK\x03\x04\x14\x00\x06\x00rest of a zip");
+    let out = import(&env, &["filings", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("is an Excel workbook (.xlsx)"), "{}", stderr(&out));
+    // A units row with a bad field gets its own reason only.
+    let path = write(&env, "u.csv", "单位名称,单位类型\n,企业\n");
+    let out = import(&env, &["units", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("line 2, column 单位名称: the unit name is empty") && !err.contains("internal"), "{err}");
+    // --rejects may never name the database.
+    let good =
+        write(&env, "f.csv", "企业名称,标准编号,标准名称,备案号,备案日期\n重庆甲,Q/JLP 1-2013,t,F1,2013-05-01\n");
+    let out = import(&env, &["filings", &good, "--skip-invalid", "--rejects", env.db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("names the database"), "{}", stderr(&out));
+    assert_eq!(env.snapshot(), before);
+}

@@ -37,6 +37,18 @@ pub fn run(a: ImportArgs, ctx: &Ctx) -> Result<()> {
     if rejects == a.file || (same(&rejects).is_some() && same(&rejects) == same(&a.file)) {
         bail!(UsageError("--rejects names the file being imported; name another file".into()));
     }
+    // Never let the rejects file land on the database or the files SQLite keeps beside it.
+    let db_files: Vec<std::path::PathBuf> = ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .map(|suffix| {
+            let mut p = ctx.db.clone().into_os_string();
+            p.push(suffix);
+            std::path::PathBuf::from(p)
+        })
+        .collect();
+    if db_files.iter().any(|d| *d == rejects || (same(&rejects).is_some() && same(&rejects) == same(d))) {
+        bail!(UsageError(format!("--rejects names the database {}; name another file", ctx.db.display())));
+    }
     let opts = Options {
         kind,
         file: a.file,

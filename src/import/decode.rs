@@ -148,15 +148,37 @@ pub fn is_utf8(r: &mut impl Read) -> io::Result<bool> {
     }
 }
 
+/// The clerk's likeliest slip is to import the workbook itself: say so, rather than show its
+/// bytes as column names. `text_may_hold_nul` is set for UTF-16, whose ASCII has zero bytes.
+fn not_a_workbook(path: &Path, head: &[u8], text_may_hold_nul: bool) -> Result<()> {
+    let name = path.display();
+    if head.starts_with(b"PK\x03\x04") {
+        anyhow::bail!(
+            "{name} is an Excel workbook (.xlsx), not a CSV file; in Excel or WPS use Save As and choose CSV"
+        );
+    }
+    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        anyhow::bail!(
+            "{name} is an old Excel workbook (.xls), not a CSV file; in Excel or WPS use Save As and choose CSV"
+        );
+    }
+    if !text_may_hold_nul && head.contains(&0) {
+        anyhow::bail!("{name} is not a text file (it holds zero bytes); save the sheet as CSV and import that");
+    }
+    Ok(())
+}
+
 /// Opens `path` and decides its encoding and delimiter. `done` counts the raw bytes read.
 pub fn open(path: &Path, choice: EncodingChoice, done: Arc<AtomicU64>) -> Result<Decoded> {
     let cannot = || format!("cannot read {}", path.display());
     let mut file = File::open(path).with_context(cannot)?;
     let size = file.metadata().with_context(cannot)?.len();
-    let mut head = [0u8; 3];
+    let mut head = [0u8; 4096];
     let got = read_up_to(&mut file, &mut head).with_context(cannot)?;
     let head = &head[..got];
     let bom = bom_of(head);
+    not_a_workbook(path, head, bom.is_some() || choice == EncodingChoice::Utf16)?;
+    let head = &head[..got.min(3)];
     let (encoding, skip) = match (choice, bom) {
         (EncodingChoice::Auto, Some(found)) => found,
         (EncodingChoice::Auto, None) => {

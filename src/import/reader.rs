@@ -140,6 +140,7 @@ impl Reader<'_> {
             return;
         }
         row.errors.extend(text.extra_fields());
+        row.errors.extend(text.unclosed_quote());
         if self.kind == ImportKind::Units {
             let unit = rows::check_unit(&text, self.allow_bad_check);
             row.warnings = unit.warnings;

@@ -79,6 +79,25 @@ impl<'a> RowText<'a> {
     }
 }
 
+impl RowText<'_> {
+    /// A value that runs over several lines and holds a separator is almost always several
+    /// rows swallowed by a quote that was opened and never closed: refuse it rather than store
+    /// three rows of CSV as one title.
+    pub fn unclosed_quote(&self) -> Option<FieldError> {
+        self.record.iter().enumerate().find_map(|(i, f)| {
+            let runs_over = f.contains(&b'\n') || f.contains(&b'\r');
+            (runs_over && (f.contains(&b',') || f.contains(&b'\t'))).then(|| FieldError {
+                field: None,
+                message: format!(
+                    "column {}: the value runs over several lines and holds a separator, so a quote (\") was \
+                     probably opened and not closed; the rows up to the next quote were read as this one",
+                    self.columns.labels.get(i).map_or("?", String::as_str)
+                ),
+            })
+        })
+    }
+}
+
 // ----- free text -----
 
 /// Tidied text, as `ids::clean_text` gives it; text with no space of any kind is returned as is.

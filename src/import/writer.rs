@@ -194,6 +194,8 @@ impl<'t, 'e> Writer<'t, 'e> {
         let outcome = match &row.values {
             Some(Values::Unit(fields)) if errors.is_empty() => return self.unit_row(row, fields),
             Some(Values::Unit(_)) => return self.reject(row, errors),
+            // A units row whose fields failed their checks has no values and no unit to find.
+            None if matches!(self.sink, Sink::Units) => return self.reject(row, errors),
             values => {
                 self.resolve_token(row.line, row.unit, &mut errors);
                 match values {

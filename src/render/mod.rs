@@ -229,6 +229,7 @@ impl<'a> ObjectStream<'a> {
                 }
             }
             Format::Markdown => {}
+            _ if self.keys.is_none() => writeln!(self.out, "{}", self.style.lang.pick("（无记录）", "(no records)"))?,
             _ => {
                 let keys = self.keys.clone().unwrap_or_default();
                 let grid = Grid { headers: self.headers(&keys), rows: std::mem::take(&mut self.table) };
