@@ -474,3 +474,8 @@ pub struct CompletionsArgs {
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }
+
+/// The clap command in the reader's language (the Chinese help is added by the help work).
+pub fn command(_lang: crate::render::Lang) -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}

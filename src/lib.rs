@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod commands;
 pub mod core;
+pub mod error;
 pub mod import;
 pub mod render;
 pub mod store;

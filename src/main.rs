@@ -1,35 +1,126 @@
-//! Parse, resolve --db/--today/--lang, call `commands::run`, map errors to exit codes.
+//! Parse, resolve --db/--today/--lang, call `commands::run`, and turn the outcome into one
+//! message on stderr and the exit code its kind decides (`error::Kind::exit_code`).
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::{FixedOffset, Utc};
-use clap::Parser;
+use clap::FromArgMatches;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use stdtrack::cli::Cli;
-use stdtrack::commands::{self, Ctx, EXIT_USAGE, UsageError};
+use stdtrack::commands::{self, Ctx};
 use stdtrack::core::ids;
-use stdtrack::render::Lang;
+use stdtrack::error::{Kind, Msg, V, problem_of, refuse, usage};
+use stdtrack::render::{Lang, messages};
 use stdtrack::store::AuditCtx;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language is needed before parsing, for the help pages and clap's own errors.
+    let lang = Lang::resolve(lang_arg(&args).as_deref(), &env_lang).unwrap_or(Lang::Zh);
+    let matches = stdtrack::cli::command(lang).try_get_matches_from(&args);
+    let cli = match matches.and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { 0 });
-        }
+        Err(e) => return clap_exit(&e, lang),
     };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
-        Err(e) => {
-            if is_broken_pipe(&e) {
-                // `stdtrack list filings | head`: the reader left; nothing is wrong.
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("stdtrack: {e:#}");
-            ExitCode::from(if e.downcast_ref::<UsageError>().is_some() { EXIT_USAGE } else { 1 })
+        Err((e, lang)) => report(&e, lang),
+    }
+}
+
+/// The environment variable, if set and not empty.
+fn env_lang(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// `--lang X` or `--lang=X` as typed, before clap has parsed anything.
+fn lang_arg(args: &[std::ffi::OsString]) -> Option<String> {
+    let mut it = args.iter().map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        if a == "--lang" {
+            return it.next().map(|v| v.into_owned());
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Some(v.to_string());
         }
     }
+    None
+}
+
+/// Help and version go to stdout (exit 0); usage errors to stderr (exit 2), in Chinese when
+/// that is the reader's language.
+fn clap_exit(e: &clap::Error, lang: Lang) -> ExitCode {
+    if !e.use_stderr() {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let text = match lang {
+        Lang::Zh => clap_error_zh(e),
+        Lang::En => e.render().to_string(),
+    };
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes());
+    if !text.ends_with('\n') {
+        let _ = err.write_all(b"\n");
+    }
+    ExitCode::from(Kind::Usage.exit_code())
+}
+
+/// clap's usage errors, said in Chinese (clap has no translations of its own).
+fn clap_error_zh(e: &clap::Error) -> String {
+    let ctx = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join("、"),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        Some(ContextValue::StyledStrs(v)) => v.iter().map(|s| s.to_string()).collect::<Vec<_>>().join("、"),
+        Some(ContextValue::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let arg = ctx(ContextKind::InvalidArg);
+    let value = ctx(ContextKind::InvalidValue);
+    let valid = ctx(ContextKind::ValidValue);
+    let suggested = ctx(ContextKind::SuggestedArg) + &ctx(ContextKind::SuggestedSubcommand);
+    let mut line = match e.kind() {
+        ErrorKind::InvalidValue if value.is_empty() => format!("{arg} 需要一个值"),
+        ErrorKind::InvalidValue => format!("{arg} 的值「{value}」不可用；可用的值：{valid}"),
+        ErrorKind::UnknownArgument => format!("不认识的选项「{arg}」"),
+        ErrorKind::InvalidSubcommand => format!("不认识的命令「{arg}」"),
+        ErrorKind::MissingRequiredArgument => format!("缺少必需的参数：{arg}"),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "请给出一个命令，如 stdtrack progress".to_string()
+        }
+        ErrorKind::ArgumentConflict => {
+            let other = ctx(ContextKind::PriorArg);
+            format!("{arg} 不能与 {other} 同时使用")
+        }
+        ErrorKind::NoEquals => format!("{arg} 的值需要用 = 连接"),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => format!("{arg} 的值个数不对"),
+        ErrorKind::ValueValidation => format!("{arg} 的值「{value}」不可用"),
+        _ => format!("命令行有误：{}", e.render().to_string().lines().next().unwrap_or_default()),
+    };
+    if !suggested.is_empty() {
+        line.push_str(&format!("；您是不是要用「{suggested}」？"));
+    }
+    format!("stdtrack：{line}\n运行 `stdtrack --help`（或 `stdtrack 命令 --help`）查看用法。\n")
+}
+
+/// Prints the failure as one sentence and returns the exit code its kind decides.
+fn report(e: &anyhow::Error, lang: Lang) -> ExitCode {
+    let (kind, text) = match problem_of(e) {
+        Some(p) => (p.kind, messages::text(&p.msg, lang)),
+        // `stdtrack list filings | head`: the reader left; nothing is wrong.
+        None if is_broken_pipe(e) => return ExitCode::SUCCESS,
+        None => (Kind::Internal, messages::text(&Msg::Internal { detail: format!("{e:#}") }, lang)),
+    };
+    let line = format!("{}{text}\n", messages::error_prefix(lang));
+    // A stderr that cannot be written changes nothing: the exit code still tells.
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
+    ExitCode::from(kind.exit_code())
 }
 
 /// The reader of our output went away: the error may come wrapped by the CSV or JSON writer.
@@ -43,18 +134,23 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-fn run(cli: Cli) -> anyhow::Result<u8> {
+fn run(cli: Cli) -> Result<u8, (anyhow::Error, Lang)> {
     let g = cli.global;
+    let lang = match Lang::resolve(g.lang.as_deref(), &env_lang) {
+        Ok(l) => l,
+        Err(value) => return Err((usage(Msg::Lang { value: V::from(value) }), Lang::Zh)),
+    };
+    let fail = |e: anyhow::Error| (e, lang);
     // The clock is read here, once: China Standard Time, UTC+8.
     let now = Utc::now();
-    let cst = FixedOffset::east_opt(8 * 3600).ok_or_else(|| anyhow::anyhow!("bad time zone offset"))?;
+    let cst = FixedOffset::east_opt(8 * 3600).ok_or_else(|| fail(anyhow::anyhow!("bad time zone offset")))?;
     let today = match &g.today {
-        Some(t) => ids::parse_date(t).map_err(|e| anyhow::anyhow!("--today: {e}"))?,
+        Some(t) => ids::parse_date(t)
+            .map_err(|err| fail(refuse(Msg::Date { field: "--today".into(), value: V::from(t.as_str()), err })))?,
         None => now.with_timezone(&cst).date_naive(),
     };
-    let lang = Lang::resolve(g.lang.as_deref(), std::env::var("LANG").ok().as_deref()).map_err(anyhow::Error::msg)?;
     if g.excel && g.format != stdtrack::cli::Format::Csv {
-        return Err(UsageError("--excel goes with --format csv".into()).into());
+        return Err(fail(usage(Msg::ExcelNeedsCsv)));
     }
     let ctx = Ctx {
         db: g.db,
@@ -70,7 +166,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             command: command_line(),
         },
     };
-    commands::run(cli.command, &ctx)
+    commands::run(cli.command, &ctx).map_err(fail)
 }
 
 fn os_user() -> String {
@@ -79,10 +175,10 @@ fn os_user() -> String {
 
 /// The command line as typed, arguments with spaces or quotes quoted, for the audit log.
 fn command_line() -> String {
-    std::env::args()
+    std::env::args_os()
         .enumerate()
         .map(|(i, a)| {
-            let a = if i == 0 { "stdtrack".to_string() } else { a };
+            let a = if i == 0 { "stdtrack".to_string() } else { a.to_string_lossy().into_owned() };
             if a.is_empty() || a.contains([' ', '\'', '"', '\t', '\n']) {
                 format!("'{}'", a.replace('\'', "'\\''"))
             } else {

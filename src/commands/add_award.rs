@@ -11,15 +11,15 @@ pub fn run(a: AwardArgs, ctx: &Ctx) -> Result<()> {
     let kind = enum_arg::<AwardKind>("--kind", &a.kind)?;
     let awarded_on = date_arg("--awarded", &a.awarded)?;
     let mut store = ctx.open()?;
+    let unit = resolve_unit(store.read(), "--unit", &a.unit)?;
     let tx = store.begin(&ctx.audit)?;
-    let unit = resolve_unit(tx.read(), "--unit", &a.unit)?;
     let mut award = AwardFact {
         id: 0,
         unit: unit.as_ref(),
         kind,
         awarded_on,
-        grade: opt_text_arg(a.grade.as_ref()),
-        title: opt_text_arg(a.title.as_ref()),
+        grade: opt_text_arg("--grade", a.grade.as_ref())?,
+        title: opt_text_arg("--title", a.title.as_ref())?,
     };
     award.id = tx.insert_award(&award)?;
     let after = award.to_json();

@@ -14,11 +14,11 @@ pub fn run(a: CommitteeArgs, ctx: &Ctx) -> Result<()> {
     let role = enum_arg::<SeatRole>("--role", &a.role)?;
     let since = date_arg("--since", &a.since)?;
     let mut store = ctx.open()?;
+    let unit = resolve_unit(store.read(), "--unit", &a.unit)?;
     let tx = store.begin(&ctx.audit)?;
-    let unit = resolve_unit(tx.read(), "--unit", &a.unit)?;
     let mut seat = Seat {
         fact: SeatFact { id: 0, unit: unit.as_ref(), committee, role, since },
-        name: opt_text_arg(a.name.as_ref()),
+        name: opt_text_arg("--name", a.name.as_ref())?,
     };
     seat.fact.id = tx.insert_seat(&seat)?;
     let after = seat.to_json();

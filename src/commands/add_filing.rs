@@ -1,25 +1,26 @@
 //! `stdtrack add-filing`: an enterprise standard filed (备案) with the bureau.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use super::{Ctx, date_arg, resolve_unit, text_arg};
 use crate::cli::FilingArgs;
 use crate::core::ids;
 use crate::core::records::{Filing, ToJson};
+use crate::error::{Msg, refuse};
 
 pub fn run(a: FilingArgs, ctx: &Ctx) -> Result<()> {
     let number = enterprise_number("--number", &a.number)?;
     let title = text_arg("--title", &a.title)?;
     let filing_no = ids::normalize_code(&a.filing_no);
     if filing_no.is_empty() {
-        bail!("--filing-no is empty");
+        return Err(refuse(Msg::Empty { field: "--filing-no".into() }));
     }
     let filed_on = date_arg("--filed", &a.filed)?;
     let mut store = ctx.open()?;
+    let unit = resolve_unit(store.read(), "--unit", &a.unit)?;
     let tx = store.begin(&ctx.audit)?;
-    let unit = resolve_unit(tx.read(), "--unit", &a.unit)?;
     if let Some((id, ..)) = tx.read().filing_by_no(&filing_no)? {
-        bail!("--filing-no {filing_no} is recorded already as filing #{id}");
+        return Err(refuse(Msg::FilingNoTaken { filing_no, id }));
     }
     let id = tx.insert_filing(unit.id, &number, &title, &filing_no, filed_on, None)?;
     let f = Filing { id, unit: unit.as_ref(), number, title, filing_no, filed_on, batch_id: None };
@@ -28,15 +29,7 @@ pub fn run(a: FilingArgs, ctx: &Ctx) -> Result<()> {
     ctx.finish(tx, &after)
 }
 
-/// An enterprise standard number (Q/...), normalised; any other level is refused.
+/// An enterprise standard number (Q/...), normalised (`core::standards::enterprise_number`).
 pub fn enterprise_number(field: &str, raw: &str) -> Result<String> {
-    match ids::classify_standard_number(raw, &[]) {
-        Ok((n, crate::core::model::Level::Enterprise)) => Ok(n),
-        Ok((n, level)) => {
-            bail!("{field} {n} is a {level} standard, not an enterprise standard (Q/...)")
-        }
-        Err(e) => {
-            bail!("{field} {raw}: {e}; an enterprise standard number looks like Q/JLP 001-2013")
-        }
-    }
+    crate::core::standards::enterprise_number(field, raw).map_err(refuse)
 }

@@ -8,8 +8,9 @@ use crate::core::records::{Meeting, ToJson};
 
 pub fn run(a: MeetingArgs, ctx: &Ctx) -> Result<()> {
     let held_on = date_arg("--held", &a.held)?;
-    let mut m =
-        Meeting { id: 0, held_on, title: opt_text_arg(a.title.as_ref()), notes: opt_text_arg(a.notes.as_ref()) };
+    let title = opt_text_arg("--title", a.title.as_ref())?;
+    let notes = opt_text_arg("--notes", a.notes.as_ref())?;
+    let mut m = Meeting { id: 0, held_on, title, notes };
     let mut store = ctx.open()?;
     let tx = store.begin(&ctx.audit)?;
     m.id = tx.insert_meeting(&m)?;

@@ -11,8 +11,8 @@ pub fn run(a: ProjectArgs, ctx: &Ctx) -> Result<()> {
     let name = text_arg("--name", &a.name)?;
     let passed_on = date_arg("--passed", &a.passed)?;
     let mut store = ctx.open()?;
+    let unit = resolve_unit(store.read(), "--unit", &a.unit)?;
     let tx = store.begin(&ctx.audit)?;
-    let unit = resolve_unit(tx.read(), "--unit", &a.unit)?;
     let mut p = ProjectFact { id: 0, unit: unit.as_ref(), name, passed_on };
     p.id = tx.insert_project(&p)?;
     let after = p.to_json();

@@ -1,26 +1,25 @@
 //! `stdtrack add-review`: a periodic review (复审) of an enterprise standard.
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 
 use super::add_filing::enterprise_number;
-use super::{Ctx, date_arg, resolve_unit};
+use super::{Ctx, date_arg, enum_arg, resolve_unit};
 use crate::cli::ReviewArgs;
 use crate::core::ids;
 use crate::core::model::Outcome;
 use crate::core::records::{Review, ToJson};
+use crate::error::{Msg, refuse};
 
 pub fn run(a: ReviewArgs, ctx: &Ctx) -> Result<()> {
     let number = enterprise_number("--number", &a.number)?;
     let reviewed_on = date_arg("--reviewed", &a.reviewed)?;
-    let outcome = Outcome::parse_any(&a.outcome).ok_or_else(|| {
-        anyhow!("--outcome: '{}' is not one of confirm, revise, abolish (继续有效, 修订, 废止)", a.outcome)
-    })?;
+    let outcome = enum_arg::<Outcome>("--outcome", &a.outcome)?;
     let filing_no = a.filing_no.as_deref().map(ids::normalize_code).filter(|s| !s.is_empty());
     let mut store = ctx.open()?;
+    let unit = resolve_unit(store.read(), "--unit", &a.unit)?;
     let tx = store.begin(&ctx.audit)?;
-    let unit = resolve_unit(tx.read(), "--unit", &a.unit)?;
     if let Some(id) = tx.read().review_exists(unit.id, &number, reviewed_on)? {
-        bail!("a review of {number} by '{}' on {reviewed_on} is recorded already as review #{id}", unit.name);
+        return Err(refuse(Msg::ReviewExists { number, unit: unit.name, on: reviewed_on, id }));
     }
     let mut r = Review { id: 0, unit: unit.as_ref(), number, filing_no, reviewed_on, outcome, batch_id: None };
     r.id = tx.insert_review(&r)?;

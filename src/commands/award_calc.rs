@@ -1,12 +1,13 @@
 //! `stdtrack award-calc`: what the reward policy grants in a range, paid and outstanding.
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 
-use super::{Ctx, opt_date_arg, resolve_unit};
+use super::{Ctx, opt_date_arg, resolve_unit, year_arg};
 use crate::cli::{AwardCalcArgs, Format};
 use crate::core::model::Date;
 use crate::core::quarter::Quarter;
 use crate::core::rewards::{award_calc, entitlements};
+use crate::error::{Msg, refuse};
 use crate::render::reports::{Names, write_award_calc};
 use crate::store::{ListFilter, Reader};
 
@@ -20,19 +21,23 @@ pub fn names(read: Reader<'_>) -> Result<Names> {
 
 fn range(a: &AwardCalcArgs, today: Date) -> Result<(Option<Date>, Option<Date>)> {
     if let Some(y) = a.year {
-        let from = Date::from_ymd_opt(y, 1, 1).ok_or_else(|| anyhow!("--year {y} is out of range"))?;
-        let to = Date::from_ymd_opt(y, 12, 31).ok_or_else(|| anyhow!("--year {y} is out of range"))?;
+        let (from, to) = year_arg("--year", y)?;
         return Ok((Some(from), Some(to)));
     }
     if let Some(q) = &a.quarter {
-        let q = Quarter::parse(q, today).map_err(|e| anyhow!("--quarter: {e}"))?;
+        let q = Quarter::parse(q, today).map_err(|err| refuse(Msg::Quarter { field: "--quarter".into(), err }))?;
         return Ok((Some(q.start()), Some(q.end())));
     }
     let from = opt_date_arg("--from", a.from.as_ref())?;
     let to = opt_date_arg("--to", a.to.as_ref())?;
     if let (Some(f), Some(t)) = (from, to) {
         if f > t {
-            bail!("--from {f} is after --to {t}");
+            return Err(refuse(Msg::FromAfterTo {
+                from_field: "--from".into(),
+                from: f,
+                to_field: "--to".into(),
+                to: t,
+            }));
         }
     }
     Ok((from, to))
@@ -41,7 +46,7 @@ fn range(a: &AwardCalcArgs, today: Date) -> Result<(Option<Date>, Option<Date>)>
 pub fn run(a: AwardCalcArgs, ctx: &Ctx) -> Result<()> {
     ctx.require_format("award-calc", &[Format::Table, Format::Json, Format::Csv, Format::Markdown])?;
     let (from, to) = range(&a, ctx.today)?;
-    let mut store = ctx.open()?;
+    let mut store = ctx.open_read()?;
     let snapshot = store.snapshot()?;
     let read = snapshot.read();
     let unit_id = a.unit.as_deref().map(|u| resolve_unit(read, "--unit", u).map(|u| u.id)).transpose()?;

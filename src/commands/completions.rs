@@ -1,21 +1,31 @@
 //! `stdtrack completions SHELL` and `stdtrack man`: need no database.
 
+use std::io::Write;
+
 use anyhow::Result;
-use clap::CommandFactory;
 
-use crate::cli::{Cli, CompletionsArgs};
+use super::Ctx;
+use crate::cli::CompletionsArgs;
 
-pub fn run(a: CompletionsArgs) -> Result<()> {
-    let mut cmd = Cli::command();
-    clap_complete::generate(a.shell, &mut cmd, "stdtrack", &mut std::io::stdout());
-    Ok(())
+pub fn run(a: CompletionsArgs, ctx: &Ctx) -> Result<()> {
+    let mut cmd = crate::cli::command(ctx.lang);
+    // Made in memory first: clap_complete panics on an output it cannot write.
+    let mut out = Vec::new();
+    clap_complete::generate(a.shell, &mut cmd, "stdtrack", &mut out);
+    write_stdout(&out)
 }
 
 /// `stdtrack man`: the manual page, made from the same clap definitions as --help.
-pub fn man() -> Result<()> {
-    let page = clap_mangen::Man::new(Cli::command());
+pub fn man(ctx: &Ctx) -> Result<()> {
+    let page = clap_mangen::Man::new(crate::cli::command(ctx.lang));
     let mut out = Vec::new();
     page.render(&mut out)?;
-    std::io::Write::write_all(&mut std::io::stdout().lock(), &out)?;
+    write_stdout(&out)
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(bytes)?;
+    stdout.flush()?;
     Ok(())
 }

@@ -4,12 +4,13 @@
 
 use std::io::{BufWriter, IsTerminal, Stderr, Write};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::json;
 
-use super::{Ctx, ImportRejected, UsageError};
+use super::{Ctx, Guard};
 use crate::cli::{EncodingArg, Format, ImportArgs, ImportKind as KindArg};
+use crate::error::{Kind, Msg, Problem, path as vpath, refuse, usage};
 use crate::import::{self, EncodingChoice, Events, ImportKind, Options, Status, Summary};
 use crate::render::{self, Lang};
 
@@ -30,25 +31,17 @@ pub fn run(a: ImportArgs, ctx: &Ctx) -> Result<()> {
         EncodingArg::Utf16 => EncodingChoice::Utf16,
     };
     if a.rejects.is_some() && !a.skip_invalid {
-        bail!(UsageError("--rejects goes with --skip-invalid".into()));
+        return Err(usage(Msg::RejectsNeedSkipInvalid));
     }
     let rejects = a.rejects.clone().unwrap_or_else(|| import::default_rejects_path(&a.file));
-    let same = |p: &std::path::Path| std::fs::canonicalize(p).ok();
-    if rejects == a.file || (same(&rejects).is_some() && same(&rejects) == same(&a.file)) {
-        bail!(UsageError("--rejects names the file being imported; name another file".into()));
+    // Never let an output land on the database, the files SQLite keeps beside it, or the
+    // file being imported.
+    let guard = Guard::for_db(&ctx.db).with_input(&a.file);
+    guard.check("--rejects", &rejects)?;
+    if let Some(out) = &ctx.out {
+        guard.check("--out", out)?;
     }
-    // Never let the rejects file land on the database or the files SQLite keeps beside it.
-    let db_files: Vec<std::path::PathBuf> = ["", "-wal", "-shm", "-journal"]
-        .iter()
-        .map(|suffix| {
-            let mut p = ctx.db.clone().into_os_string();
-            p.push(suffix);
-            std::path::PathBuf::from(p)
-        })
-        .collect();
-    if db_files.iter().any(|d| *d == rejects || (same(&rejects).is_some() && same(&rejects) == same(d))) {
-        bail!(UsageError(format!("--rejects names the database {}; name another file", ctx.db.display())));
-    }
+    super::files::check_input(&a.file)?;
     let opts = Options {
         kind,
         file: a.file,
@@ -68,29 +61,12 @@ pub fn run(a: ImportArgs, ctx: &Ctx) -> Result<()> {
     }
     let c = &summary.counts;
     match summary.status {
-        Status::Refused => {
-            let head = if opts.dry_run { "dry run: " } else { "" };
-            bail!(
-                "{head}nothing was imported: {} {} errors (listed above); correct them and import again, \
-                 or add --skip-invalid to import the good rows and get the bad ones in a file to fix",
-                c.rejected,
-                if c.rejected == 1 { "row has" } else { "rows have" }
-            )
-        }
+        Status::Refused => Err(refuse(Msg::ImportRefused { rejected: c.rejected as u64, dry_run: opts.dry_run })),
         _ if c.rejected == 0 => Ok(()),
-        Status::DryRun => Err(ImportRejected.into()),
-        Status::Imported => {
-            if let Some(path) = &summary.rejects {
-                eprintln!(
-                    "stdtrack: {} rejected {} written to {}; fix {} there and import that file as it is",
-                    c.rejected,
-                    if c.rejected == 1 { "row is" } else { "rows are" },
-                    path.display(),
-                    if c.rejected == 1 { "it" } else { "them" }
-                );
-            }
-            Err(ImportRejected.into())
-        }
+        Status::DryRun | Status::Imported => Err(anyhow::Error::new(Problem {
+            kind: Kind::RowsRejected,
+            msg: Msg::RowsRejected { rejected: c.rejected as u64, rejects: summary.rejects.as_deref().map(vpath) },
+        })),
     }
 }
 

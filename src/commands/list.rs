@@ -6,6 +6,7 @@ use serde_json::json;
 use super::{Ctx, opt_date_arg, resolve_unit};
 use crate::cli::{Format, ListArgs, ListKind};
 use crate::core::records::{Object, ToJson};
+use crate::error::{Msg, refuse};
 use crate::render::ObjectStream;
 use crate::store::{ListFilter, Reader};
 
@@ -15,10 +16,15 @@ pub fn run(a: ListArgs, ctx: &Ctx) -> Result<()> {
     let to = opt_date_arg("--to", a.to.as_ref())?;
     if let (Some(f), Some(t)) = (from, to) {
         if f > t {
-            anyhow::bail!("--from {f} is after --to {t}");
+            return Err(refuse(Msg::FromAfterTo {
+                from_field: "--from".into(),
+                from: f,
+                to_field: "--to".into(),
+                to: t,
+            }));
         }
     }
-    let store = ctx.open()?;
+    let store = ctx.open_read()?;
     let read = store.read();
     let unit_id = a.unit.as_deref().map(|u| resolve_unit(read, "--unit", u).map(|u| u.id)).transpose()?;
     let filter = ListFilter { from, to, unit_id };

@@ -12,6 +12,7 @@ mod add_unit;
 mod award_calc;
 mod backup;
 mod completions;
+mod files;
 mod import;
 mod init;
 mod list;
@@ -26,34 +27,21 @@ mod update_standard;
 mod update_unit;
 mod void;
 
-use std::fmt;
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::str::FromStr;
+use std::path::PathBuf;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::Result;
 
 use crate::cli::{Command, Format};
 use crate::core::ids;
-use crate::core::model::{Date, EnumError};
+use crate::core::model::{Date, Words};
 use crate::core::records::{Object, Unit};
-use crate::render::{self, Lang, Style};
+use crate::core::units::{Resolved, closest_names, resolve};
+use crate::error::{Kind, Msg, Problem, UnitName, V, problem_of, refuse, usage};
+use crate::render::{self, Lang, Style, messages};
 use crate::store::{AuditCtx, Reader, Store, Tx};
 
-/// Exit statuses of CLI.md beyond 0 and 1.
-pub const EXIT_USAGE: u8 = 2;
-pub const EXIT_REJECTED_ROWS: u8 = 3;
-
-/// A usage mistake clap cannot see (a format a command cannot write, --out missing): exit 2.
-#[derive(Debug)]
-pub struct UsageError(pub String);
-
-impl fmt::Display for UsageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for UsageError {}
+pub use files::Guard;
 
 /// The global options, resolved once in `main` (the clock is read there and only there).
 pub struct Ctx {
@@ -76,25 +64,38 @@ impl Ctx {
         if allowed.contains(&self.format) {
             return Ok(());
         }
-        let names: Vec<&str> = allowed.iter().map(|f| f.as_str()).collect();
-        bail!(UsageError(format!(
-            "{command} cannot write --format {}; it writes {}",
-            self.format.as_str(),
-            names.join(", ")
-        )))
+        Err(usage(Msg::FormatNotWritable {
+            command: command.into(),
+            format: self.format.as_str().into(),
+            allowed: allowed.iter().map(|f| f.as_str().to_string()).collect(),
+        }))
     }
 
+    /// Opens the database for a command that writes.
     pub fn open(&self) -> Result<Store> {
         Store::open(&self.db)
     }
 
-    /// Writes the command's output to --out (whole, or not at all) or to standard output.
+    /// Opens the database for a command that only reads (an account that may only read the
+    /// file can still do so, without leaving files that lock the owner out).
+    pub fn open_read(&self) -> Result<Store> {
+        Store::open_read(&self.db)
+    }
+
+    /// A warning on stderr in the reader's language; a stderr that cannot be written is no
+    /// reason to fail the command.
+    pub fn warn(&self, msg: &Msg) {
+        warn(self.lang, msg);
+    }
+
+    /// Writes a report (of a command that stored nothing) to --out, whole or not at all, or to
+    /// standard output.
     pub fn emit(&self, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
         match &self.out {
             Some(path) => {
                 let mut buf = Vec::new();
                 write(&mut buf)?;
-                write_file_atomically(path, &buf)
+                files::prepare(path, &buf)?.persist()
             }
             None => {
                 let stdout = std::io::stdout();
@@ -106,7 +107,7 @@ impl Ctx {
         }
     }
 
-    /// Prints one record (the new or changed one) in the chosen format.
+    /// Prints one record (of a command that stored nothing) in the chosen format.
     pub fn emit_record(&self, object: &Object) -> Result<()> {
         self.require_format("this command", RECORD_FORMATS)?;
         let style = self.style();
@@ -115,47 +116,53 @@ impl Ctx {
 
     /// Ends a write command: the record is rendered and the --out file prepared before the
     /// commit, so a format it cannot write or a folder it cannot write in refuses the whole
-    /// command with nothing stored; after the commit the record is shown.
+    /// command with nothing stored; after the commit the record is shown. An output that
+    /// fails after the commit is exit 4, never 1: the record is stored, and a clerk who took
+    /// 1 at its word would enter it twice.
     pub fn finish(&self, tx: Tx<'_>, object: &Object) -> Result<()> {
         self.require_format("this command", RECORD_FORMATS)?;
         let mut bytes = Vec::new();
         render::write_object(&mut bytes, object, self.style())?;
-        let pending = self.out.as_deref().map(|path| prepare_file(path, &bytes).map(|tmp| (tmp, path))).transpose()?;
+        self.commit_then_write(tx, &bytes)
+    }
+
+    /// Commits, then writes `bytes` to --out (prepared before the commit) or standard output.
+    pub fn commit_then_write(&self, tx: Tx<'_>, bytes: &[u8]) -> Result<()> {
+        let pending = self.out.as_deref().map(|path| files::prepare(path, bytes)).transpose()?;
         tx.commit()?;
-        match pending {
-            Some((tmp, path)) => persist_file(tmp, path),
+        let written = match pending {
+            Some(p) => p.persist(),
             None => {
                 let mut stdout = std::io::stdout().lock();
-                stdout.write_all(&bytes)?;
-                stdout.flush()?;
-                Ok(())
+                stdout.write_all(bytes).and_then(|()| stdout.flush()).map_err(anyhow::Error::from)
             }
-        }
+        };
+        written.map_err(output_lost)
     }
+}
+
+/// An output that failed after the commit: exit 4, with what went wrong.
+pub fn output_lost(e: anyhow::Error) -> anyhow::Error {
+    let detail = match problem_of(&e) {
+        Some(p) => messages::text(&p.msg, Lang::En),
+        None => format!("{e:#}"),
+    };
+    anyhow::Error::new(Problem { kind: Kind::OutputLost, msg: Msg::RecordedOutputLost { detail } })
+}
+
+/// A warning line on stderr; failures to write it are ignored on purpose (`2>/dev/full`).
+pub fn warn(lang: Lang, msg: &Msg) {
+    let line = format!("{}{}\n", messages::warning_prefix(lang), messages::text(msg, lang));
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
 }
 
 /// The formats a single record is shown in.
 pub const RECORD_FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Csv, Format::Markdown];
 
-/// Writes the bytes to a temp file beside `path`; `persist_file` puts it in place.
-fn prepare_file(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(tmp)
-}
-
-fn persist_file(tmp: tempfile::NamedTempFile, path: &Path) -> Result<()> {
-    tmp.persist(path).map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
-    Ok(())
-}
-
-/// Writes beside the target and renames, so a reader never sees half a file.
-pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    persist_file(prepare_file(path, bytes)?, path)
-}
-
 pub fn run(command: Command, ctx: &Ctx) -> Result<u8> {
+    if let Some(out) = &ctx.out {
+        Guard::for_db(&ctx.db).check("--out", out)?;
+    }
     match command {
         Command::Init => init::run(ctx),
         Command::AddUnit(a) => add_unit::run(a, ctx),
@@ -178,105 +185,129 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<u8> {
         Command::QuarterlyReport(a) => quarterly_report::run(a, ctx),
         Command::Import(a) => import::run(a, ctx),
         Command::Backup(a) => backup::run(a, ctx),
-        Command::Completions(a) => completions::run(a),
-        Command::Man => completions::man(),
+        Command::Completions(a) => completions::run(a, ctx),
+        Command::Man => completions::man(ctx),
     }
     .map(|()| 0)
-    .or_else(|e| match e.downcast::<ImportRejected>() {
-        Ok(_) => Ok(EXIT_REJECTED_ROWS),
-        Err(e) => Err(e),
-    })
+    .map_err(|e| with_db_path(e, ctx))
 }
 
-/// Raised by an import that wrote its good rows and rejected others (`--skip-invalid`): exit 3.
-#[derive(Debug)]
-pub struct ImportRejected;
-
-impl fmt::Display for ImportRejected {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("some rows were rejected")
+/// Store problems are raised where the path is not at hand; name the database in them here.
+fn with_db_path(e: anyhow::Error, ctx: &Ctx) -> anyhow::Error {
+    let Some(p) = problem_of(&e) else { return e };
+    let mut p = p.clone();
+    let db = crate::error::path(&ctx.db);
+    match &mut p.msg {
+        Msg::ReadOnly { path } | Msg::DiskFull { path } | Msg::Damaged { path } | Msg::Io { path, .. }
+            if path.0.is_empty() =>
+        {
+            *path = db
+        }
+        _ => return e,
     }
+    anyhow::Error::new(p)
 }
-impl std::error::Error for ImportRejected {}
 
 // ----- input helpers: each names the field at fault -----
 
 pub fn date_arg(field: &str, value: &str) -> Result<Date> {
-    ids::parse_date(value).map_err(|e| anyhow!("{field}: {e}"))
+    ids::parse_date(value).map_err(|err| refuse(Msg::Date { field: field.into(), value: V::from(value), err }))
 }
 
 pub fn opt_date_arg(field: &str, value: Option<&String>) -> Result<Option<Date>> {
     value.map(|v| date_arg(field, v)).transpose()
 }
 
-pub fn enum_arg<T: FromStr<Err = EnumError>>(field: &str, value: &str) -> Result<T> {
-    value.trim().to_ascii_lowercase().parse::<T>().map_err(|e| anyhow!("{field}: {e}"))
+/// An enum value in any accepted spelling (code, Chinese or English name, alias).
+pub fn enum_arg<T: Words>(field: &str, value: &str) -> Result<T> {
+    T::parse_word(value).map_err(|err| refuse(Msg::Word { field: field.into(), err }))
 }
 
-/// A required free-text value, tidied; empty is refused.
+/// A required free-text value, tidied; empty or holding control characters is refused.
 pub fn text_arg(field: &str, value: &str) -> Result<String> {
-    ids::clean_text(value).ok_or_else(|| anyhow!("{field} is empty"))
+    no_controls(field, value)?;
+    ids::clean_text(value).ok_or_else(|| refuse(Msg::Empty { field: field.into() }))
 }
 
-pub fn opt_text_arg(value: Option<&String>) -> Option<String> {
-    value.and_then(|v| ids::clean_text(v))
+/// An optional free-text value, tidied; empty is none.
+pub fn opt_text_arg(field: &str, value: Option<&String>) -> Result<Option<String>> {
+    match value {
+        None => Ok(None),
+        Some(v) => {
+            no_controls(field, v)?;
+            Ok(ids::clean_text(v))
+        }
+    }
 }
 
-/// Finds the one unit a clerk means (CLI.md): USCC, then organisation code (also inside a
-/// stored USCC), then id (`12` or `#12`), then exact name after normalising.
+fn no_controls(field: &str, value: &str) -> Result<()> {
+    if ids::has_forbidden_controls(value) {
+        return Err(refuse(Msg::ControlChar { field: field.into(), value: V::from(value) }));
+    }
+    Ok(())
+}
+
+/// A record id: `12` or `#12`.
+pub fn id_arg(field: &str, value: &str) -> Result<i64> {
+    value
+        .trim()
+        .trim_start_matches('#')
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| refuse(Msg::Id { field: field.into(), value: V::from(value) }))
+}
+
+/// Finds the one unit a clerk means (`core::units::resolve`). Run it before `BEGIN
+/// IMMEDIATE`: on a miss it looks for the closest names, which must not hold the write lock.
 pub fn resolve_unit(read: Reader<'_>, field: &str, query: &str) -> Result<Unit> {
-    let code = ids::normalize_code(query);
-    let mut orgs = Vec::new();
-    if code.len() == 18 {
-        if let Some(u) = read.unit_by_uscc(&code)? {
-            return Ok(u);
-        }
-        // A unit recorded before 2015 may carry only the organisation code inside this USCC.
-        orgs.extend(ids::org_code_in_uscc(&code));
-    }
-    orgs.extend(ids::check_org_code_lenient(&code).ok().map(|(c, _)| c));
-    for org in orgs {
-        let found: Vec<Unit> =
-            read.units_by_org_code(&org)?.into_iter().filter(|u| code.len() != 18 || u.uscc.is_none()).collect();
-        match found.as_slice() {
-            [] => {}
-            [one] => return Ok(one.clone()),
-            _ => bail!(
-                "{field}: organisation code {org} matches several units: {}",
-                found.iter().map(|u| format!("#{} {}", u.id, u.name)).collect::<Vec<_>>().join(", ")
-            ),
+    match resolve(&read, query)? {
+        Resolved::Found(u) => Ok(u),
+        Resolved::Ambiguous { org, units } => Err(refuse(Msg::UnitAmbiguous {
+            field: field.into(),
+            org,
+            units: units.iter().map(|u| UnitName { id: u.id, name: u.name.clone() }).collect(),
+        })),
+        Resolved::Missing => {
+            let closest = closest_names(&read, query, 5)?;
+            Err(refuse(Msg::UnitNotFound {
+                field: field.into(),
+                value: V::from(query),
+                closest: closest.into_iter().map(|(id, name)| UnitName { id, name }).collect(),
+            }))
         }
     }
-    if let Some(id) = code.strip_prefix('#').unwrap_or(&code).parse::<i64>().ok() {
-        if let Some(u) = read.unit(id)? {
-            return Ok(u);
-        }
-    }
-    if let Some(u) = read.unit_by_name_key(&ids::name_key(query))? {
-        return Ok(u);
-    }
-    let all = read.unit_keys()?;
-    let suggestions = closest_names(query, &all);
-    if suggestions.is_empty() {
-        bail!("{field}: no unit matches '{query}'; add it with `stdtrack add-unit` first");
-    }
-    bail!("{field}: no unit matches '{query}'; did you mean {}?", suggestions.join(", "))
 }
 
-/// Up to five unit names nearest to what was typed, best first.
-fn closest_names(query: &str, units: &[(Unit, String)]) -> Vec<String> {
-    let key = ids::name_key(query);
-    let mut scored: Vec<(f64, &Unit)> = units
-        .iter()
-        .map(|(u, k)| {
-            let mut score = strsim::normalized_levenshtein(&key, k);
-            if k.contains(&key) || key.contains(k.as_str()) {
-                score += 0.5;
-            }
-            (score, u)
-        })
-        .filter(|(s, _)| *s >= 0.3)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
-    scored.into_iter().take(5).map(|(_, u)| format!("'{}' (#{})", u.name, u.id)).collect()
+/// The unit again inside the write transaction, by the id found before it began.
+pub fn unit_in(read: Reader<'_>, field: &str, unit: &Unit) -> Result<Unit> {
+    read.unit(unit.id)?.ok_or_else(|| {
+        refuse(Msg::UnitNotFound { field: field.into(), value: V::from(unit.name.as_str()), closest: vec![] })
+    })
+}
+
+/// The most one rule version or payment may be: 10^10 yuan (issue 7: money cannot overflow).
+pub const MAX_YUAN: i64 = 10_000_000_000;
+
+/// Whole yuan, as clerks write them (`300000`, `300,000`, `-50000` for a refund), bounded.
+pub fn yuan_arg(field: &str, raw: &str) -> Result<i64> {
+    let t: String = ids::to_halfwidth(raw).trim().chars().filter(|c| !matches!(c, ',' | '_' | '，')).collect();
+    let t = t.strip_suffix('元').unwrap_or(&t).trim();
+    let digits = t.strip_prefix('-').unwrap_or(t);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(refuse(Msg::Yuan { field: field.into(), value: V::from(raw) }));
+    }
+    match t.parse::<i64>() {
+        Ok(n) if n.unsigned_abs() <= MAX_YUAN.unsigned_abs() => Ok(n),
+        _ => Err(refuse(Msg::YuanTooLarge { field: field.into(), value: V::from(raw), max: MAX_YUAN })),
+    }
+}
+
+/// A year for `--year`: the years dates are read in, 1900 to 2100.
+pub fn year_arg(field: &str, year: i32) -> Result<(Date, Date)> {
+    let bounds = (1900..=2100)
+        .contains(&year)
+        .then(|| Date::from_ymd_opt(year, 1, 1).zip(Date::from_ymd_opt(year, 12, 31)))
+        .flatten();
+    bounds.ok_or_else(|| refuse(Msg::Year { field: field.into(), value: V(year.to_string()) }))
 }

@@ -10,7 +10,7 @@ use crate::render::reports::write_progress;
 pub fn run(a: ProgressArgs, ctx: &Ctx) -> Result<()> {
     ctx.require_format("progress", &[Format::Table, Format::Json, Format::Csv, Format::Markdown])?;
     let as_of = opt_date_arg("--as-of", a.as_of.as_ref())?.unwrap_or(ctx.today);
-    let mut store = ctx.open()?;
+    let mut store = ctx.open_read()?;
     let snapshot = store.snapshot()?;
     let read = snapshot.read();
     let plan = read.plan()?;

@@ -1,22 +1,24 @@
 //! `stdtrack quarterly-report [--quarter 2013Q2|last|current]`: the leading group's report.
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 
 use super::Ctx;
 use super::award_calc::names;
 use crate::cli::{Format, QuarterArgs};
 use crate::core::quarter::Quarter;
 use crate::core::report::{QuarterInputs, quarterly_report};
+use crate::error::{Msg, refuse};
 use crate::render::reports::write_quarterly;
 use crate::store::ListFilter;
 
 pub fn run(a: QuarterArgs, ctx: &Ctx) -> Result<()> {
     ctx.require_format("quarterly-report", &[Format::Table, Format::Json, Format::Csv, Format::Markdown])?;
-    let quarter = Quarter::parse(&a.quarter, ctx.today).map_err(|e| anyhow!("--quarter: {e}"))?;
+    let quarter =
+        Quarter::parse(&a.quarter, ctx.today).map_err(|err| refuse(Msg::Quarter { field: "--quarter".into(), err }))?;
     if quarter.start() > ctx.today {
-        bail!("--quarter {quarter} has not begun on {} (today); there is nothing to report yet", ctx.today);
+        return Err(refuse(Msg::QuarterNotBegun { quarter: quarter.to_string(), today: ctx.today }));
     }
-    let mut store = ctx.open()?;
+    let mut store = ctx.open_read()?;
     let snapshot = store.snapshot()?;
     let read = snapshot.read();
     let plan = read.plan()?;

@@ -1,48 +1,39 @@
 //! `stdtrack record-payment KEY --paid DATE`: money paid (or refunded) against an entitlement.
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
-use super::{Ctx, date_arg, opt_text_arg, resolve_unit};
+use super::{Ctx, date_arg, opt_text_arg, resolve_unit, yuan_arg};
 use crate::cli::PaymentArgs;
 use crate::core::model::Payment;
 use crate::core::records::ToJson;
 use crate::core::rewards::{check_payment, entitlements};
+use crate::error::{Msg, V, refuse};
 use crate::store::ListFilter;
-
-fn yuan_arg(field: &str, raw: &str) -> Result<i64> {
-    let t = raw.trim().replace([',', '，', '_'], "");
-    t.parse::<i64>()
-        .map_err(|_| anyhow!("{field}: '{raw}' is not a whole number of yuan (e.g. 300000, or -50000 for a refund)"))
-}
 
 pub fn run(a: PaymentArgs, ctx: &Ctx) -> Result<()> {
     let paid_on = date_arg("--paid", &a.paid)?;
     let amount = a.amount.as_deref().map(|s| yuan_arg("--amount", s)).transpose()?;
+    let voucher = opt_text_arg("--voucher", a.voucher.as_ref())?;
     let key = a.key.trim().to_string();
     let mut store = ctx.open()?;
+    let named_payee = a.payee.as_deref().map(|p| resolve_unit(store.read(), "--payee", p)).transpose()?;
     let tx = store.begin(&ctx.audit)?;
     let read = tx.read();
     let facts = read.facts()?;
     let all = entitlements(&read.rules()?, &facts.standards, &facts.awards, &read.live_projects()?);
     let ent = all.iter().find(|e| e.key == key);
-    let payee = match (&a.payee, ent) {
-        (Some(p), _) => resolve_unit(read, "--payee", p)?,
-        (None, Some(e)) => read.unit(e.unit_id)?.ok_or_else(|| anyhow!("unit #{} vanished", e.unit_id))?,
-        (None, None) => {
-            return Err(anyhow!("no entitlement has the key '{key}'; `stdtrack award-calc` lists the keys"));
+    let payee = match (named_payee, ent) {
+        (Some(p), _) => p,
+        (None, Some(e)) => {
+            read.unit(e.unit_id)?.ok_or_else(|| refuse(Msg::RecordNotFound { kind: "unit".into(), id: e.unit_id }))?
         }
+        (None, None) => return Err(refuse(Msg::KeyNotFound { key: V::from(key) })),
     };
     let payments: Vec<Payment> = read.payments(&ListFilter::default())?.into_iter().filter(|p| p.key == key).collect();
-    let amount = check_payment(ent, &key, &payments, payee.id, &payee.name, amount).map_err(|e| anyhow!("{e}"))?;
-    let mut p = Payment {
-        id: 0,
-        key,
-        unit_id: payee.id,
-        unit: payee.name.clone(),
-        amount_yuan: amount,
-        paid_on,
-        voucher: opt_text_arg(a.voucher.as_ref()),
-    };
+    let amount = check_payment(ent, &key, &payments, payee.id, &payee.name, amount)
+        .map_err(|err| refuse(Msg::Payment { err }))?;
+    let mut p =
+        Payment { id: 0, key, unit_id: payee.id, unit: payee.name.clone(), amount_yuan: amount, paid_on, voucher };
     p.id = tx.insert_payment(&p)?;
     let after = p.to_json();
     tx.audit("insert", "payment", Some(p.id), None, Some(&after.clone().into()))?;

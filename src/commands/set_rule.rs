@@ -1,27 +1,24 @@
 //! `stdtrack set-rule CODE --amount YUAN --from DATE [--until DATE]`: a new version of a
 //! reward rule; the previous one ends the day before. Events before `--from` keep their amount.
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 use serde_json::json;
 
-use super::{Ctx, date_arg, opt_date_arg};
+use super::{Ctx, date_arg, opt_date_arg, yuan_arg};
 use crate::cli::SetRuleArgs;
 use crate::core::model::RuleVersion;
 use crate::core::records::Object;
+use crate::error::{Msg, V, refuse};
 
 pub fn run(a: SetRuleArgs, ctx: &Ctx) -> Result<()> {
-    let amount: i64 = a
-        .amount
-        .trim()
-        .replace([',', '，', '_'], "")
-        .parse()
-        .ok()
-        .filter(|n: &i64| *n >= 0)
-        .ok_or_else(|| anyhow!("--amount: '{}' is not a whole number of yuan, 0 or more", a.amount))?;
+    let amount = yuan_arg("--amount", &a.amount)?;
+    if amount < 0 {
+        return Err(refuse(Msg::Yuan { field: "--amount".into(), value: V::from(&a.amount) }));
+    }
     let from = date_arg("--from", &a.from)?;
     let until = opt_date_arg("--until", a.until.as_ref())?;
     if let Some(u) = until.filter(|u| *u < from) {
-        bail!("--until {u} is before --from {from}");
+        return Err(refuse(Msg::FromAfterTo { from_field: "--from".into(), from, to_field: "--until".into(), to: u }));
     }
     let mut store = ctx.open()?;
     let tx = store.begin(&ctx.audit)?;
@@ -29,27 +26,24 @@ pub fn run(a: SetRuleArgs, ctx: &Ctx) -> Result<()> {
     let rules = read.rules()?;
     let code = a.code.trim();
     let rule = rules.iter().find(|r| r.code == code).ok_or_else(|| {
-        anyhow!(
-            "no reward rule has code '{code}'; the rules are {}",
-            rules.iter().map(|r| r.code.as_str()).collect::<Vec<_>>().join(", ")
-        )
+        refuse(Msg::RuleNotFound { value: V::from(code), codes: rules.iter().map(|r| r.code.clone()).collect() })
     })?;
     let latest = rule.versions.iter().max_by_key(|v| v.from);
     if let Some(l) = latest.filter(|l| from <= l.from) {
-        bail!("--from {from} must come after the start of the rule's latest version ({})", l.from);
+        return Err(refuse(Msg::RuleFromTooEarly { from, latest: l.from }));
     }
     let fund = match (&a.fund, latest) {
         (Some(f), _) => {
             let f = f.trim().to_string();
             let funds = read.funds()?;
             if !funds.iter().any(|x| x.code == f) {
-                let names: Vec<&str> = funds.iter().map(|x| x.code.as_str()).collect();
-                bail!("--fund: '{f}' is not a fund; the funds are {}", names.join(", "));
+                let codes = funds.iter().map(|x| x.code.clone()).collect();
+                return Err(refuse(Msg::FundNotFound { value: V::from(f), codes }));
             }
             f
         }
         (None, Some(l)) => l.fund.clone(),
-        (None, None) => bail!("--fund is needed for the first version of a rule"),
+        (None, None) => return Err(refuse(Msg::FundNeeded)),
     };
     let v = RuleVersion { amount_yuan: amount, from, to: until, fund };
     tx.add_rule_version(code, latest.map(|l| l.from), &v)?;

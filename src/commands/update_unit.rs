@@ -12,10 +12,11 @@ use crate::store::UnitRow;
 pub fn run(a: UpdateUnitArgs, ctx: &Ctx) -> Result<()> {
     let name = a.name.as_deref().map(|n| text_arg("--name", n)).transpose()?;
     let kind = a.kind.as_deref().map(|k| enum_arg::<UnitKind>("--kind", k)).transpose()?;
-    let (uscc, org_code) = checked_codes(a.uscc.as_deref(), a.org_code.as_deref(), a.allow_bad_check)?;
+    let (uscc, org_code, warnings) = checked_codes(a.uscc.as_deref(), a.org_code.as_deref(), a.allow_bad_check)?;
     let mut store = ctx.open()?;
+    let before = resolve_unit(store.read(), "UNIT", &a.unit)?;
     let tx = store.begin(&ctx.audit)?;
-    let before = resolve_unit(tx.read(), "UNIT", &a.unit)?;
+    let before = super::unit_in(tx.read(), "UNIT", &before)?;
     let mut unit = before.clone();
     if let Some(n) = name {
         unit.name = n;
@@ -31,16 +32,17 @@ pub fn run(a: UpdateUnitArgs, ctx: &Ctx) -> Result<()> {
         unit.org_code = org_code;
     }
     if a.industry.is_some() {
-        unit.industry = opt_text_arg(a.industry.as_ref());
+        unit.industry = opt_text_arg("--industry", a.industry.as_ref())?;
     }
     if a.location.is_some() {
-        unit.location = opt_text_arg(a.location.as_ref());
+        unit.location = opt_text_arg("--location", a.location.as_ref())?;
     }
     // The pair must still agree when only one side changed.
     if a.uscc.is_some() || a.org_code.is_some() {
         codes_agree(unit.uscc.as_deref(), unit.org_code.as_deref())?;
     }
     let key = ensure_unique(tx.read(), &unit)?;
+    warnings.iter().for_each(|w| ctx.warn(w));
     tx.update_unit(&UnitRow { unit: &unit, name_key: &key, batch_id: None })?;
     let after = unit.to_json();
     tx.audit("update", "unit", Some(unit.id), Some(&before.to_json().into()), Some(&after.clone().into()))?;

@@ -1,18 +1,18 @@
 //! `stdtrack void KIND ID --reason R`: a correction. The record stays, with its reason, and
 //! never counts again; a payment against it shows as an overpayment.
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 use serde_json::json;
 
-use super::{Ctx, text_arg};
+use super::{Ctx, id_arg, text_arg};
 use crate::cli::{VoidArgs, VoidKind};
 use crate::core::records::Object;
+use crate::error::{Msg, refuse};
 use crate::store::RecordKind;
 
 pub fn run(a: VoidArgs, ctx: &Ctx) -> Result<()> {
     let reason = text_arg("--reason", &a.reason)?;
-    let id: i64 =
-        a.id.trim().trim_start_matches('#').parse().map_err(|_| anyhow!("ID: '{}' is not a record id", a.id))?;
+    let id = id_arg("ID", &a.id)?;
     let kind = match a.kind {
         VoidKind::Standard => RecordKind::Standard,
         VoidKind::Filing => RecordKind::Filing,
@@ -24,9 +24,10 @@ pub fn run(a: VoidArgs, ctx: &Ctx) -> Result<()> {
     };
     let mut store = ctx.open()?;
     let tx = store.begin(&ctx.audit)?;
+    let what = kind.table().to_string();
     match tx.read().void_state(kind, id)? {
-        None => bail!("there is no {} #{id}", kind.table().replace('_', " ")),
-        Some(Some(r)) => bail!("{} #{id} is voided already ({r})", kind.table().replace('_', " ")),
+        None => return Err(refuse(Msg::RecordNotFound { kind: what, id })),
+        Some(Some(reason)) => return Err(refuse(Msg::AlreadyVoided { kind: what, id, reason })),
         Some(None) => {}
     }
     tx.void(kind, id, &reason)?;

@@ -29,7 +29,19 @@ pub fn to_halfwidth(s: &str) -> String {
 /// Invisible characters that Excel/WPS exports and copy-paste leave behind; for
 /// comparing they count as blanks, like whitespace.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{FEFF}')
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}' | '\u{FEFF}')
+}
+
+/// A control character a name, title, reason or cell may not hold: C0 and C1 controls and
+/// DEL, except tab and line breaks (which tidying turns into spaces).
+pub fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Text holding a control character (ESC, NUL, ...), which would corrupt a terminal or a
+/// report, is refused wherever a clerk enters it or a file brings it.
+pub fn has_forbidden_controls(s: &str) -> bool {
+    s.chars().any(is_forbidden_control)
 }
 
 fn is_blank(c: char) -> bool {
@@ -58,11 +70,8 @@ pub fn clean_text(s: &str) -> Option<String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CodeError {
     Empty,
-    /// The value looks like a number Excel produced from the code; `hint` is the
-    /// whole advice sentence.
-    ExcelMangled {
-        hint: String,
-    },
+    /// The value looks like a number Excel produced from the code.
+    ExcelMangled(Mangled),
     Length {
         expected: usize,
         found: usize,
@@ -82,7 +91,17 @@ impl fmt::Display for CodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CodeError::Empty => write!(f, "the code is empty"),
-            CodeError::ExcelMangled { hint } => write!(f, "{hint}"),
+            CodeError::ExcelMangled(why) => {
+                let why = match why {
+                    Mangled::Scientific => "it is in scientific notation".to_string(),
+                    Mangled::Separator => "it has a decimal point or thousands separator".to_string(),
+                    Mangled::LostDigits { found, expected } => {
+                        format!("{found} digits where {expected} are expected: leading zeros or digits were dropped")
+                    }
+                    Mangled::FifteenDigits => "only the first 15 digits were kept".to_string(),
+                };
+                write!(f, "looks like Excel turned it into a number ({why}); format the column as text and re-enter it")
+            }
             CodeError::Length { expected, found } => {
                 write!(f, "the code has {found} characters, expected {expected}")
             }
@@ -97,6 +116,19 @@ impl fmt::Display for CodeError {
 }
 
 impl std::error::Error for CodeError {}
+
+/// How Excel mangled a code typed into a General-format cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mangled {
+    /// `1.21200004013591E+17`
+    Scientific,
+    /// A decimal point or thousands separator.
+    Separator,
+    /// Leading zeros or digits dropped.
+    LostDigits { found: usize, expected: usize },
+    /// An 18-digit code kept to Excel's 15 significant digits.
+    FifteenDigits,
+}
 
 /// Normalise a code: half-width, all whitespace removed, upper-case.
 pub fn normalize_code(s: &str) -> String {
@@ -116,28 +148,20 @@ fn uscc_value(c: char) -> Option<u32> {
     USCC_CHARS.iter().position(|&b| b as char == c).map(|i| i as u32)
 }
 
-fn excel_hint(why: &str) -> CodeError {
-    CodeError::ExcelMangled {
-        hint: format!("looks like Excel turned it into a number ({why}); format the column as text and re-enter it"),
-    }
-}
-
 /// Recognise what Excel does to a code typed into a General-format cell: scientific
 /// notation, a decimal or thousands separator, or leading characters lost.
 /// `expected` is the length without a hyphen.
 fn excel_mangled(code: &str, expected: usize) -> Option<CodeError> {
     if code.contains("E+") {
-        return Some(excel_hint("it is in scientific notation"));
+        return Some(CodeError::ExcelMangled(Mangled::Scientific));
     }
     let numeric = code.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
     if numeric && code.chars().any(|c| c.is_ascii_digit()) && code.contains(['.', ',']) {
-        return Some(excel_hint("it has a decimal point or thousands separator"));
+        return Some(CodeError::ExcelMangled(Mangled::Separator));
     }
     let len = code.chars().count();
     if code.chars().all(|c| c.is_ascii_digit()) && len < expected && len + 2 >= expected {
-        return Some(excel_hint(&format!(
-            "{len} digits where {expected} are expected: leading zeros or digits were dropped"
-        )));
+        return Some(CodeError::ExcelMangled(Mangled::LostDigits { found: len, expected }));
     }
     None
 }
@@ -179,7 +203,7 @@ pub fn check_uscc_lenient(s: &str) -> Result<(String, Option<CodeError>), CodeEr
     // Excel keeps 15 significant digits, so an all-digit code typed as a number comes
     // back ending in 000 and (almost surely) fails the check.
     if chars.iter().all(char::is_ascii_digit) && code.ends_with("000") {
-        return Err(excel_hint("only the first 15 digits were kept"));
+        return Err(CodeError::ExcelMangled(Mangled::FifteenDigits));
     }
     Ok((code, Some(CodeError::BadCheck { expected, found })))
 }
@@ -258,7 +282,32 @@ pub fn org_code_in_uscc(uscc: &str) -> Option<String> {
 pub enum StdNumberError {
     Empty,
     UnknownPrefix { prefix: String },
-    Malformed { reason: String },
+    Malformed(Malformed),
+}
+
+/// What is wrong with the shape of a standard number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Malformed {
+    /// It does not start with a prefix such as GB/T, DB50/T or Q/.
+    NoPrefix,
+    /// `DB` followed by other than 2 or 4 digits.
+    DbDigits {
+        digits: String,
+    },
+    /// A local standard not written `DB50/T` or `DB50/`.
+    LocalForm {
+        digits: String,
+    },
+    NoNumber {
+        prefix: String,
+    },
+    NumberStart {
+        prefix: String,
+    },
+    /// No `-year` after the number.
+    NoYear {
+        prefix: String,
+    },
 }
 
 impl fmt::Display for StdNumberError {
@@ -268,7 +317,23 @@ impl fmt::Display for StdNumberError {
             StdNumberError::UnknownPrefix { prefix } => {
                 write!(f, "unknown standard number prefix \"{prefix}\"; state the level explicitly")
             }
-            StdNumberError::Malformed { reason } => {
+            StdNumberError::Malformed(m) => {
+                let reason = match m {
+                    Malformed::NoPrefix => "it must start with a prefix such as GB/T, DB50/T or Q/".to_string(),
+                    Malformed::DbDigits { digits } => {
+                        format!("DB must be followed by a 2-digit province or 4-digit city code, not {digits}")
+                    }
+                    Malformed::LocalForm { digits } => {
+                        format!("a local standard is written DB{digits}/T or DB{digits}/")
+                    }
+                    Malformed::NoNumber { prefix } => format!("no number after {prefix}"),
+                    Malformed::NumberStart { prefix } => {
+                        format!("the number after {prefix} must start with a letter or digit")
+                    }
+                    Malformed::NoYear { prefix } => {
+                        format!("expected a number and year after {prefix}, such as {prefix} 1.1-2020")
+                    }
+                };
                 write!(f, "malformed standard number: {reason}")
             }
         }
@@ -467,8 +532,8 @@ pub fn normalize_standard_number(s: &str) -> String {
     parse_prefix(&t).map_or(t, |p| p.canonical())
 }
 
-fn malformed(reason: impl Into<String>) -> StdNumberError {
-    StdNumberError::Malformed { reason: reason.into() }
+fn malformed(m: Malformed) -> StdNumberError {
+    StdNumberError::Malformed(m)
 }
 
 /// Level given by a parsed prefix (DOMAIN.md §6 table).
@@ -489,13 +554,10 @@ fn level_of(p: &Parsed, sector_codes: &[&str]) -> Result<Level, StdNumberError> 
         "Q" if matches!(parts.as_slice(), [code] if !code.is_empty()) => Level::Enterprise,
         "DB" if !p.digits.is_empty() => {
             if p.digits.len() != 2 && p.digits.len() != 4 {
-                return Err(malformed(format!(
-                    "DB must be followed by a 2-digit province or 4-digit city code, not {}",
-                    p.digits
-                )));
+                return Err(malformed(Malformed::DbDigits { digits: p.digits.clone() }));
             }
             if !matches!(parts.as_slice(), [""] | ["T"]) {
-                return Err(malformed(format!("a local standard is written DB{0}/T or DB{0}/", p.digits)));
+                return Err(malformed(Malformed::LocalForm { digits: p.digits.clone() }));
             }
             Level::Local
         }
@@ -511,10 +573,10 @@ fn level_of(p: &Parsed, sector_codes: &[&str]) -> Result<Level, StdNumberError> 
 fn check_number_part(p: &Parsed, level: Level) -> Result<(), StdNumberError> {
     let prefix = p.prefix_text();
     if p.rest.is_empty() {
-        return Err(malformed(format!("no number after {prefix}")));
+        return Err(malformed(Malformed::NoNumber { prefix }));
     }
     if !p.rest.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        return Err(malformed(format!("the number after {prefix} must start with a letter or digit")));
+        return Err(malformed(Malformed::NumberStart { prefix }));
     }
     if level == Level::International {
         return Ok(());
@@ -525,7 +587,7 @@ fn check_number_part(p: &Parsed, level: Level) -> Result<(), StdNumberError> {
     });
     let chars_ok = main.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ' '));
     if !year_ok || !chars_ok {
-        return Err(malformed(format!("expected a number and year after {prefix}, such as {prefix} 1.1-2020")));
+        return Err(malformed(Malformed::NoYear { prefix }));
     }
     Ok(())
 }
@@ -537,7 +599,7 @@ pub fn classify_standard_number(s: &str, sector_codes: &[&str]) -> Result<(Strin
     if t.is_empty() {
         return Err(StdNumberError::Empty);
     }
-    let p = parse_prefix(&t).ok_or_else(|| malformed("it must start with a prefix such as GB/T, DB50/T or Q/"))?;
+    let p = parse_prefix(&t).ok_or_else(|| malformed(Malformed::NoPrefix))?;
     let level = level_of(&p, sector_codes)?;
     check_number_part(&p, level)?;
     Ok((p.canonical(), level))
@@ -777,17 +839,16 @@ mod tests {
         ];
         for input in uscc {
             match check_uscc(input) {
-                Err(CodeError::ExcelMangled { hint }) => {
+                Err(e @ CodeError::ExcelMangled(_)) => {
+                    let hint = e.to_string();
                     assert!(hint.contains("Excel"), "{hint}");
                     assert!(hint.contains("format the column as text"), "{hint}");
-                    let shown = CodeError::ExcelMangled { hint: hint.clone() }.to_string();
-                    assert_eq!(shown, hint);
                 }
                 other => panic!("{input}: {other:?}"),
             }
         }
         for input in ["2518057", "25180579", "2.51806E+06", "2518057.0"] {
-            assert!(matches!(check_org_code(input), Err(CodeError::ExcelMangled { .. })), "{input}");
+            assert!(matches!(check_org_code(input), Err(CodeError::ExcelMangled(_))), "{input}");
         }
         // 15 digits is too short to be an Excel artefact of a USCC: a plain length error.
         assert_eq!(check_uscc("200004013590816"), Err(CodeError::Length { expected: 18, found: 15 }));
@@ -1038,7 +1099,7 @@ mod tests {
             "GB/T 1.1-2020 修改单",
         ] {
             assert!(
-                matches!(classify_standard_number(input, DEFAULT_SECTOR_CODES), Err(StdNumberError::Malformed { .. })),
+                matches!(classify_standard_number(input, DEFAULT_SECTOR_CODES), Err(StdNumberError::Malformed(_))),
                 "{input:?}: {:?}",
                 classify_standard_number(input, DEFAULT_SECTOR_CODES)
             );

@@ -8,3 +8,5 @@ pub mod quarter;
 pub mod records;
 pub mod report;
 pub mod rewards;
+pub mod standards;
+pub mod units;

@@ -6,9 +6,11 @@ use std::str::FromStr;
 
 pub type Date = chrono::NaiveDate;
 
-/// Declares a text-backed enum with `as_str`, `ALL`, `FromStr`, `Display` and serde support.
+/// Declares a text-backed enum with `as_str`, `ALL`, `FromStr` (the code only, as stored),
+/// `Display` and serde support, and its words: a Chinese and an English name for readers,
+/// and every spelling a clerk may type (`parse_word`).
 macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal / $zh:literal / $en:literal $([$($alias:literal),*])?),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($variant),+ }
@@ -20,9 +22,25 @@ macro_rules! text_enum {
                 match self { $($name::$variant => $text),+ }
             }
 
-            /// The accepted spellings, for error messages and clap.
+            /// The accepted codes, for error messages and clap.
             pub fn names() -> Vec<&'static str> {
                 Self::ALL.iter().map(|v| v.as_str()).collect()
+            }
+        }
+
+        impl Words for $name {
+            const ALL_WORDS: &'static [$name] = $name::ALL;
+            fn code(self) -> &'static str {
+                self.as_str()
+            }
+            fn zh(self) -> &'static str {
+                match self { $($name::$variant => $zh),+ }
+            }
+            fn en(self) -> &'static str {
+                match self { $($name::$variant => $en),+ }
+            }
+            fn aliases(self) -> &'static [&'static str] {
+                match self { $($name::$variant => &[$($($alias),*)?]),+ }
             }
         }
 
@@ -31,11 +49,7 @@ macro_rules! text_enum {
             fn from_str(s: &str) -> Result<Self, EnumError> {
                 match s.trim() {
                     $($text => Ok($name::$variant),)+
-                    other => Err(EnumError {
-                        what: stringify!($name),
-                        value: other.to_string(),
-                        allowed: Self::names(),
-                    }),
+                    other => Err(EnumError::new::<$name>(other)),
                 }
             }
         }
@@ -54,17 +68,59 @@ macro_rules! text_enum {
     };
 }
 
-/// A value outside an enum's allowed words.
+/// The words of an enum: its stored code, its names for readers in each language, and the
+/// other spellings clerks type. One table per enum, used by commands, imports and renderers.
+pub trait Words: Sized + Copy + 'static {
+    const ALL_WORDS: &'static [Self];
+    fn code(self) -> &'static str;
+    fn zh(self) -> &'static str;
+    fn en(self) -> &'static str;
+    fn aliases(self) -> &'static [&'static str];
+
+    /// Any accepted spelling: the code, the Chinese or English name or an alias; full-width
+    /// characters, case, spaces, hyphens and underscores do not matter.
+    fn parse_word(s: &str) -> Result<Self, EnumError> {
+        let key = word_key(s);
+        Self::ALL_WORDS
+            .iter()
+            .copied()
+            .find(|v| {
+                word_key(v.code()) == key
+                    || word_key(v.zh()) == key
+                    || word_key(v.en()) == key
+                    || v.aliases().iter().any(|a| word_key(a) == key)
+            })
+            .ok_or_else(|| EnumError::new::<Self>(s.trim()))
+    }
+}
+
+/// How spellings of a word are compared: half-width, lower case, no spaces, `-` or `_`.
+fn word_key(s: &str) -> String {
+    crate::core::ids::to_halfwidth(s)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A value outside an enum's accepted words: the value as given and the words it could be,
+/// each as (code, Chinese name), for the message catalogue to render.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnumError {
-    pub what: &'static str,
     pub value: String,
-    pub allowed: Vec<&'static str>,
+    pub allowed: Vec<(&'static str, &'static str)>,
+}
+
+impl EnumError {
+    pub fn new<T: Words>(value: &str) -> EnumError {
+        EnumError { value: value.to_string(), allowed: T::ALL_WORDS.iter().map(|v| (v.code(), v.zh())).collect() }
+    }
 }
 
 impl fmt::Display for EnumError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "'{}' is not one of {}", self.value, self.allowed.join(", "))
+        let codes: Vec<&str> = self.allowed.iter().map(|(c, _)| *c).collect();
+        write!(f, "'{}' is not one of {}", self.value, codes.join(", "))
     }
 }
 
@@ -72,44 +128,91 @@ impl std::error::Error for EnumError {}
 
 text_enum!(
     /// What sort of organisation a unit is (DOMAIN.md §2).
-    UnitKind { Enterprise = "enterprise", Institution = "institution", Association = "association",
-               Department = "department", Other = "other" }
+    UnitKind {
+        Enterprise = "enterprise" / "企业" / "enterprise" ["公司"],
+        Institution = "institution" / "事业单位" / "institution" ["科研院所", "院所", "机构"],
+        Association = "association" / "协会" / "association" ["社会团体", "社团", "学会", "商会"],
+        Department = "department" / "政府部门" / "department" ["部门", "机关", "行政机关"],
+        Other = "other" / "其他" / "other" ["其它"],
+    }
 );
 text_enum!(
     /// The level of a standard, derived from its number (DOMAIN.md §6).
-    Level { International = "international", National = "national", Industry = "industry",
-            Local = "local", Group = "group", Enterprise = "enterprise" }
+    Level {
+        International = "international" / "国际标准" / "international" ["国际"],
+        National = "national" / "国家标准" / "national" ["国家", "国标"],
+        Industry = "industry" / "行业标准" / "industry" ["行业", "行标"],
+        Local = "local" / "地方标准" / "local" ["地方", "地标"],
+        Group = "group" / "团体标准" / "group" ["团体", "团标"],
+        Enterprise = "enterprise" / "企业标准" / "enterprise" ["企业", "企标"],
+    }
 );
-text_enum!(Action { Formulate = "formulate", Revise = "revise" });
-text_enum!(StandardStatus { Drafting = "drafting", Published = "published", Abolished = "abolished" });
-text_enum!(Outcome { Confirm = "confirm", Revise = "revise", Abolish = "abolish" });
-text_enum!(AwardKind { CnInnovation = "cn-innovation", CqInnovation = "cq-innovation", CqProduct = "cq-product" });
-text_enum!(SeatRole { Secretariat = "secretariat", Convenor = "convenor", Member = "member" });
-text_enum!(MilestoneStatus { NotStarted = "not-started", InProgress = "in-progress", Done = "done" });
+text_enum!(Action { Formulate = "formulate" / "制定" / "formulate" ["新制定"], Revise = "revise" / "修订" / "revise" ["修改"] });
+text_enum!(
+    StandardStatus {
+        Drafting = "drafting" / "制定中" / "drafting" ["起草中", "在编", "在研", "草案"],
+        Published = "published" / "已发布" / "published" ["发布", "现行"],
+        Abolished = "abolished" / "已废止" / "abolished" ["废止"],
+    }
+);
+text_enum!(
+    Outcome {
+        Confirm = "confirm" / "继续有效" / "confirm" ["确认", "有效", "confirmed"],
+        Revise = "revise" / "修订" / "revise" ["revised"],
+        Abolish = "abolish" / "废止" / "abolish" ["abolished"],
+    }
+);
+text_enum!(
+    AwardKind {
+        CnInnovation = "cn-innovation" / "中国标准创新贡献奖" / "China Standard Innovation Contribution Award"
+            ["国家标准创新贡献奖", "中国标准创新奖"],
+        CqInnovation = "cq-innovation" / "重庆市标准创新贡献奖" / "Chongqing Standard Innovation Contribution Award"
+            ["重庆标准创新贡献奖", "重庆市标准创新奖"],
+        CqProduct = "cq-product" / "重庆市产品标准奖" / "Chongqing Product Standard Award" ["重庆产品标准奖"],
+    }
+);
+text_enum!(
+    SeatRole {
+        Secretariat = "secretariat" / "秘书处" / "secretariat" ["秘书处承担单位", "承担秘书处"],
+        Convenor = "convenor" / "召集人" / "convenor" ["召集单位", "工作组召集单位", "convener"],
+        Member = "member" / "委员" / "member" ["成员", "委员单位", "成员单位"],
+    }
+);
+text_enum!(
+    MilestoneStatus {
+        NotStarted = "not-started" / "未开始" / "not started" ["未启动"],
+        InProgress = "in-progress" / "进行中" / "in progress" ["推进中", "实施中"],
+        Done = "done" / "已完成" / "done" ["完成"],
+    }
+);
 text_enum!(
     /// How a target is counted; the parameter (level, award kind, roles) lives beside it.
-    MeasureKind { Standards = "standards", Filings = "filings", Reviews = "reviews",
-                  ParticipatingEnterprises = "participating-enterprises",
-                  HostingEnterprises = "hosting-enterprises",
-                  AwardEnterprises = "award-enterprises", Awards = "awards" }
+    MeasureKind {
+        Standards = "standards" / "标准数" / "standards",
+        Filings = "filings" / "备案数" / "filings",
+        Reviews = "reviews" / "复审数" / "reviews",
+        ParticipatingEnterprises = "participating-enterprises" / "参与制修订的企业数" / "participating enterprises",
+        HostingEnterprises = "hosting-enterprises" / "承担技术委员会的企业数" / "hosting enterprises",
+        AwardEnterprises = "award-enterprises" / "获奖企业数" / "award-winning enterprises",
+        Awards = "awards" / "获奖数" / "awards",
+    }
 );
 text_enum!(
     /// Which records a reward rule looks at.
-    RuleSource { Project = "project", LeadStandard = "lead-standard", Award = "award" }
-);
-text_enum!(TargetStatus { Met = "met", OnTrack = "on-track", Behind = "behind", Missed = "missed" });
-
-impl Outcome {
-    /// Outcome words as clerks write them in either language.
-    pub fn parse_any(s: &str) -> Option<Outcome> {
-        match s.trim() {
-            "confirm" | "继续有效" | "确认" | "有效" => Some(Outcome::Confirm),
-            "revise" | "修订" => Some(Outcome::Revise),
-            "abolish" | "废止" => Some(Outcome::Abolish),
-            other => other.to_ascii_lowercase().parse().ok(),
-        }
+    RuleSource {
+        Project = "project" / "市级标准化项目" / "project",
+        LeadStandard = "lead-standard" / "牵头制定标准" / "lead standard",
+        Award = "award" / "获奖" / "award",
     }
-}
+);
+text_enum!(
+    TargetStatus {
+        Met = "met" / "已达标" / "met",
+        OnTrack = "on-track" / "进度正常" / "on track",
+        Behind = "behind" / "滞后" / "behind",
+        Missed = "missed" / "未完成" / "missed",
+    }
+);
 
 /// The plan whose window all counts use.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use csv::ByteRecord;
 
 use super::columns::{Columns, Field};
 use crate::core::ids::{self, CodeError, DateError};
-use crate::core::model::{Date, Level, Outcome, UnitKind};
+use crate::core::model::{Date, Level, Outcome, UnitKind, Words};
 
 /// One fault of a row: the field (None for the row as a whole) and why, in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -371,7 +371,7 @@ pub fn check_review(row: &RowText, errors: &mut Vec<FieldError>) -> Option<Revie
     let number = enterprise_number(row, errors);
     let reviewed_on = required_date(row, Field::ReviewedOn, errors);
     let outcome = match row.text(Field::Outcome) {
-        Ok(s) => Outcome::parse_any(&ids::to_halfwidth(s)).or_else(|| {
+        Ok(s) => Outcome::parse_word(s).ok().or_else(|| {
             let message = if s.trim().is_empty() {
                 "the outcome is empty; write confirm, revise or abolish (继续有效, 修订, 废止)".to_string()
             } else {

@@ -9,6 +9,7 @@ use super::columns::Field;
 use super::rows::{FieldError, UnitFields};
 use crate::core::ids;
 use crate::core::records::Unit;
+use crate::core::units::UnitLookup;
 
 /// How a row's unit was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,6 +131,32 @@ impl UnitIndex {
     }
 }
 
+/// The import's index answers the core's unit lookup, as the store does.
+impl UnitLookup for UnitIndex {
+    type Error = std::convert::Infallible;
+    fn by_uscc(&self, uscc: &str) -> Result<Option<Unit>, Self::Error> {
+        Ok(self.by_uscc.get(uscc).map(|&at| self.units[at].clone()))
+    }
+    fn by_org_code(&self, org: &str) -> Result<Vec<Unit>, Self::Error> {
+        let found = self.by_org.get(org).map(Vec::as_slice).unwrap_or_default();
+        let mut units: Vec<Unit> = found.iter().map(|&at| self.units[at].clone()).collect();
+        units.sort_by_key(|u| u.id);
+        Ok(units)
+    }
+    fn by_id(&self, id: i64) -> Result<Option<Unit>, Self::Error> {
+        Ok(self.get(id).cloned())
+    }
+    fn by_name_key(&self, key: &str) -> Result<Option<Unit>, Self::Error> {
+        Ok(self.by_name.get(key).map(|&at| self.units[at].clone()))
+    }
+    fn each_name(&self, f: &mut dyn FnMut(i64, &str, &str)) -> Result<(), Self::Error> {
+        for (key, &at) in &self.by_name {
+            f(self.units[at].id, &self.units[at].name, key);
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +192,13 @@ mod tests {
             Lookup::Found(u, by) => Some((u.id, by)),
             _ => None,
         }
+    }
+
+    #[test]
+    fn the_index_answers_the_unit_lookup_table() {
+        let units = crate::core::units::lookup_case_units();
+        let index = UnitIndex::new(units.into_iter().map(|u| (u.clone(), ids::name_key(&u.name))).collect());
+        crate::core::units::lookup_cases(&index);
     }
 
     #[test]

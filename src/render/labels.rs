@@ -8,14 +8,28 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// `--lang` / STDTRACK_LANG if given, else zh when LANG starts with zh.
-    pub fn resolve(explicit: Option<&str>, env_lang: Option<&str>) -> Result<Lang, String> {
-        match explicit.map(|s| s.trim().to_ascii_lowercase()) {
-            Some(s) if s.starts_with("zh") => Ok(Lang::Zh),
-            Some(s) if s.starts_with("en") => Ok(Lang::En),
-            Some(s) => Err(format!("--lang: '{s}' is not one of zh, en")),
-            None => Ok(if env_lang.is_some_and(|l| l.starts_with("zh")) { Lang::Zh } else { Lang::En }),
+    /// The reader's language: `--lang`, then `STDTRACK_LANG`, then the first of `LC_ALL`,
+    /// `LC_MESSAGES`, `LANG` that is set. English only when that says English (`en*`);
+    /// Chinese otherwise (unset, `C`, `POSIX`, `zh*`): the office runs Chinese Windows, where
+    /// `LANG` is usually unset. A `--lang` or `STDTRACK_LANG` that is neither is an error
+    /// holding the value (exit 2).
+    pub fn resolve(explicit: Option<&str>, env: &dyn Fn(&str) -> Option<String>) -> Result<Lang, String> {
+        let chosen = explicit.map(str::to_string).or_else(|| env("STDTRACK_LANG"));
+        if let Some(value) = chosen {
+            let v = value.trim().to_ascii_lowercase();
+            return if v.starts_with("zh") || matches!(value.trim(), "中文" | "汉语" | "chinese") {
+                Ok(Lang::Zh)
+            } else if v.starts_with("en") || v == "english" {
+                Ok(Lang::En)
+            } else {
+                Err(value)
+            };
         }
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|name| env(name));
+        Ok(match locale {
+            Some(l) if l.trim().to_ascii_lowercase().starts_with("en") => Lang::En,
+            _ => Lang::Zh,
+        })
     }
 
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
@@ -135,4 +149,32 @@ const WORDS: &[(&str, &str, &str)] = &[
 
 pub fn word(key: &str, lang: Lang) -> &str {
     WORDS.iter().find(|(k, _, _)| *k == key).map_or(key, |(_, zh, en)| lang.pick(zh, en))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(explicit: Option<&str>, vars: &[(&str, &str)]) -> Result<Lang, String> {
+        let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Lang::resolve(explicit, &|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+    }
+
+    #[test]
+    fn chinese_unless_the_first_setting_says_english() {
+        assert_eq!(resolve(None, &[]), Ok(Lang::Zh), "nothing set: Chinese Windows");
+        assert_eq!(resolve(None, &[("LANG", "C")]), Ok(Lang::Zh));
+        assert_eq!(resolve(None, &[("LANG", "POSIX")]), Ok(Lang::Zh));
+        assert_eq!(resolve(None, &[("LANG", "en_US.UTF-8")]), Ok(Lang::En));
+        assert_eq!(resolve(None, &[("LANG", "en_US.UTF-8"), ("LC_ALL", "zh_CN.UTF-8")]), Ok(Lang::Zh), "LC_ALL first");
+        assert_eq!(
+            resolve(None, &[("LANG", "zh_CN"), ("LC_MESSAGES", "en_GB")]),
+            Ok(Lang::En),
+            "LC_MESSAGES before LANG"
+        );
+        assert_eq!(resolve(None, &[("STDTRACK_LANG", "en"), ("LANG", "zh_CN")]), Ok(Lang::En));
+        assert_eq!(resolve(Some("zh"), &[("STDTRACK_LANG", "en")]), Ok(Lang::Zh), "--lang first");
+        assert_eq!(resolve(Some("cn"), &[]), Err("cn".to_string()));
+        assert_eq!(resolve(None, &[("STDTRACK_LANG", "fr")]), Err("fr".to_string()));
+    }
 }

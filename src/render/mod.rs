@@ -2,6 +2,7 @@
 //! `&mut dyn Write`. Nothing here reads the database or the clock.
 
 pub mod labels;
+pub mod messages;
 pub mod reports;
 
 use std::io::Write;

@@ -14,8 +14,10 @@ mod tests;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
+
+use crate::error::{Msg, V, path as vpath, refuse, usage};
 
 pub use facts::Fund;
 pub use import::{BatchCounts, FilingSink, ReviewSink, StoredFiling, StoredReview};
@@ -43,34 +45,41 @@ pub struct Tx<'a> {
     ctx: &'a AuditCtx,
 }
 
-/// A user-facing refusal raised by the store (busy database, missing file, newer schema).
-#[derive(Debug)]
-pub struct StoreRefusal(pub String);
-
-impl std::fmt::Display for StoreRefusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for StoreRefusal {}
+/// The most `STDTRACK_BUSY_TIMEOUT` may ask for: a day (SQLite counts milliseconds in an int).
+const MAX_BUSY_SECONDS: f64 = 86_400.0;
 
 fn busy_timeout() -> Duration {
     let secs = std::env::var("STDTRACK_BUSY_TIMEOUT")
         .ok()
         .and_then(|s| s.trim().parse::<f64>().ok())
         .filter(|s| s.is_finite() && *s >= 0.0)
-        .unwrap_or(30.0);
+        .unwrap_or(30.0)
+        .min(MAX_BUSY_SECONDS);
     Duration::from_millis((secs * 1000.0) as u64)
 }
 
-/// Turns SQLite's "busy"/"locked" into the sentence CLI.md promises; other errors pass through.
+/// Turns the SQLite failures the tool can name (busy, read-only, full disk, a damaged file,
+/// I/O) into their sentences; any other stays an internal error with its detail. The
+/// database's path is filled in by the command layer.
 pub(crate) fn explain(e: rusqlite::Error) -> anyhow::Error {
-    if let rusqlite::Error::SqliteFailure(f, _) = &e {
-        if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) {
-            return anyhow!(StoreRefusal(format!(
-                "the database is busy: another stdtrack kept it locked for {:.1} s; nothing was written, try again",
-                busy_timeout().as_secs_f64()
-            )));
+    use rusqlite::ErrorCode as C;
+    let here = || V(String::new());
+    if let rusqlite::Error::SqliteFailure(f, detail) = &e {
+        let msg = match f.code {
+            C::DatabaseBusy | C::DatabaseLocked => {
+                Some(Msg::Busy { seconds: format!("{:.1}", busy_timeout().as_secs_f64()) })
+            }
+            C::ReadOnly | C::PermissionDenied => Some(Msg::ReadOnly { path: here() }),
+            C::DiskFull => Some(Msg::DiskFull { path: here() }),
+            C::DatabaseCorrupt | C::NotADatabase => Some(Msg::Damaged { path: here() }),
+            C::SystemIoFailure => {
+                Some(Msg::Io { path: here(), detail: detail.clone().unwrap_or_else(|| e.to_string()) })
+            }
+            C::CannotOpen => Some(Msg::CannotOpen { path: here(), detail: e.to_string() }),
+            _ => None,
+        };
+        if let Some(msg) = msg {
+            return refuse(msg);
         }
     }
     anyhow!(e)
@@ -97,18 +106,68 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-impl Store {
-    /// Opens an existing database; never creates one.
-    pub fn open(path: &Path) -> Result<Store> {
-        if !path.exists() {
-            bail!(StoreRefusal(format!(
-                "there is no database at {}; run `stdtrack init` to create it, or name another with --db",
-                path.display()
-            )));
+/// The first bytes of every SQLite database file.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Checks a path before SQLite opens it: written as a folder (exit 2), missing, not a regular
+/// file (a FIFO would hang at open), or not a SQLite file at all.
+fn check_db_path(path: &Path) -> Result<()> {
+    let s = path.as_os_str().to_string_lossy();
+    if s.is_empty() || s.ends_with('/') || (cfg!(windows) && s.ends_with('\\')) {
+        return Err(usage(Msg::DbNotAFile { path: vpath(path) }));
+    }
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(refuse(Msg::NoDatabase { path: vpath(path) }));
         }
+        Err(e) => return Err(refuse(Msg::CannotOpen { path: vpath(path), detail: e.to_string() })),
+    };
+    if !meta.is_file() {
+        return Err(refuse(Msg::DbNotAFile { path: vpath(path) }));
+    }
+    let mut head = [0u8; 16];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .map_err(|e| refuse(Msg::CannotOpen { path: vpath(path), detail: e.to_string() }))?;
+    if read < head.len() || &head != SQLITE_HEADER {
+        return Err(refuse(Msg::NotStdtrack { path: vpath(path) }));
+    }
+    Ok(())
+}
+
+/// Whether this account may write the file (opening it for writing changes nothing).
+fn can_write(path: &Path) -> bool {
+    std::fs::OpenOptions::new().write(true).open(path).is_ok()
+}
+
+/// `file:` URI of a path, for SQLite's `immutable` parameter.
+fn file_uri(path: &Path) -> Result<String> {
+    let abs = std::fs::canonicalize(path)
+        .map_err(|e| refuse(Msg::CannotOpen { path: vpath(path), detail: e.to_string() }))?;
+    let text = abs.to_string_lossy().replace('\\', "/");
+    let mut uri = String::from("file:");
+    if !text.starts_with('/') {
+        uri.push('/');
+    }
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~:".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Ok(uri)
+}
+
+impl Store {
+    /// Opens an existing database for a command that writes; never creates one. An older
+    /// schema is brought up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        check_db_path(path)?;
         let conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-                .with_context(|| format!("cannot open {}", path.display()))?;
+                .map_err(explain)?;
         conn.busy_timeout(busy_timeout()).sql()?;
         // The version is read before anything that could write (such as switching to WAL).
         schema::check_version(&conn, path)?;
@@ -118,28 +177,89 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens an existing database for a command that only reads. SQLite is asked for a
+    /// read-only connection; when this account may not write the file and no writer has a
+    /// WAL open, the file is read as immutable, so a reader leaves no `-wal`/`-shm` files
+    /// behind that would lock the owner out.
+    pub fn open_read(path: &Path) -> Result<Store> {
+        check_db_path(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let wal = {
+            let mut p = path.as_os_str().to_owned();
+            p.push("-wal");
+            PathBuf::from(p)
+        };
+        let wal_in_use = std::fs::metadata(&wal).map(|m| m.len() > 0).unwrap_or(false);
+        let conn = if !can_write(path) && !wal_in_use {
+            Connection::open_with_flags(format!("{}?immutable=1", file_uri(path)?), flags).map_err(explain)?
+        } else {
+            Connection::open_with_flags(path, flags).map_err(explain)?
+        };
+        conn.busy_timeout(busy_timeout()).sql()?;
+        schema::check_version(&conn, path)?;
+        schema::require_current(&conn, path)?;
+        Ok(Store { conn, path: path.to_path_buf() })
+    }
+
     /// Creates the file, schema and seeded plan; on a current database does nothing.
     /// Returns the store and whether anything was created.
+    ///
+    /// The database is built in a temporary file beside the target and moved into place only
+    /// when complete, so a killed or failed `init` leaves no file under the target's name,
+    /// and of several `init`s at once one creates and the others find it.
     pub fn init(path: &Path) -> Result<(Store, bool)> {
-        // An empty file (touched, or left by an init that failed before its first commit) is
-        // taken as new; anything else must be a stdtrack database.
-        let empty = std::fs::metadata(path).map(|m| m.len() == 0).unwrap_or(false);
-        if path.exists() && !empty {
-            let store = Store::open(path)?;
-            return Ok((store, false));
+        let s = path.as_os_str().to_string_lossy();
+        if s.is_empty() || s.ends_with('/') || (cfg!(windows) && s.ends_with('\\')) {
+            return Err(usage(Msg::DbNotAFile { path: vpath(path) }));
         }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .with_context(|| format!("cannot create {}", path.display()))?;
-        // Set before the first write fixes it for the file: larger pages make the million-row
-        // filing table and its indexes shallower (import ~10% faster, issue 4 note).
-        conn.pragma_update(None, "page_size", 16384).sql()?;
-        configure(&conn)?;
-        let mut store = Store { conn, path: path.to_path_buf() };
-        schema::create(&mut store.conn)?;
-        Ok((store, true))
+        // An empty file (touched, or left by an older init that failed) is taken as new;
+        // anything else must be a stdtrack database.
+        let empty = match std::fs::metadata(path) {
+            Ok(m) if !m.is_file() => return Err(refuse(Msg::DbNotAFile { path: vpath(path) })),
+            Ok(m) => m.len() == 0,
+            Err(_) => false,
+        };
+        if path.exists() && !empty {
+            return Ok((Store::open(path)?, false));
+        }
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".stdtrack-init-").suffix(".tmp");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            // The office's record: the owner writes, the group may read, others nothing.
+            builder.permissions(std::fs::Permissions::from_mode(0o640));
+        }
+        let tmp = builder.tempfile_in(dir).map_err(|e| init_failed(path, e))?;
+        {
+            let conn = Connection::open_with_flags(
+                tmp.path(),
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(explain)?;
+            // Set before the first write fixes it for the file: larger pages make the
+            // million-row filing table and its indexes shallower (import ~10% faster).
+            conn.pragma_update(None, "page_size", 16384).sql()?;
+            let mut conn = conn;
+            schema::create(&mut conn)?;
+            // WAL is kept in the file's header; a clean close leaves no -wal file behind.
+            let _: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0)).sql()?;
+            conn.close().map_err(|(_, e)| explain(e))?;
+        }
+        tmp.as_file().sync_all().map_err(|e| init_failed(path, e))?;
+        let created = if empty {
+            tmp.persist(path).map_err(|e| init_failed(path, e.error))?;
+            true
+        } else {
+            match tmp.persist_noclobber(path) {
+                Ok(_) => true,
+                // Another init got there first: use what it made.
+                Err(_) if path.exists() => false,
+                Err(e) => return Err(init_failed(path, e.error)),
+            }
+        };
+        Ok((Store::open(path)?, created))
     }
 
     /// An in-memory database with the current schema, for tests.
@@ -175,15 +295,21 @@ impl Store {
         Ok(Tx { tx, ctx })
     }
 
-    /// Copies the database to `dest` (a consistent snapshot, safe while others write).
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            bail!(StoreRefusal(format!("{} exists already; name a new file", dest.display())));
-        }
-        let dest_str = dest.to_str().ok_or_else(|| anyhow!("the backup path is not valid UTF-8"))?;
-        self.conn.execute("VACUUM INTO ?1", params![dest_str]).sql()?;
+    /// Copies the database into `tmp`, an empty file (a consistent snapshot, safe while others
+    /// write). The caller puts it in place.
+    pub fn backup_into(&self, tmp: &Path) -> Result<()> {
+        let tmp_str =
+            tmp.to_str().ok_or_else(|| refuse(Msg::CannotWrite { path: vpath(tmp), detail: "not UTF-8".into() }))?;
+        self.conn.execute("VACUUM INTO ?1", params![tmp_str]).sql()?;
         Ok(())
     }
+}
+
+fn init_failed(path: &Path, e: std::io::Error) -> anyhow::Error {
+    if e.kind() == std::io::ErrorKind::PermissionDenied {
+        return refuse(Msg::ReadOnly { path: vpath(path) });
+    }
+    refuse(Msg::CannotWrite { path: vpath(path), detail: e.to_string() })
 }
 
 /// A read transaction held for the length of a report.

@@ -3,12 +3,13 @@
 
 use std::collections::HashMap;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{Reader, SqlResult, StoreRefusal, Tx};
+use super::{Reader, SqlResult, Tx};
 use crate::core::model::*;
 use crate::core::records::*;
+use crate::error::{Msg, refuse};
 
 /// The `list` filters: a date range on the record's own date, and one unit.
 #[derive(Debug, Clone, Copy, Default)]
@@ -507,7 +508,7 @@ impl Tx<'_> {
             _ => self.tx.execute(sql, params![id, reason]).sql()? > 0,
         };
         if !changed {
-            bail!(StoreRefusal(format!("{} {id} does not exist or is voided already", kind.table().replace('_', " "))));
+            return Err(refuse(Msg::RecordNotFound { kind: kind.table().into(), id }));
         }
         Ok(())
     }

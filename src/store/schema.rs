@@ -5,10 +5,11 @@
 
 use std::path::Path;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::{SqlResult, StoreRefusal};
+use super::SqlResult;
+use crate::error::{Msg, path as vpath, refuse};
 
 /// The version `schema.sql` creates; `PRAGMA user_version` holds it.
 pub const SCHEMA_VERSION: i64 = 1;
@@ -24,25 +25,30 @@ fn user_version(conn: &Connection) -> Result<i64> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0)).sql()
 }
 
+/// Refuses a file that is not a stdtrack database (or is damaged), or that a newer release
+/// wrote. Reads the version only, so a refused file is left untouched.
 pub(super) fn check_version(conn: &Connection, path: &Path) -> Result<()> {
-    let version = user_version(conn).map_err(|e| {
-        anyhow::Error::new(StoreRefusal(format!(
-            "{} is not a stdtrack database ({e:#}); name another file with --db",
-            path.display()
-        )))
-    })?;
+    let version = match conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)) {
+        Ok(v) => v,
+        Err(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::NotADatabase => {
+            return Err(refuse(Msg::NotStdtrack { path: vpath(path) }));
+        }
+        Err(e) => return Err(super::explain(e)),
+    };
     if version > SCHEMA_VERSION {
-        bail!(StoreRefusal(format!(
-            "{} was written by a newer stdtrack (schema {version}, this one knows {SCHEMA_VERSION}); \
-             it was left untouched: use the newer release",
-            path.display()
-        )));
+        return Err(refuse(Msg::NewerSchema { path: vpath(path), version, known: SCHEMA_VERSION }));
     }
-    if version == 0 {
-        bail!(StoreRefusal(format!(
-            "{} is not a stdtrack database; run `stdtrack init` on a new path",
-            path.display()
-        )));
+    if version < 1 {
+        return Err(refuse(Msg::NotStdtrack { path: vpath(path) }));
+    }
+    Ok(())
+}
+
+/// A command that only reads cannot upgrade an older file; it says so.
+pub(super) fn require_current(conn: &Connection, path: &Path) -> Result<()> {
+    let version = user_version(conn)?;
+    if version < SCHEMA_VERSION {
+        return Err(refuse(Msg::NotStdtrack { path: vpath(path) }));
     }
     Ok(())
 }
@@ -57,7 +63,7 @@ pub(super) fn create(conn: &mut Connection) -> Result<()> {
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     loop {
         let version = user_version(conn)?;
-        if version >= SCHEMA_VERSION {
+        if !(1..SCHEMA_VERSION).contains(&version) {
             return Ok(());
         }
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).sql()?;

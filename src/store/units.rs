@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Reader, SqlResult, Tx};
 use crate::core::records::Unit;
+use crate::core::units::UnitLookup;
 
 const UNIT_COLUMNS: &str = "id, name, uscc, org_code, kind, industry, location";
 
@@ -83,6 +84,32 @@ impl Reader<'_> {
     }
 }
 
+/// The store answers the core's unit lookup (`core::units::resolve`).
+impl UnitLookup for Reader<'_> {
+    type Error = anyhow::Error;
+    fn by_uscc(&self, uscc: &str) -> Result<Option<Unit>> {
+        self.unit_by_uscc(uscc)
+    }
+    fn by_org_code(&self, org: &str) -> Result<Vec<Unit>> {
+        self.units_by_org_code(org)
+    }
+    fn by_id(&self, id: i64) -> Result<Option<Unit>> {
+        self.unit(id)
+    }
+    fn by_name_key(&self, key: &str) -> Result<Option<Unit>> {
+        self.unit_by_name_key(key)
+    }
+    fn each_name(&self, f: &mut dyn FnMut(i64, &str, &str)) -> Result<()> {
+        let mut st = self.conn.prepare_cached("SELECT id, name, name_key FROM unit ORDER BY id").sql()?;
+        let mut rows = st.query([]).sql()?;
+        while let Some(r) = rows.next().sql()? {
+            let (id, name, key): (i64, String, String) = (r.get(0).sql()?, r.get(1).sql()?, r.get(2).sql()?);
+            f(id, &name, &key);
+        }
+        Ok(())
+    }
+}
+
 impl Tx<'_> {
     pub fn insert_unit(&self, row: &UnitRow<'_>) -> Result<i64> {
         let u = row.unit;
@@ -95,6 +122,11 @@ impl Tx<'_> {
             .execute(params![u.name, row.name_key, u.uscc, u.org_code, u.kind, u.industry, u.location, row.batch_id])
             .sql()?;
         Ok(self.tx.last_insert_rowid())
+    }
+
+    #[cfg(test)]
+    pub fn set_unit_id_for_test(&self, from: i64, to: i64) {
+        self.tx.execute("UPDATE unit SET id = ?2 WHERE id = ?1", params![from, to]).expect("renumber");
     }
 
     pub fn update_unit(&self, row: &UnitRow<'_>) -> Result<()> {

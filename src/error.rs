@@ -1,0 +1,460 @@
+//! Errors are values until the edge. A refusal is a `Problem`: its kind (which decides the
+//! exit code, in `Kind::exit_code` and nowhere else) and its message, a `Msg` holding the
+//! field at fault and the user's value as data. `render::messages` turns a `Msg` into a
+//! sentence in Chinese or English; nothing here is text a reader sees.
+//!
+//! A failure the tool cannot name (a SQLite error it has no sentence for) is not a `Problem`:
+//! it stays an `anyhow::Error` and is shown as an internal error with its detail.
+
+use std::fmt;
+use std::path::Path;
+
+use crate::core::ids::{CodeError, DateError, StdNumberError};
+use crate::core::model::{Date, EnumError, Level, StandardStatus};
+use crate::core::quarter::QuarterError;
+use crate::core::rewards::PaymentError;
+
+/// What sort of failure, and so which exit code (CLI.md, issue 7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A well-formed request refused: nothing was written. Exit 1.
+    Refused,
+    /// A usage mistake: an option or value outside what the command takes. Exit 2.
+    Usage,
+    /// An import wrote its good rows and rejected others (`--skip-invalid`). Exit 3.
+    RowsRejected,
+    /// The record was committed, but its output could not be written. Exit 4.
+    OutputLost,
+    /// A failure the tool cannot name. Exit 1.
+    Internal,
+}
+
+impl Kind {
+    pub const fn exit_code(self) -> u8 {
+        match self {
+            Kind::Refused | Kind::Internal => 1,
+            Kind::Usage => 2,
+            Kind::RowsRejected => 3,
+            Kind::OutputLost => 4,
+        }
+    }
+}
+
+/// A refusal or failure the tool can name, as data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub kind: Kind,
+    pub msg: Msg,
+}
+
+impl fmt::Display for Problem {
+    /// English, for logs and `anyhow` chains; readers get `render::messages::text`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::render::messages::text(&self.msg, crate::render::Lang::En))
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// A value the user typed or a file held, quoted in a message: at most `V::MAX` characters,
+/// with control characters shown as escapes, so a 20,000-character or binary value cannot
+/// flood or corrupt the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct V(pub String);
+
+impl V {
+    pub const MAX: usize = 80;
+}
+
+impl From<&str> for V {
+    fn from(s: &str) -> V {
+        V(s.to_string())
+    }
+}
+
+impl From<String> for V {
+    fn from(s: String) -> V {
+        V(s)
+    }
+}
+
+impl From<&String> for V {
+    fn from(s: &String) -> V {
+        V(s.clone())
+    }
+}
+
+impl fmt::Display for V {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut shown = 0;
+        for c in self.0.chars() {
+            if shown == V::MAX {
+                return f.write_str("…");
+            }
+            if c.is_control() {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                write!(f, "{c}")?;
+            }
+            shown += 1;
+        }
+        Ok(())
+    }
+}
+
+/// A path in a message (shown as the user gave it, quoted like any value).
+pub fn path(p: &Path) -> V {
+    V(p.display().to_string())
+}
+
+/// A unit named in a message: `#id 'name'`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitName {
+    pub id: i64,
+    pub name: String,
+}
+
+/// Every message the tool gives. Each variant holds what its sentence needs; the sentences
+/// are in `render::messages`, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, strum::EnumDiscriminants)]
+#[strum_discriminants(derive(strum::EnumIter, Hash), name(MsgId))]
+pub enum Msg {
+    // ----- values typed on the command line -----
+    /// A required text is empty.
+    Empty {
+        field: String,
+    },
+    /// Text with a control character (ESC, NUL, other C0/C1 controls; tab aside).
+    ControlChar {
+        field: String,
+        value: V,
+    },
+    Date {
+        field: String,
+        value: V,
+        err: DateError,
+    },
+    /// A year outside the years dates are read in.
+    Year {
+        field: String,
+        value: V,
+    },
+    Word {
+        field: String,
+        err: EnumError,
+    },
+    Quarter {
+        field: String,
+        err: QuarterError,
+    },
+    QuarterNotBegun {
+        quarter: String,
+        today: Date,
+    },
+    FromAfterTo {
+        from_field: String,
+        from: Date,
+        to_field: String,
+        to: Date,
+    },
+    Id {
+        field: String,
+        value: V,
+    },
+    Yuan {
+        field: String,
+        value: V,
+    },
+    YuanTooLarge {
+        field: String,
+        value: V,
+        max: i64,
+    },
+    /// An option that needs another (`--done` without `--status done`).
+    Needs {
+        field: String,
+        value: V,
+        needs: String,
+    },
+
+    // ----- units -----
+    Code {
+        field: String,
+        value: V,
+        err: CodeError,
+    },
+    /// A code whose check character is wrong; refused unless `--allow-bad-check`.
+    BadCheck {
+        field: String,
+        code: String,
+        err: CodeError,
+    },
+    /// The same, kept because `--allow-bad-check` was given (a warning).
+    BadCheckKept {
+        field: String,
+        code: String,
+        err: CodeError,
+    },
+    CodesDisagree {
+        org: String,
+        uscc: String,
+        inside: String,
+    },
+    NameTaken {
+        name: String,
+        id: i64,
+    },
+    UsccTaken {
+        code: String,
+        unit: UnitName,
+    },
+    OrgCodeTaken {
+        code: String,
+        unit: UnitName,
+    },
+    UnitNotFound {
+        field: String,
+        value: V,
+        closest: Vec<UnitName>,
+    },
+    UnitAmbiguous {
+        field: String,
+        org: String,
+        units: Vec<UnitName>,
+    },
+
+    // ----- standards, filings, reviews -----
+    StdNumber {
+        field: String,
+        value: V,
+        err: StdNumberError,
+    },
+    LevelNeeded,
+    LevelContradicts {
+        stated: Level,
+        number: String,
+        derived: Level,
+    },
+    EnterpriseViaFiling,
+    NotEnterpriseNumber {
+        field: String,
+        number: String,
+        level: Level,
+    },
+    BadEnterpriseNumber {
+        field: String,
+        value: V,
+        err: StdNumberError,
+    },
+    PublishedForDrafting {
+        date: Date,
+    },
+    PublishedRequired {
+        status: StandardStatus,
+    },
+    StandardNeedsUnit,
+    LeadAndParticipant {
+        unit: UnitName,
+    },
+    ParticipantTwice {
+        unit: UnitName,
+    },
+    NumberTaken {
+        number: String,
+        id: i64,
+    },
+    StandardNotFound {
+        value: V,
+    },
+    FilingNoTaken {
+        filing_no: String,
+        id: i64,
+    },
+    ReviewExists {
+        number: String,
+        unit: String,
+        on: Date,
+        id: i64,
+    },
+
+    // ----- corrections, milestones, rules, money -----
+    RecordNotFound {
+        kind: String,
+        id: i64,
+    },
+    AlreadyVoided {
+        kind: String,
+        id: i64,
+        reason: String,
+    },
+    MilestoneNotFound {
+        value: V,
+        codes: Vec<String>,
+    },
+    RuleNotFound {
+        value: V,
+        codes: Vec<String>,
+    },
+    RuleFromTooEarly {
+        from: Date,
+        latest: Date,
+    },
+    FundNotFound {
+        value: V,
+        codes: Vec<String>,
+    },
+    FundNeeded,
+    KeyNotFound {
+        key: V,
+    },
+    Payment {
+        err: PaymentError,
+    },
+    /// Sums of stored amounts that do not fit the arithmetic (someone stored absurd amounts).
+    MoneyOverflow,
+
+    // ----- the database file -----
+    NoDatabase {
+        path: V,
+    },
+    NotStdtrack {
+        path: V,
+    },
+    NewerSchema {
+        path: V,
+        version: i64,
+        known: i64,
+    },
+    Busy {
+        seconds: String,
+    },
+    ReadOnly {
+        path: V,
+    },
+    DiskFull {
+        path: V,
+    },
+    Damaged {
+        path: V,
+    },
+    CannotOpen {
+        path: V,
+        detail: String,
+    },
+    Io {
+        path: V,
+        detail: String,
+    },
+    DbNotAFile {
+        path: V,
+    },
+    BackupExists {
+        path: V,
+    },
+    NoPlan,
+
+    // ----- files written and read -----
+    /// `--out`, `--rejects` or the backup would overwrite the database, its companions or
+    /// the file being read.
+    OutIsProtected {
+        option: String,
+        path: V,
+        what: Protected,
+    },
+    OutNotRegular {
+        option: String,
+        path: V,
+    },
+    CannotWrite {
+        path: V,
+        detail: String,
+    },
+    InputNotRegular {
+        path: V,
+    },
+    CannotRead {
+        path: V,
+        detail: String,
+    },
+
+    // ----- usage -----
+    FormatNotWritable {
+        command: String,
+        format: String,
+        allowed: Vec<String>,
+    },
+    ExcelNeedsCsv,
+    OutNeeded {
+        format: String,
+    },
+    RejectsNeedSkipInvalid,
+    Lang {
+        value: V,
+    },
+
+    // ----- imports -----
+    /// Bad rows without `--skip-invalid`: nothing was imported.
+    ImportRefused {
+        rejected: u64,
+        dry_run: bool,
+    },
+    /// `--skip-invalid`: the good rows were imported; the bad ones are in a file (exit 3).
+    RowsRejected {
+        rejected: u64,
+        rejects: Option<V>,
+    },
+
+    // ----- after a commit -----
+    /// The record was committed; the output could not be written.
+    RecordedOutputLost {
+        detail: String,
+    },
+
+    // ----- warnings -----
+    /// An internal error with its detail (the kind `Internal`).
+    Internal {
+        detail: String,
+    },
+}
+
+/// What an output path must not be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protected {
+    /// The database or one of SQLite's files beside it.
+    Database,
+    /// The file being imported.
+    Input,
+}
+
+impl Msg {
+    /// A refusal (exit 1): nothing was written.
+    pub fn refused(self) -> Problem {
+        Problem { kind: Kind::Refused, msg: self }
+    }
+
+    /// A usage mistake (exit 2).
+    pub fn usage(self) -> Problem {
+        Problem { kind: Kind::Usage, msg: self }
+    }
+}
+
+impl From<Msg> for Problem {
+    fn from(msg: Msg) -> Problem {
+        msg.refused()
+    }
+}
+
+/// A refusal as an `anyhow::Error`, for `?` in functions that return `anyhow::Result`.
+pub fn refuse(msg: Msg) -> anyhow::Error {
+    anyhow::Error::new(msg.refused())
+}
+
+/// A usage mistake as an `anyhow::Error`.
+pub fn usage(msg: Msg) -> anyhow::Error {
+    anyhow::Error::new(msg.usage())
+}
+
+/// The first `Problem` in an error's chain, if the error is one the tool can name.
+pub fn problem_of(e: &anyhow::Error) -> Option<&Problem> {
+    e.chain().find_map(|c| c.downcast_ref::<Problem>())
+}

@@ -1,0 +1,664 @@
+//! The message catalogue: every sentence the tool says to a reader, in Chinese and English,
+//! made from a `Msg` value (`crate::error`). Refusals, warnings and the import's row errors
+//! all come through here, so a message cannot exist in one language only: each arm gives both.
+//!
+//! User values are quoted through `V`, which caps them at 80 characters and escapes control
+//! characters. Chinese sentences use full-width punctuation and 「」 around quoted values.
+
+use crate::core::ids::{CodeError, DateError, Malformed, Mangled, StdNumberError};
+use crate::core::model::{EnumError, Level, StandardStatus, Words};
+use crate::core::quarter::QuarterError;
+use crate::core::rewards::PaymentError;
+use crate::error::{Msg, Protected, UnitName, V};
+use crate::render::Lang;
+
+/// `say!(lang, "中文 {x}", "English {x}")`: the sentence in the reader's language, with
+/// named arguments taken from the variables in scope.
+macro_rules! say {
+    ($lang:expr, $zh:literal, $en:literal) => {
+        match $lang {
+            Lang::Zh => format!($zh),
+            Lang::En => format!($en),
+        }
+    };
+}
+
+/// A list joined as the language writes lists.
+fn list(lang: Lang, items: &[String]) -> String {
+    items.join(lang.pick("、", ", "))
+}
+
+fn units(lang: Lang, units: &[UnitName]) -> String {
+    let named: Vec<String> = units.iter().map(|u| unit(lang, u)).collect();
+    list(lang, &named)
+}
+
+fn unit(lang: Lang, u: &UnitName) -> String {
+    let (id, name) = (u.id, V(u.name.clone()));
+    say!(lang, "「{name}」（#{id}）", "'{name}' (#{id})")
+}
+
+fn level(lang: Lang, l: Level) -> &'static str {
+    lang.pick(l.zh(), l.code())
+}
+
+fn status(lang: Lang, s: StandardStatus) -> &'static str {
+    lang.pick(s.zh(), s.code())
+}
+
+/// A money amount in whole yuan, digits as stored (scripts and tests match them).
+fn yuan(lang: Lang, amount: i64) -> String {
+    say!(lang, "{amount} 元", "{amount} yuan")
+}
+
+pub fn code_error(lang: Lang, e: &CodeError) -> String {
+    match e {
+        CodeError::Empty => say!(lang, "代码为空", "the code is empty"),
+        CodeError::ExcelMangled(why) => {
+            let why = match why {
+                Mangled::Scientific => say!(lang, "变成了科学计数法", "it is in scientific notation"),
+                Mangled::Separator => {
+                    say!(lang, "带有小数点或千位分隔符", "it has a decimal point or thousands separator")
+                }
+                Mangled::LostDigits { found, expected } => say!(
+                    lang,
+                    "应有 {expected} 位却只有 {found} 位，前导的 0 或数字丢失了",
+                    "{found} digits where {expected} are expected: leading zeros or digits were dropped"
+                ),
+                Mangled::FifteenDigits => say!(lang, "只保留了前 15 位数字", "only the first 15 digits were kept"),
+            };
+            say!(
+                lang,
+                "看起来被 Excel 当成了数字（{why}）；请把该列设为“文本”格式后重新录入",
+                "looks like Excel turned it into a number ({why}); format the column as text and re-enter it"
+            )
+        }
+        CodeError::Length { expected, found } => {
+            say!(lang, "代码有 {found} 位，应为 {expected} 位", "the code has {found} characters, expected {expected}")
+        }
+        CodeError::BadChar { ch, position } => {
+            let ch = V(ch.to_string());
+            say!(
+                lang,
+                "第 {position} 位的字符「{ch}」不能出现在此代码中",
+                "character '{ch}' at position {position} is not allowed in this code"
+            )
+        }
+        CodeError::BadCheck { expected, found } => {
+            say!(lang, "校验位是 {found}，按规则应为 {expected}", "check character is {found}, expected {expected}")
+        }
+    }
+}
+
+pub fn std_number_error(lang: Lang, e: &StdNumberError) -> String {
+    match e {
+        StdNumberError::Empty => say!(lang, "标准编号为空", "the standard number is empty"),
+        StdNumberError::UnknownPrefix { prefix } => {
+            let prefix = V(prefix.clone());
+            say!(
+                lang,
+                "不认识的标准编号前缀「{prefix}」；请用 --level 说明标准层级",
+                "unknown standard number prefix \"{prefix}\"; state the level explicitly"
+            )
+        }
+        StdNumberError::Malformed(m) => {
+            let reason = match m {
+                Malformed::NoPrefix => say!(
+                    lang,
+                    "应以 GB/T、DB50/T、Q/ 等前缀开头",
+                    "it must start with a prefix such as GB/T, DB50/T or Q/"
+                ),
+                Malformed::DbDigits { digits } => say!(
+                    lang,
+                    "DB 后应为 2 位省级或 4 位市级代码，而不是 {digits}",
+                    "DB must be followed by a 2-digit province or 4-digit city code, not {digits}"
+                ),
+                Malformed::LocalForm { digits } => say!(
+                    lang,
+                    "地方标准应写作 DB{digits}/T 或 DB{digits}/",
+                    "a local standard is written DB{digits}/T or DB{digits}/"
+                ),
+                Malformed::NoNumber { prefix } => say!(lang, "{prefix} 后面没有编号", "no number after {prefix}"),
+                Malformed::NumberStart { prefix } => say!(
+                    lang,
+                    "{prefix} 后的编号应以字母或数字开头",
+                    "the number after {prefix} must start with a letter or digit"
+                ),
+                Malformed::NoYear { prefix } => say!(
+                    lang,
+                    "{prefix} 后应是顺序号和年代号，如 {prefix} 1.1-2020",
+                    "expected a number and year after {prefix}, such as {prefix} 1.1-2020"
+                ),
+            };
+            say!(lang, "标准编号格式不对：{reason}", "malformed standard number: {reason}")
+        }
+    }
+}
+
+pub fn date_error(lang: Lang, e: &DateError) -> String {
+    match e {
+        DateError::Empty => say!(
+            lang,
+            "日期为空；请写成 2013-05-01 这样的日期",
+            "the date is empty; expected a date such as 2013-05-01"
+        ),
+        DateError::Unrecognised => say!(
+            lang,
+            "应为 2013-05-01 这样的日期（也可写 2013/5/1、2013.5.1、20130501、2013年5月1日），年份在 1900 至 2100 之间",
+            "expected a date such as 2013-05-01 (also 2013/5/1, 2013.5.1, 20130501, 2013年5月1日), in the years 1900 to 2100"
+        ),
+        DateError::Impossible { year, month, day } => {
+            say!(
+                lang,
+                "{year:04}-{month:02}-{day:02} 不是真实存在的日期",
+                "{year:04}-{month:02}-{day:02} is not a real date"
+            )
+        }
+    }
+}
+
+pub fn enum_error(lang: Lang, e: &EnumError) -> String {
+    let value = V(e.value.clone());
+    let words: Vec<String> = match lang {
+        Lang::Zh => e.allowed.iter().map(|(code, zh)| format!("{zh}（{code}）")).collect(),
+        Lang::En => e.allowed.iter().map(|(code, zh)| format!("{code} ({zh})")).collect(),
+    };
+    let words = list(lang, &words);
+    say!(lang, "「{value}」不是可用的值，应为：{words}", "'{value}' is not one of {words}")
+}
+
+pub fn quarter_error(lang: Lang, e: &QuarterError) -> String {
+    let value = V(e.0.clone());
+    say!(
+        lang,
+        "「{value}」不是季度：请写年份和季度，如 2013Q2（也可写 2013-Q2、2013年第二季度、2013年2季度），或 last（上一季度）、current（本季度）",
+        "'{value}' is not a quarter: write a year and quarter such as 2013Q2 (also 2013-Q2, 2013年第二季度), or 'last' or 'current'"
+    )
+}
+
+pub fn payment_error(lang: Lang, e: &PaymentError) -> String {
+    match e {
+        PaymentError::UnknownKey { key } => {
+            let key = V(key.clone());
+            say!(
+                lang,
+                "没有编号为「{key}」的应奖补项目（award-calc 列出各项的编号；已作废或已修改的记录不再产生奖补）",
+                "no entitlement has the key '{key}' (see award-calc for the keys; a voided or edited record yields none)"
+            )
+        }
+        PaymentError::OtherPayee { key, payee } => {
+            let (key, payee) = (V(key.clone()), V(payee.clone()));
+            say!(
+                lang,
+                "应奖补项目「{key}」不能付给「{payee}」：请付给 award-calc 中该项列出的单位",
+                "the entitlement '{key}' is not payable to {payee}: pay the unit award-calc shows for it"
+            )
+        }
+        PaymentError::OverAmount { key, amount_yuan, paid_yuan, attempted } => {
+            let key = V(key.clone());
+            let total = yuan(lang, paid_yuan.saturating_add(*attempted));
+            let left = yuan(lang, amount_yuan.saturating_sub(*paid_yuan).max(0));
+            let (amount, paid, attempted) = (yuan(lang, *amount_yuan), yuan(lang, *paid_yuan), yuan(lang, *attempted));
+            say!(
+                lang,
+                "在「{key}」上支付 {attempted} 后累计已付将达 {total}，超过应奖补金额 {amount}（已付 {paid}，未付 {left}）",
+                "paying {attempted} on '{key}' would bring the total paid to {total}, over its amount of {amount} ({paid} paid so far, {left} outstanding)"
+            )
+        }
+        PaymentError::BelowZero { key, paid_yuan, attempted } => {
+            let key = V(key.clone());
+            let (paid, attempted) = (yuan(lang, *paid_yuan), yuan(lang, *attempted));
+            say!(
+                lang,
+                "在「{key}」上记 {attempted} 后累计已付将低于零：该单位在此项上只收到过 {paid}",
+                "a payment of {attempted} on '{key}' would bring the total paid below zero: only {paid} has been paid to this unit"
+            )
+        }
+        PaymentError::Zero => say!(
+            lang,
+            "没有可记录的金额：金额为零，或此项已无未付金额",
+            "there is nothing to record: the amount is zero, or nothing is outstanding on this entitlement"
+        ),
+    }
+}
+
+/// The sentence of a message in the reader's language.
+pub fn text(msg: &Msg, lang: Lang) -> String {
+    match msg {
+        // ----- values typed on the command line -----
+        Msg::Empty { field } => say!(lang, "{field} 不能为空", "{field} is empty"),
+        Msg::ControlChar { field, value } => say!(
+            lang,
+            "{field}「{value}」含有控制字符（如 ESC、NUL），请删去后重新输入",
+            "{field} '{value}' holds a control character (such as ESC or NUL); remove it and enter the value again"
+        ),
+        Msg::Date { field, value, err } => {
+            let why = date_error(lang, err);
+            say!(lang, "{field}「{value}」：{why}", "{field} '{value}': {why}")
+        }
+        Msg::Year { field, value } => say!(
+            lang,
+            "{field}「{value}」不是可用的年份：应在 1900 至 2100 之间",
+            "{field} '{value}' is not a year this tool reads: give one from 1900 to 2100"
+        ),
+        Msg::Word { field, err } => {
+            let why = enum_error(lang, err);
+            say!(lang, "{field}：{why}", "{field}: {why}")
+        }
+        Msg::Quarter { field, err } => {
+            let why = quarter_error(lang, err);
+            say!(lang, "{field}：{why}", "{field}: {why}")
+        }
+        Msg::QuarterNotBegun { quarter, today } => say!(
+            lang,
+            "{quarter} 季度在今天（{today}）还没有开始，没有可报告的内容",
+            "--quarter {quarter} has not begun on {today} (today); there is nothing to report yet"
+        ),
+        Msg::FromAfterTo { from_field, from, to_field, to } => {
+            say!(lang, "{from_field} {from} 晚于 {to_field} {to}", "{from_field} {from} is after {to_field} {to}")
+        }
+        Msg::Id { field, value } => {
+            say!(
+                lang,
+                "{field}「{value}」不是记录编号（应为 12 或 #12 这样的数字）",
+                "{field}: '{value}' is not a record id (such as 12 or #12)"
+            )
+        }
+        Msg::Yuan { field, value } => say!(
+            lang,
+            "{field}「{value}」不是整数元金额（如 300000；退款写负数，如 -50000）",
+            "{field}: '{value}' is not a whole number of yuan (e.g. 300000, or -50000 for a refund)"
+        ),
+        Msg::YuanTooLarge { field, value, max } => {
+            let max = yuan(lang, *max);
+            say!(
+                lang,
+                "{field}「{value}」超出上限：一条规则或一笔付款最多 {max}",
+                "{field}: '{value}' is more than {max}, the most one rule or payment may be"
+            )
+        }
+        Msg::Needs { field, value, needs } => {
+            say!(lang, "{field} {value} 只能与 {needs} 一起使用", "{field} {value} goes with {needs}")
+        }
+
+        // ----- units -----
+        Msg::Code { field, value, err } => {
+            let why = code_error(lang, err);
+            say!(lang, "{field}「{value}」：{why}", "{field} {value}: {why}")
+        }
+        Msg::BadCheck { field, code, err } => {
+            let why = code_error(lang, err);
+            say!(
+                lang,
+                "{field} {code}：{why}；如果证照上确实印的是这个代码（早期试点代码通不过校验），请加 --allow-bad-check",
+                "{field} {code}: {why}; if the code is really printed so (early pilot codes fail the check), add --allow-bad-check"
+            )
+        }
+        Msg::BadCheckKept { field, code, err } => {
+            let why = code_error(lang, err);
+            say!(
+                lang,
+                "{field} {code}：{why}；因为给了 --allow-bad-check，已照录",
+                "{field} {code}: {why}; kept because --allow-bad-check was given"
+            )
+        }
+        Msg::CodesDisagree { org, uscc, inside } => say!(
+            lang,
+            "--org-code {org} 与统一社会信用代码 {uscc} 中包含的组织机构代码（{inside}）不一致；两者只填一个即可",
+            "--org-code {org} does not match the organisation code inside USCC {uscc} ({inside}); give only one of them"
+        ),
+        Msg::NameTaken { name, id } => {
+            let name = V(name.clone());
+            say!(
+                lang,
+                "--name：已有名为「{name}」的单位（#{id}）",
+                "--name: a unit named '{name}' exists already (#{id})"
+            )
+        }
+        Msg::UsccTaken { code, unit: u } => {
+            let u = unit(lang, u);
+            say!(lang, "--uscc {code} 已属于单位 {u}", "--uscc {code} belongs to unit {u} already")
+        }
+        Msg::OrgCodeTaken { code, unit: u } => {
+            let u = unit(lang, u);
+            say!(lang, "组织机构代码 {code} 已属于单位 {u}", "organisation code {code} belongs to unit {u} already")
+        }
+        Msg::UnitNotFound { field, value, closest } if closest.is_empty() => say!(
+            lang,
+            "{field}：没有与「{value}」相符的单位；请先用 `stdtrack add-unit` 登记该单位",
+            "{field}: no unit matches '{value}'; add it with `stdtrack add-unit` first"
+        ),
+        Msg::UnitNotFound { field, value, closest } => {
+            let names = units(lang, closest);
+            say!(
+                lang,
+                "{field}：没有与「{value}」相符的单位；您要找的是不是 {names}？",
+                "{field}: no unit matches '{value}'; did you mean {names}?"
+            )
+        }
+        Msg::UnitAmbiguous { field, org, units: found } => {
+            let names = units(lang, found);
+            say!(
+                lang,
+                "{field}：组织机构代码 {org} 对应多个单位：{names}；请用编号（如 #12）指定",
+                "{field}: organisation code {org} matches several units: {names}; name one by its id (such as #12)"
+            )
+        }
+
+        // ----- standards, filings, reviews -----
+        Msg::StdNumber { field, value, err } => {
+            let why = std_number_error(lang, err);
+            say!(lang, "{field}「{value}」：{why}", "{field} {value}: {why}")
+        }
+        Msg::LevelNeeded => {
+            say!(lang, "没有 --number 时需要用 --level 说明标准层级", "--level is needed when there is no --number")
+        }
+        Msg::LevelContradicts { stated, number, derived } => {
+            let (stated, derived) = (level(lang, *stated), level(lang, *derived));
+            say!(
+                lang,
+                "--level {stated} 与 --number {number} 不符：该编号是{derived}",
+                "--level {stated} contradicts --number {number}, which is a {derived} standard"
+            )
+        }
+        Msg::EnterpriseViaFiling => say!(
+            lang,
+            "企业标准（Q/...）请用 `stdtrack add-filing` 登记备案，不用 add-standard",
+            "enterprise standards (Q/...) are recorded with `stdtrack add-filing`, not add-standard"
+        ),
+        Msg::NotEnterpriseNumber { field, number, level: l } => {
+            let l = level(lang, *l);
+            say!(
+                lang,
+                "{field} {number} 是{l}，不是企业标准（Q/...）",
+                "{field} {number} is a {l} standard, not an enterprise standard (Q/...)"
+            )
+        }
+        Msg::BadEnterpriseNumber { field, value, err } => {
+            let why = std_number_error(lang, err);
+            say!(
+                lang,
+                "{field}「{value}」：{why}；企业标准编号形如 Q/JLP 001-2013",
+                "{field} {value}: {why}; an enterprise standard number looks like Q/JLP 001-2013"
+            )
+        }
+        Msg::PublishedForDrafting { date } => say!(
+            lang,
+            "制定中的标准不能有发布日期（--published {date}）；如已发布请加 --status published",
+            "--published {date} is refused for a drafting standard; use --status published"
+        ),
+        Msg::PublishedRequired { status: s } => {
+            let s = status(lang, *s);
+            say!(lang, "状态为「{s}」的标准需要 --published 发布日期", "--published is required for a {s} standard")
+        }
+        Msg::StandardNeedsUnit => say!(
+            lang,
+            "一项标准至少要有一个本区单位：--lead（牵头）或 --participant（参与）",
+            "a standard needs at least one --lead or --participant (a district unit)"
+        ),
+        Msg::LeadAndParticipant { unit: u } => {
+            let u = unit(lang, u);
+            say!(
+                lang,
+                "单位 {u} 不能既是 --lead 又是 --participant",
+                "unit {u} cannot be both --lead and --participant"
+            )
+        }
+        Msg::ParticipantTwice { unit: u } => {
+            let u = unit(lang, u);
+            say!(lang, "单位 {u} 作为 --participant 重复给出", "unit {u} is given twice as --participant")
+        }
+        Msg::NumberTaken { number, id } => {
+            say!(
+                lang,
+                "--number {number} 已登记为标准 #{id}",
+                "--number {number} is recorded already as standard #{id}"
+            )
+        }
+        Msg::StandardNotFound { value } => say!(
+            lang,
+            "没有编号或标准号为「{value}」的标准；`stdtrack list standards` 可列出全部标准",
+            "no standard has id or number '{value}'; `stdtrack list standards` shows them"
+        ),
+        Msg::FilingNoTaken { filing_no, id } => {
+            say!(
+                lang,
+                "--filing-no {filing_no} 已登记为备案 #{id}",
+                "--filing-no {filing_no} is recorded already as filing #{id}"
+            )
+        }
+        Msg::ReviewExists { number, unit: u, on, id } => {
+            let u = V(u.clone());
+            say!(
+                lang,
+                "「{u}」于 {on} 对 {number} 的复审已登记为复审 #{id}",
+                "a review of {number} by '{u}' on {on} is recorded already as review #{id}"
+            )
+        }
+
+        // ----- corrections, milestones, rules, money -----
+        Msg::RecordNotFound { kind, id } => {
+            let k = record_kind(lang, kind);
+            say!(lang, "没有{k} #{id}", "there is no {k} #{id}")
+        }
+        Msg::AlreadyVoided { kind, id, reason } => {
+            let (k, reason) = (record_kind(lang, kind), V(reason.clone()));
+            say!(lang, "{k} #{id} 已作废（原因：{reason}）", "{k} #{id} is voided already ({reason})")
+        }
+        Msg::MilestoneNotFound { value, codes } => {
+            let codes = list(lang, codes);
+            say!(
+                lang,
+                "没有代码为「{value}」的重点任务；可用的代码有：{codes}",
+                "no milestone has code '{value}'; the codes are {codes}"
+            )
+        }
+        Msg::RuleNotFound { value, codes } => {
+            let codes = list(lang, codes);
+            say!(
+                lang,
+                "没有代码为「{value}」的奖补规则；规则有：{codes}",
+                "no reward rule has code '{value}'; the rules are {codes}"
+            )
+        }
+        Msg::RuleFromTooEarly { from, latest } => say!(
+            lang,
+            "--from {from} 必须晚于该规则最新版本的生效日期（{latest}）",
+            "--from {from} must come after the start of the rule's latest version ({latest})"
+        ),
+        Msg::FundNotFound { value, codes } => {
+            let codes = list(lang, codes);
+            say!(
+                lang,
+                "--fund：「{value}」不是资金来源；可用的有：{codes}",
+                "--fund: '{value}' is not a fund; the funds are {codes}"
+            )
+        }
+        Msg::FundNeeded => {
+            say!(lang, "规则的第一个版本需要 --fund 资金来源", "--fund is needed for the first version of a rule")
+        }
+        Msg::KeyNotFound { key } => say!(
+            lang,
+            "没有编号为「{key}」的应奖补项目；`stdtrack award-calc` 列出各项编号",
+            "no entitlement has the key '{key}'; `stdtrack award-calc` lists the keys"
+        ),
+        Msg::Payment { err } => payment_error(lang, err),
+        Msg::MoneyOverflow => say!(
+            lang,
+            "数据库中的金额大得无法相加，统计结果不可信；请运行 `stdtrack check` 查找异常金额",
+            "the stored amounts are too large to add up, so no figure can be trusted; run `stdtrack check` to find them"
+        ),
+
+        // ----- the database file -----
+        Msg::NoDatabase { path } => say!(
+            lang,
+            "{path} 处没有数据库；请先运行 `stdtrack init` 创建，或用 --db 指定其他文件",
+            "there is no database at {path}; run `stdtrack init` to create it, or name another with --db"
+        ),
+        Msg::NotStdtrack { path } => say!(
+            lang,
+            "{path} 不是 stdtrack 数据库；请用 --db 指定正确的文件，或在新路径上运行 `stdtrack init`",
+            "{path} is not a stdtrack database; name another file with --db, or run `stdtrack init` on a new path"
+        ),
+        Msg::NewerSchema { path, version, known } => say!(
+            lang,
+            "{path} 由更新版本的 stdtrack 写入（结构版本 {version}，本程序只认识 {known}）；文件未做任何改动，请使用新版本",
+            "{path} was written by a newer stdtrack (schema {version}, this one knows {known}); it was left untouched: use the newer release"
+        ),
+        Msg::Busy { seconds } => say!(
+            lang,
+            "数据库正忙：另一个 stdtrack 占用了 {seconds} 秒；本次没有写入任何内容，请稍后再试",
+            "the database is busy: another stdtrack kept it locked for {seconds} s; nothing was written, try again"
+        ),
+        Msg::ReadOnly { path } => say!(
+            lang,
+            "不能写入 {path}：文件或其所在文件夹是只读的（或当前账户无写权限）；本次没有写入任何内容。请让管理员授予写权限，或只用查询命令",
+            "cannot write {path}: the file or its folder is read-only (or this account may not write it); nothing was written. Ask for write access, or use only commands that read"
+        ),
+        Msg::DiskFull { path } => say!(
+            lang,
+            "磁盘已满，无法写入 {path}；本次没有写入任何内容。请清理磁盘空间后重试",
+            "the disk is full, so {path} cannot be written; nothing was written. Free some space and try again"
+        ),
+        Msg::Damaged { path } => say!(
+            lang,
+            "数据库文件 {path} 已损坏，本次没有再写入任何内容。请不要继续使用它：用最近的备份（`stdtrack backup` 生成的文件）替换它，再补录备份之后的记录；`stdtrack check` 可检查文件",
+            "the database file {path} is damaged; nothing further was written. Stop using it: replace it with the last backup (a file made by `stdtrack backup`) and re-enter what came after; `stdtrack check` examines a file"
+        ),
+        Msg::CannotOpen { path, detail } => say!(
+            lang,
+            "无法打开 {path}（{detail}）；请检查路径和权限",
+            "cannot open {path} ({detail}); check the path and its permissions"
+        ),
+        Msg::Io { path, detail } => say!(
+            lang,
+            "读写 {path} 时出错（{detail}）；本次没有写入任何内容。请检查磁盘或文件所在位置后重试",
+            "reading or writing {path} failed ({detail}); nothing was written. Check the disk or where the file lives, and try again"
+        ),
+        Msg::DbNotAFile { path } => say!(
+            lang,
+            "--db {path} 不是普通文件（是文件夹或设备）；请给出数据库文件的路径",
+            "--db {path} is not a regular file (it is a folder or a device); name the database file"
+        ),
+        Msg::BackupExists { path } => {
+            say!(lang, "{path} 已存在；请给备份起一个新文件名", "{path} exists already; name a new file")
+        }
+        Msg::NoPlan => say!(
+            lang,
+            "数据库中没有规划（plan）；它不是由 `stdtrack init` 创建的",
+            "the database holds no plan; it was not made by `stdtrack init`"
+        ),
+
+        // ----- files written and read -----
+        Msg::OutIsProtected { option, path, what } => match what {
+            Protected::Database => say!(
+                lang,
+                "{option} {path} 指向数据库或其附属文件，写入会毁掉记录；请换一个文件名",
+                "{option} {path} names the database or one of its files, and writing there would destroy the record; name another file"
+            ),
+            Protected::Input => say!(
+                lang,
+                "{option} {path} 指向正在导入的文件；请换一个文件名",
+                "{option} {path} names the file being imported; name another file"
+            ),
+        },
+        Msg::OutNotRegular { option, path } => say!(
+            lang,
+            "{option} {path} 是文件夹或设备，不是普通文件；请给出一个文件名",
+            "{option} {path} is a folder or a device, not a regular file; name a file"
+        ),
+        Msg::CannotWrite { path, detail } => {
+            say!(lang, "无法写入 {path}（{detail}）", "cannot write {path} ({detail})")
+        }
+        Msg::InputNotRegular { path } => say!(
+            lang,
+            "{path} 不是普通文件（是文件夹、管道或设备）；请给出要导入的文件",
+            "{path} is not a regular file (it is a folder, a pipe or a device); name the file to import"
+        ),
+        Msg::CannotRead { path, detail } => {
+            say!(lang, "无法读取 {path}（{detail}）", "cannot read {path} ({detail})")
+        }
+
+        // ----- usage -----
+        Msg::FormatNotWritable { command, format, allowed } => {
+            let allowed = list(lang, allowed);
+            say!(
+                lang,
+                "{command} 不能输出 --format {format}；可用的格式有：{allowed}",
+                "{command} cannot write --format {format}; it writes {allowed}"
+            )
+        }
+        Msg::ExcelNeedsCsv => say!(lang, "--excel 只能与 --format csv 一起使用", "--excel goes with --format csv"),
+        Msg::OutNeeded { format } => {
+            say!(lang, "--format {format} 需要用 --out 指定输出文件", "--format {format} needs --out FILE")
+        }
+        Msg::RejectsNeedSkipInvalid => {
+            say!(lang, "--rejects 只能与 --skip-invalid 一起使用", "--rejects goes with --skip-invalid")
+        }
+        Msg::Lang { value } => {
+            say!(lang, "--lang「{value}」不可用：应为 zh 或 en", "--lang: '{value}' is not one of zh, en")
+        }
+
+        // ----- imports -----
+        Msg::ImportRefused { rejected, dry_run } => {
+            let head = if *dry_run { lang.pick("试运行：", "dry run: ") } else { "" };
+            say!(
+                lang,
+                "{head}没有导入任何内容：有 {rejected} 行有错误（见上）；请改正后重新导入，或加 --skip-invalid 先导入正确的行，错误的行另存到文件中修改",
+                "{head}nothing was imported: {rejected} rows have errors (listed above); correct them and import again, or add --skip-invalid to import the good rows and get the bad ones in a file to fix"
+            )
+        }
+        Msg::RowsRejected { rejected, rejects: Some(file) } => say!(
+            lang,
+            "有 {rejected} 行被拒收，已写入 {file}；请在该文件中改正后直接导入它",
+            "{rejected} rejected rows are written to {file}; fix them there and import that file as it is"
+        ),
+        Msg::RowsRejected { rejected, rejects: None } => say!(
+            lang,
+            "有 {rejected} 行被拒收（试运行，没有写入文件）",
+            "{rejected} rows were rejected (a dry run: no file was written)"
+        ),
+
+        // ----- after a commit -----
+        Msg::RecordedOutputLost { detail } => say!(
+            lang,
+            "已记录，但结果无法输出（{detail}）；记录已保存，请不要重复录入，可用 `stdtrack list` 查看",
+            "recorded, but the output could not be written ({detail}); the record is saved: do not enter it again, `stdtrack list` shows it"
+        ),
+
+        Msg::Internal { detail } => say!(lang, "内部错误：{detail}", "internal error: {detail}"),
+    }
+}
+
+/// A record kind as the reader calls it (`filing` → 备案).
+pub fn record_kind(lang: Lang, kind: &str) -> String {
+    let (zh, en) = match kind {
+        "unit" => ("单位", "unit"),
+        "standard" => ("标准", "standard"),
+        "filing" => ("备案", "filing"),
+        "review" => ("复审", "review"),
+        "award" => ("获奖", "award"),
+        "project" => ("项目", "project"),
+        "committee_seat" | "committee" | "seat" => ("技术委员会席位", "committee seat"),
+        "meeting" => ("会议", "meeting"),
+        "payment" => ("付款", "payment"),
+        "milestone" => ("重点任务", "milestone"),
+        "batch" | "import_batch" => ("导入批次", "import batch"),
+        "rule_version" | "rule" => ("奖补规则", "rule"),
+        other => (other, other),
+    };
+    lang.pick(zh, en).to_string()
+}
+
+/// The prefix of a warning line.
+pub fn warning_prefix(lang: Lang) -> &'static str {
+    lang.pick("stdtrack：警告：", "stdtrack: warning: ")
+}
+
+/// The prefix of an error line.
+pub fn error_prefix(lang: Lang) -> &'static str {
+    lang.pick("stdtrack：", "stdtrack: ")
+}
+
+#[cfg(test)]
+mod tests;
