@@ -372,6 +372,10 @@ pub enum Msg {
     InputNotRegular {
         path: V,
     },
+    /// Standard output could not be written (a full disk, a closed terminal).
+    StdoutFailed {
+        detail: String,
+    },
     CannotRead {
         path: V,
         detail: String,
@@ -382,6 +386,10 @@ pub enum Msg {
         command: String,
         format: String,
         allowed: Vec<String>,
+    },
+    /// A list too long for a terminal table.
+    TooManyForTable {
+        max: usize,
     },
     ExcelNeedsCsv,
     OutNeeded {

@@ -25,7 +25,5 @@ pub fn man(ctx: &Ctx) -> Result<()> {
 
 fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(bytes)?;
-    stdout.flush()?;
-    Ok(())
+    stdout.write_all(bytes).and_then(|()| stdout.flush()).map_err(|e| super::stdout_failed(e.into()))
 }

@@ -100,9 +100,7 @@ impl Ctx {
             None => {
                 let stdout = std::io::stdout();
                 let mut lock = std::io::BufWriter::new(stdout.lock());
-                write(&mut lock)?;
-                lock.flush()?;
-                Ok(())
+                write(&mut lock).and_then(|()| Ok(lock.flush()?)).map_err(stdout_failed)
             }
         }
     }
@@ -138,6 +136,15 @@ impl Ctx {
             }
         };
         written.map_err(output_lost)
+    }
+}
+
+/// Standard output failed: a reader that left is no error (`| head`), anything else is said.
+pub fn stdout_failed(e: anyhow::Error) -> anyhow::Error {
+    let io = e.chain().find_map(|c| c.downcast_ref::<std::io::Error>());
+    match io {
+        Some(io) if io.kind() != std::io::ErrorKind::BrokenPipe => refuse(Msg::StdoutFailed { detail: io.to_string() }),
+        _ => e,
     }
 }
 

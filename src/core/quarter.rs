@@ -58,34 +58,45 @@ impl Quarter {
         }
     }
 
-    /// "2013Q2" (also "2013q2", "2013-Q2", "2013 Q2"), "last" (the latest quarter whose end
-    /// is before today, i.e. the quarter before the one containing today), "current"
-    /// (containing today).
+    /// "2013Q2" (also "2013q2", "2013-Q2", "2013 Q2", "2013年第二季度", "2013年2季度",
+    /// full-width characters), "last" / 上季度 (the latest quarter whose end is before
+    /// today, i.e. the quarter before the one containing today), "current" / 本季度
+    /// (containing today). Years 1900 to 2100.
     pub fn parse(s: &str, today: Date) -> Result<Quarter, QuarterError> {
-        let t = s.trim();
+        let t: String = crate::core::ids::to_halfwidth(s).chars().filter(|c| !c.is_whitespace()).collect();
         let err = || QuarterError(s.to_string());
-        if t.eq_ignore_ascii_case("current") {
-            return Ok(Quarter::containing(today));
+        match t.to_ascii_lowercase().as_str() {
+            "current" | "本季度" | "当前季度" | "本季" => return Ok(Quarter::containing(today)),
+            "last" | "上季度" | "上一季度" | "上季" => return Ok(Quarter::containing(today).prev()),
+            _ => {}
         }
-        if t.eq_ignore_ascii_case("last") {
-            return Ok(Quarter::containing(today).prev());
-        }
-        // Four-digit year, an optional '-' or ' ', then Q/q and one digit 1-4.
-        let b = t.as_bytes();
-        if b.len() < 6 || !b[..4].iter().all(u8::is_ascii_digit) {
+        let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+        if digits.len() != 4 {
             return Err(err());
         }
-        let rest = match b[4] {
-            b'-' | b' ' => &b[5..],
-            _ => &b[4..],
-        };
-        match rest {
-            [b'Q' | b'q', d @ b'1'..=b'4'] => {
-                let year = t[..4].parse::<i32>().map_err(|_| err())?;
-                Ok(Quarter { year, q: d - b'0' })
-            }
-            _ => Err(err()),
+        let year = digits.parse::<i32>().map_err(|_| err())?;
+        if !(1900..=2100).contains(&year) {
+            return Err(err());
         }
+        let rest = &t[4..];
+        let q = if let Some(zh) = rest.strip_prefix('年') {
+            let zh = zh.strip_prefix('第').unwrap_or(zh);
+            let n = zh.strip_suffix("季度").or_else(|| zh.strip_suffix('季')).ok_or_else(err)?;
+            match n {
+                "一" | "1" => 1,
+                "二" | "2" => 2,
+                "三" | "3" => 3,
+                "四" | "4" => 4,
+                _ => return Err(err()),
+            }
+        } else {
+            let rest = rest.strip_prefix('-').unwrap_or(rest);
+            match rest.as_bytes() {
+                [b'Q' | b'q', d @ b'1'..=b'4'] => d - b'0',
+                _ => return Err(err()),
+            }
+        };
+        Ok(Quarter { year, q })
     }
 }
 
@@ -216,6 +227,16 @@ mod tests {
     }
 
     #[test]
+    fn parse_accepts_chinese_spellings() {
+        let today = d("2014-05-20");
+        for s in ["2014Q4", "2014q4", "2014-Q4", "2014 Q4", "2014年第四季度", "2014年4季度", "2014年第4季度", "2014年第四季", "２０１４Ｑ４"] {
+            assert_eq!(Quarter::parse(s, today), Ok(q(2014, 4)), "{s}");
+        }
+        assert_eq!(Quarter::parse("上季度", today), Ok(q(2014, 1)));
+        assert_eq!(Quarter::parse("本季度", today), Ok(q(2014, 2)));
+    }
+
+    #[test]
     fn parse_refuses() {
         let today = d("2014-05-20");
         for s in [
@@ -230,7 +251,10 @@ mod tests {
             "Q2 2013",
             "2013Q22",
             "lastt",
-            "２０１３Q2",
+            "2013年第五季度",
+            "2013年季度",
+            "99999Q1",
+            "1800Q1",
         ] {
             let e = Quarter::parse(s, today).unwrap_err();
             assert_eq!(e, QuarterError(s.to_string()));

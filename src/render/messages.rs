@@ -332,7 +332,7 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
             let names = units(lang, closest);
             say!(
                 lang,
-                "{field}：没有与「{value}」相符的单位；您要找的是不是 {names}？",
+                "{field}：没有与「{value}」相符的单位；您要找的是不是{names}？",
                 "{field}: no unit matches '{value}'; did you mean {names}?"
             )
         }
@@ -575,6 +575,13 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
             "{path} 不是普通文件（是文件夹、管道或设备）；请给出要导入的文件",
             "{path} is not a regular file (it is a folder, a pipe or a device); name the file to import"
         ),
+        Msg::StdoutFailed { detail } => {
+            say!(
+                lang,
+                "无法输出结果（{detail}）；本命令没有改动数据库",
+                "cannot write the output ({detail}); this command changed nothing"
+            )
+        }
         Msg::CannotRead { path, detail } => {
             say!(lang, "无法读取 {path}（{detail}）", "cannot read {path} ({detail})")
         }
@@ -588,6 +595,11 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
                 "{command} cannot write --format {format}; it writes {allowed}"
             )
         }
+        Msg::TooManyForTable { max } => say!(
+            lang,
+            "记录超过 {max} 行，太多了，无法在屏幕上列成表格；请用 --format csv --out 文件名.csv（或 --format json）导出",
+            "more than {max} rows are too many for a table on screen; export them with --format csv --out FILE.csv (or --format json)"
+        ),
         Msg::ExcelNeedsCsv => say!(lang, "--excel 只能与 --format csv 一起使用", "--excel goes with --format csv"),
         Msg::OutNeeded { format } => {
             say!(lang, "--format {format} 需要用 --out 指定输出文件", "--format {format} needs --out FILE")

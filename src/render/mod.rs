@@ -129,6 +129,10 @@ pub fn write_objects(out: &mut dyn Write, objects: &[Object], style: Style) -> R
     stream.finish()
 }
 
+/// The most rows a terminal table holds (it must know every width before printing, so its
+/// rows are kept): a longer list is refused, naming the formats that stream.
+pub const TABLE_MAX_ROWS: usize = 100_000;
+
 /// Records written as they come, so a million-row list needs the memory of one row: a JSON
 /// array with one object a line, CSV or markdown rows. Only the terminal table, which must
 /// know every width first, holds its rows.
@@ -213,6 +217,9 @@ impl<'a> ObjectStream<'a> {
                 writeln!(self.out, "| {} |", row.join(" | "))?;
             }
             _ => {
+                if self.table.len() >= TABLE_MAX_ROWS {
+                    return Err(crate::error::refuse(crate::error::Msg::TooManyForTable { max: TABLE_MAX_ROWS }));
+                }
                 let row = cells().collect();
                 self.table.push(row);
             }

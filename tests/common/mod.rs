@@ -48,6 +48,14 @@ impl Env {
         c
     }
 
+    /// The binary as `cmd`, as a plain `std::process::Command` (for custom stdin/stdout/stderr).
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_stdtrack"));
+        c.env_clear().current_dir(self.dir.path()).args(["--db", self.db.to_str().unwrap(), "--today", TODAY]);
+        c.args(["--lang", "en"]);
+        c
+    }
+
     pub fn run(&self, args: &[&str]) -> Output {
         self.cmd().args(args).output().expect("run")
     }
@@ -82,6 +90,23 @@ impl Env {
             "{args:?}: stdout {} stderr {err}",
             String::from_utf8_lossy(&out.stdout)
         );
+        err
+    }
+
+    /// As `fails`, on another database file.
+    pub fn fails_on(&self, db: &Path, args: &[&str], code: i32) -> String {
+        let mut c = Command::cargo_bin("stdtrack").expect("binary");
+        c.env_clear().current_dir(self.dir.path()).args([
+            "--db",
+            db.to_str().unwrap(),
+            "--today",
+            TODAY,
+            "--lang",
+            "en",
+        ]);
+        let out = c.args(args).output().expect("run");
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(out.status.code(), Some(code), "{args:?} on {}: stderr {err}", db.display());
         err
     }
 
