@@ -2,10 +2,16 @@
 //!
 //! Dates, codes and enum words are taken as text here and checked by the commands, so a bad
 //! value is a refusal (exit 1, naming the field) rather than a usage error (exit 2).
+//!
+//! The doc comments are the English help, written for the office's clerks: each says what
+//! to type, the accepted words and the default.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// The heading the global options are listed under, after a command's own options.
+const GLOBAL_OPTIONS: &str = "Global options";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -26,23 +32,27 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// The database file.
-    #[arg(long, global = true, env = "STDTRACK_DB", default_value = "stdtrack.db")]
+    /// The database file; keep it on this computer's own disk, not on a network drive.
+    #[arg(long, global = true, env = "STDTRACK_DB", default_value = "stdtrack.db", help_heading = GLOBAL_OPTIONS)]
     pub db: PathBuf,
-    /// Output format.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
+    /// How to print the output: table (for reading), json (for scripts), csv or markdown; html
+    /// and xlsx are not written yet.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Table, help_heading = GLOBAL_OPTIONS)]
     pub format: Format,
-    /// Labels in reports and tables: zh or en (default zh when LANG starts with zh).
-    #[arg(long, global = true, env = "STDTRACK_LANG")]
+    /// Language of the help, labels and reports: zh or en; default: Chinese unless
+    /// STDTRACK_LANG, LC_ALL, LC_MESSAGES or LANG (the first set) says en.
+    #[arg(long, global = true, env = "STDTRACK_LANG", help_heading = GLOBAL_OPTIONS)]
     pub lang: Option<String>,
-    /// The date taken as today (default: today in China Standard Time).
-    #[arg(long, global = true, env = "STDTRACK_TODAY")]
+    /// The date taken as today, a date such as 2014-12-31 (also 2014/12/31, 2014年12月31日);
+    /// default: today in China Standard Time.
+    #[arg(long, global = true, env = "STDTRACK_TODAY", value_name = "DATE", help_heading = GLOBAL_OPTIONS)]
     pub today: Option<String>,
-    /// Write the report to this file instead of standard output.
-    #[arg(long, global = true)]
+    /// Write the output to this file (e.g. 2014Q4.md) instead of the screen.
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL_OPTIONS)]
     pub out: Option<PathBuf>,
-    /// With --format csv: a UTF-8 BOM and formula-safe text cells, for opening in Excel.
-    #[arg(long, global = true)]
+    /// With --format csv: add a UTF-8 BOM and keep text cells from turning into formulas, so
+    /// Excel opens the file cleanly.
+    #[arg(long, global = true, help_heading = GLOBAL_OPTIONS)]
     pub excel: bool,
 }
 
@@ -71,49 +81,64 @@ impl Format {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create the database file, its schema and the seeded plan (idempotent).
+    /// Create the database file with the 2012 notice's targets, reward rules and tasks (safe to
+    /// run again).
     Init,
-    /// Add a unit (enterprise or other organisation).
+    /// Add a unit: an enterprise or another organisation in the district.
     AddUnit(UnitArgs),
-    /// Change a unit's name, codes, kind, industry or location.
+    /// Change a unit's name, codes, kind, industry or location; only the options given change.
     UpdateUnit(UpdateUnitArgs),
-    /// Add a standard that district units formulate or revise.
+    /// Add a national, industry, local, international or group standard that district units
+    /// formulate or revise.
+    ///
+    /// The level comes from the number (GB/T is national, DB50/T local, and so on). A published
+    /// or abolished standard needs --published; a drafting one has none. Give at least one
+    /// --lead or --participant; a unit cannot be both. Enterprise standards (Q/...) are filings:
+    /// record them with add-filing.
     AddStandard(StandardArgs),
-    /// Change a standard (by id or number).
+    /// Change a standard, found by its id or its number; only the options given change.
     UpdateStandard(UpdateStandardArgs),
-    /// Add an enterprise standard filing (备案).
+    /// Record an enterprise standard filing (备案).
     AddFiling(FilingArgs),
-    /// Add a review (复审) of an enterprise standard.
+    /// Record a review (复审) of an enterprise standard.
     AddReview(ReviewArgs),
-    /// Add a standard innovation or product award.
+    /// Record a standard award won by a unit: 中国标准创新贡献奖, 重庆市标准创新贡献奖 or
+    /// 重庆市产品标准奖.
     AddAward(AwardArgs),
-    /// Add a municipal standardization project that passed.
+    /// Record a municipal standardization project (市级标准化项目) that passed.
     AddProject(ProjectArgs),
-    /// Add a unit's seat on a national technical committee.
+    /// Record a unit's seat on a national technical committee, subcommittee or working group.
     AddCommittee(CommitteeArgs),
-    /// Add a leading-group joint meeting (联席会议).
+    /// Record a joint meeting (联席会议) of the leading group.
     AddMeeting(MeetingArgs),
-    /// Set a milestone's status, owner or note.
+    /// Set the status, owner or note of one of the notice's tasks (milestones).
     SetMilestone(MilestoneArgs),
-    /// Void a record as a correction: it is kept, with the reason, and never counts again.
+    /// Void a record entered by mistake: it is kept, with the reason, and never counts again.
     Void(VoidArgs),
-    /// List records of one kind.
+    /// List the records of one kind, by date range and unit if wished.
     List(ListArgs),
-    /// Where each target stands as of a date.
+    /// Where each 2015 target stands on a date, with the tasks and the joint meetings.
     Progress(ProgressArgs),
-    /// What the reward policy grants, what was paid and what is outstanding.
+    /// The subsidies and rewards the policy grants, what has been paid and what is still owed.
     AwardCalc(AwardCalcArgs),
-    /// Record a payment (or, negative, a refund) against an entitlement.
+    /// Record a payment (or, with a negative amount, a refund) of a subsidy or reward.
     RecordPayment(PaymentArgs),
-    /// Add a new version of a reward rule.
+    /// Change a subsidy or reward amount from a date on (a new version of the rule).
     SetRule(SetRuleArgs),
-    /// The leading group's quarterly report.
+    /// The leading group's quarterly report: targets, tasks, meetings, rewards and the
+    /// quarter's new records.
     QuarterlyReport(QuarterArgs),
     /// Import filings, reviews or units from a CSV file saved from Excel or WPS.
+    ///
+    /// The encoding (GBK, UTF-8, Unicode text) is recognised by itself; column headers may be
+    /// English or Chinese, in any order. By default nothing is imported while any row has an
+    /// error, and every error is listed with its line and column. With --skip-invalid the good
+    /// rows are imported and the bad ones saved to a file to correct and import again. Rows
+    /// imported before are skipped.
     Import(ImportArgs),
-    /// Copy the database to a new file, safely while others use it.
+    /// Copy the database to a new file; safe while others are using it.
     Backup(BackupArgs),
-    /// Print a shell completion script.
+    /// Print a shell completion script, so the Tab key completes commands and options.
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `stdtrack man > stdtrack.1`.
     Man,
@@ -121,22 +146,27 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct UnitArgs {
+    /// The unit's full name, e.g. 重庆某铝业有限公司; no two units share a name.
     #[arg(long)]
     pub name: String,
-    /// Unified social credit code (统一社会信用代码).
+    /// Unified social credit code (统一社会信用代码), 18 characters, e.g. 91500107186265962P.
     #[arg(long)]
     pub uscc: Option<String>,
-    /// Organisation code (组织机构代码), e.g. 00251805-7.
+    /// Organisation code (组织机构代码), e.g. 00251805-7; units recorded before 2015 often have
+    /// only this.
     #[arg(long)]
     pub org_code: Option<String>,
-    /// enterprise, institution, association, department or other (default enterprise).
+    /// enterprise (企业, the default), institution (事业单位), association (社会团体),
+    /// department (机关) or other.
     #[arg(long)]
     pub kind: Option<String>,
+    /// The industry, e.g. 铝加工, 汽摩制造, 装备制造.
     #[arg(long)]
     pub industry: Option<String>,
+    /// Where the unit is, e.g. 西彭镇 or 九龙园区.
     #[arg(long)]
     pub location: Option<String>,
-    /// Accept a code whose check character is wrong, with a warning.
+    /// Accept a code whose check character is wrong (some early codes are), with a warning.
     #[arg(long)]
     pub allow_bad_check: bool,
 }
@@ -145,169 +175,218 @@ pub struct UnitArgs {
 pub struct UpdateUnitArgs {
     /// The unit: USCC, organisation code, id (12 or #12) or exact name.
     pub unit: String,
+    /// The new full name.
     #[arg(long)]
     pub name: Option<String>,
+    /// The new unified social credit code; "" removes it.
     #[arg(long)]
     pub uscc: Option<String>,
+    /// The new organisation code, e.g. 00251805-7; "" removes it.
     #[arg(long)]
     pub org_code: Option<String>,
+    /// The new kind: enterprise, institution, association, department or other.
     #[arg(long)]
     pub kind: Option<String>,
+    /// The new industry, e.g. 铝加工; "" removes it.
     #[arg(long)]
     pub industry: Option<String>,
+    /// The new location; "" removes it.
     #[arg(long)]
     pub location: Option<String>,
+    /// Accept a code whose check character is wrong (some early codes are), with a warning.
     #[arg(long)]
     pub allow_bad_check: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct StandardArgs {
-    /// Standard number, e.g. "GB/T 1.1-2020"; gives the level.
+    /// Standard number, e.g. "GB/T 1.1-2020" or "DB50/T 576-2014"; it gives the level. May be
+    /// left out while the standard is drafted.
     #[arg(long)]
     pub number: Option<String>,
+    /// The standard's title, e.g. 铝合金建筑型材.
     #[arg(long)]
     pub title: String,
-    /// formulate or revise.
+    /// formulate (制定) or revise (修订); the Chinese words work too.
     #[arg(long)]
     pub action: String,
-    /// international, national, industry, local or group (derived from --number when given).
+    /// international, national, industry, local or group; needed only without --number (the
+    /// number gives it).
     #[arg(long)]
     pub level: Option<String>,
-    /// drafting, published or abolished.
+    /// drafting, published or abolished; default: published when --published is given, else
+    /// drafting.
     #[arg(long)]
     pub status: Option<String>,
-    /// Publication date (发布日期).
-    #[arg(long)]
+    /// Publication date (发布日期), a date such as 2013-05-01 (also 2013/5/1, 2013年5月1日);
+    /// required for published and abolished standards.
+    #[arg(long, value_name = "DATE")]
     pub published: Option<String>,
-    /// The district unit that is first drafting unit.
-    #[arg(long)]
+    /// The lead, a district unit that is the first drafting unit of the whole standard: USCC,
+    /// organisation code, id (12 or #12) or exact name.
+    #[arg(long, value_name = "UNIT")]
     pub lead: Option<String>,
-    /// A participating district unit (repeat for several).
-    #[arg(long)]
+    /// A participating district unit (repeat for several): USCC, organisation code, id (12 or
+    /// #12) or exact name.
+    #[arg(long, value_name = "UNIT")]
     pub participant: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct UpdateStandardArgs {
-    /// The standard: its id or its number.
+    /// The standard: its id (5 or #5) or its number (e.g. "GB/T 30001-2013").
     pub standard: String,
+    /// The new standard number; the level follows it.
     #[arg(long)]
     pub number: Option<String>,
+    /// The new title.
     #[arg(long)]
     pub title: Option<String>,
+    /// formulate (制定) or revise (修订); the Chinese words work too.
     #[arg(long)]
     pub action: Option<String>,
+    /// international, national, industry, local or group, for a number whose prefix is not
+    /// known.
     #[arg(long)]
     pub level: Option<String>,
+    /// drafting, published or abolished.
     #[arg(long)]
     pub status: Option<String>,
-    #[arg(long)]
+    /// Publication date, a date such as 2013-05-01 (also 2013/5/1, 2013年5月1日); given to a
+    /// drafting standard, it publishes it.
+    #[arg(long, value_name = "DATE")]
     pub published: Option<String>,
-    #[arg(long, conflicts_with = "no_lead")]
+    /// The new lead: USCC, organisation code, id (12 or #12) or exact name.
+    #[arg(long, conflicts_with = "no_lead", value_name = "UNIT")]
     pub lead: Option<String>,
     /// Remove the lead.
     #[arg(long)]
     pub no_lead: bool,
-    /// Given once or more, replaces the list of participants.
-    #[arg(long)]
+    /// A participating unit; given once or more, replaces the list of participants.
+    #[arg(long, value_name = "UNIT")]
     pub participant: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct FilingArgs {
+    /// The enterprise: USCC, organisation code, id (12 or #12) or exact name.
     #[arg(long)]
     pub unit: String,
-    /// Enterprise standard number, Q/...
+    /// Enterprise standard number, e.g. "Q/JLP 001-2013".
     #[arg(long)]
     pub number: String,
+    /// The standard's title, e.g. 铝合金建筑型材.
     #[arg(long)]
     pub title: String,
-    /// Filing number (备案号).
+    /// Filing number (备案号), e.g. 50107-00001.
     #[arg(long)]
     pub filing_no: String,
-    #[arg(long)]
+    /// Filing date (备案日期), a date such as 2013-05-01 (also 2013/5/1, 2013年5月1日).
+    #[arg(long, value_name = "DATE")]
     pub filed: String,
 }
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
+    /// The enterprise: USCC, organisation code, id (12 or #12) or exact name.
     #[arg(long)]
     pub unit: String,
+    /// Enterprise standard number, e.g. "Q/JLP 001-2013".
     #[arg(long)]
     pub number: String,
-    #[arg(long)]
+    /// Review date (复审日期), a date such as 2013-05-01 (also 2013/5/1, 2013年5月1日).
+    #[arg(long, value_name = "DATE")]
     pub reviewed: String,
-    /// confirm, revise or abolish (继续有效, 修订, 废止).
+    /// confirm (继续有效, also 确认), revise (修订) or abolish (废止); the Chinese words work too.
     #[arg(long)]
     pub outcome: String,
+    /// The filing number (备案号) of the standard reviewed, if known.
     #[arg(long)]
     pub filing_no: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct AwardArgs {
+    /// The unit that won it: USCC, organisation code, id (12 or #12) or exact name.
     #[arg(long)]
     pub unit: String,
-    /// cn-innovation, cq-innovation or cq-product.
+    /// cn-innovation (中国标准创新贡献奖), cq-innovation (重庆市标准创新贡献奖) or cq-product
+    /// (重庆市产品标准奖); the Chinese names work too.
     #[arg(long)]
     pub kind: String,
-    #[arg(long)]
+    /// Award date, a date such as 2013-05-01 (also 2013/5/1, 2013年5月1日).
+    #[arg(long, value_name = "DATE")]
     pub awarded: String,
+    /// The grade, e.g. 一等奖.
     #[arg(long)]
     pub grade: Option<String>,
+    /// What won it, e.g. the standard's or project's title.
     #[arg(long)]
     pub title: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct ProjectArgs {
+    /// The unit that carries the project: USCC, organisation code, id (12 or #12) or exact name.
     #[arg(long)]
     pub unit: String,
+    /// The project's name, e.g. 市级标准化试点.
     #[arg(long)]
     pub name: String,
-    #[arg(long)]
+    /// The date the municipal authority passed it, a date such as 2013-05-01 (also 2013/5/1,
+    /// 2013年5月1日).
+    #[arg(long, value_name = "DATE")]
     pub passed: String,
 }
 
 #[derive(Debug, Args)]
 pub struct CommitteeArgs {
+    /// The unit: USCC, organisation code, id (12 or #12) or exact name.
     #[arg(long)]
     pub unit: String,
-    /// e.g. "SAC/TC 114/SC 1".
+    /// The committee's code, e.g. "SAC/TC 114/SC 1".
     #[arg(long)]
     pub committee: String,
-    /// secretariat, convenor or member.
+    /// secretariat (秘书处), convenor (工作组召集单位) or member (委员单位); the Chinese words work
+    /// too.
     #[arg(long)]
     pub role: String,
-    #[arg(long)]
+    /// The date the unit took the seat, a date such as 2013-05-01 (also 2013/5/1, 2013年5月1日).
+    #[arg(long, value_name = "DATE")]
     pub since: String,
-    /// The committee's name.
+    /// The committee's name, e.g. 全国汽车标准化技术委员会.
     #[arg(long)]
     pub name: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct MeetingArgs {
-    #[arg(long)]
+    /// The date it was held, a date such as 2013-05-01 (also 2013/5/1, 2013年5月1日).
+    #[arg(long, value_name = "DATE")]
     pub held: String,
+    /// The meeting's title, e.g. 2014年第四季度联席会议.
     #[arg(long)]
     pub title: Option<String>,
+    /// Notes, e.g. what was decided.
     #[arg(long)]
     pub notes: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct MilestoneArgs {
+    /// The task's code, e.g. info-platform; `stdtrack list milestones` shows them all.
     pub code: String,
     /// not-started, in-progress or done.
     #[arg(long)]
     pub status: String,
-    /// The date it was done (default today, with --status done).
-    #[arg(long)]
+    /// The date it was done, a date such as 2013-05-01 (also 2013/5/1, 2013年5月1日); only with
+    /// --status done; default: today.
+    #[arg(long, value_name = "DATE")]
     pub done: Option<String>,
+    /// The department responsible, e.g. 区质监局.
     #[arg(long)]
     pub owner: Option<String>,
+    /// A note, e.g. how far it has got.
     #[arg(long)]
     pub note: Option<String>,
 }
@@ -325,10 +404,12 @@ pub enum VoidKind {
 
 #[derive(Debug, Args)]
 pub struct VoidArgs {
+    /// The kind of record.
     #[arg(value_enum)]
     pub kind: VoidKind,
+    /// The record's id (3 or #3), as `stdtrack list` shows it.
     pub id: String,
-    /// Why the record is voided (kept with it).
+    /// Why the record is voided, e.g. 重复录入; kept with it.
     #[arg(long)]
     pub reason: String,
 }
@@ -352,34 +433,48 @@ pub enum ListKind {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    /// What to list; committees are the units' committee seats, milestones the notice's tasks,
+    /// audit the log of every change.
     #[arg(value_enum)]
     pub kind: ListKind,
-    #[arg(long)]
+    /// Only records dated on or after this day, a date such as 2014-01-01 (also 2014/1/1,
+    /// 2014年1月1日).
+    #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
-    #[arg(long)]
+    /// Only records dated on or before this day, a date such as 2014-12-31 (also 2014/12/31,
+    /// 2014年12月31日).
+    #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
+    /// Only this unit's records: USCC, organisation code, id (12 or #12) or exact name.
     #[arg(long)]
     pub unit: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct ProgressArgs {
-    /// Default: today.
-    #[arg(long)]
+    /// The date to count up to, a date such as 2015-12-31 (also 2015/12/31, 2015年12月31日);
+    /// default: today.
+    #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct AwardCalcArgs {
-    #[arg(long, conflicts_with_all = ["year", "quarter"])]
+    /// From this day (included), a date such as 2014-01-01 (also 2014/1/1, 2014年1月1日); not
+    /// with --year or --quarter. No range at all means all time.
+    #[arg(long, conflicts_with_all = ["year", "quarter"], value_name = "DATE")]
     pub from: Option<String>,
-    #[arg(long, conflicts_with_all = ["year", "quarter"])]
+    /// Up to this day (included), a date such as 2014-12-31 (also 2014/12/31, 2014年12月31日);
+    /// payments count up to it.
+    #[arg(long, conflicts_with_all = ["year", "quarter"], value_name = "DATE")]
     pub to: Option<String>,
+    /// One calendar year, e.g. 2014; not with --quarter.
     #[arg(long, conflicts_with = "quarter")]
     pub year: Option<i32>,
-    /// e.g. 2013Q2, last, current.
+    /// One quarter: e.g. 2014Q4 (also 2014年第四季度), last or current.
     #[arg(long)]
     pub quarter: Option<String>,
+    /// Only this unit: USCC, organisation code, id (12 or #12) or exact name.
     #[arg(long)]
     pub unit: Option<String>,
     /// Only what is still unpaid.
@@ -389,38 +484,48 @@ pub struct AwardCalcArgs {
 
 #[derive(Debug, Args)]
 pub struct PaymentArgs {
-    /// The entitlement key, e.g. lead-national:standard:12.
+    /// The entitlement's key, as award-calc shows it, e.g. lead-national:standard:12.
     pub key: String,
-    #[arg(long)]
+    /// Payment date, a date such as 2013-05-01 (also 2013/5/1, 2013年5月1日).
+    #[arg(long, value_name = "DATE")]
     pub paid: String,
-    /// Whole yuan; negative for a refund. Default: what is outstanding.
-    #[arg(long, allow_hyphen_values = true)]
+    /// Whole yuan, e.g. 300000; negative for a refund (-50000); default: what is still owed.
+    #[arg(long, allow_hyphen_values = true, value_name = "YUAN")]
     pub amount: Option<String>,
-    /// Default: the entitlement's unit.
-    #[arg(long)]
+    /// The unit paid: USCC, organisation code, id (12 or #12) or exact name; default: the unit
+    /// entitled.
+    #[arg(long, value_name = "UNIT")]
     pub payee: Option<String>,
+    /// The voucher number, e.g. 记-0123.
     #[arg(long)]
     pub voucher: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct SetRuleArgs {
+    /// The rule: municipal-project, lead-national, lead-international, cn-innovation-award or
+    /// cq-innovation-award (`stdtrack list rules` shows them).
     pub code: String,
-    /// Whole yuan.
-    #[arg(long, allow_hyphen_values = true)]
+    /// The new amount in whole yuan, e.g. 80000.
+    #[arg(long, allow_hyphen_values = true, value_name = "YUAN")]
     pub amount: String,
-    #[arg(long)]
+    /// The first day of the new amount, a date such as 2015-01-01 (also 2015/1/1,
+    /// 2015年1月1日); the previous version ends the day before.
+    #[arg(long, value_name = "DATE")]
     pub from: String,
-    #[arg(long)]
+    /// The last day of the new amount, a date such as 2015-12-31 (also 2015/12/31,
+    /// 2015年12月31日); default: no end.
+    #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// The fund it is paid from (default: the previous version's).
+    /// The fund it is paid from: district-finance (区财政) or industry-fund (区产业发展专项资金);
+    /// default: the previous version's.
     #[arg(long)]
     pub fund: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct QuarterArgs {
-    /// 2013Q2, last or current.
+    /// The quarter: e.g. 2014Q4 (also 2014年第四季度), last (the one before today's) or current.
     #[arg(long, default_value = "last")]
     pub quarter: String,
 }
@@ -445,32 +550,38 @@ pub enum EncodingArg {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
+    /// What the file holds.
     #[arg(value_enum)]
     pub kind: ImportKind,
+    /// The CSV file, saved from Excel or WPS as CSV or Unicode text, e.g. filings-2014.csv.
     pub file: PathBuf,
+    /// The file's encoding: auto recognises it; gb18030 (or gbk) is Excel's plain CSV, utf-16
+    /// its Unicode text.
     #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
     pub encoding: EncodingArg,
-    /// Write the good rows and put the bad ones in --rejects (exit 3).
+    /// Import the good rows and save the bad ones to --rejects (exit status 3).
     #[arg(long)]
     pub skip_invalid: bool,
-    /// Where rejected rows go (default FILE.rejects.csv).
-    #[arg(long)]
+    /// Where the bad rows go, with an error column (default: FILE.rejects.csv).
+    #[arg(long, value_name = "FILE")]
     pub rejects: Option<PathBuf>,
-    /// Check everything, write nothing.
+    /// Check everything and report as a real import would, but write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Accept codes whose check character is wrong (some early codes are), with a warning.
     #[arg(long)]
     pub allow_bad_check: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct BackupArgs {
-    /// The new file.
+    /// The new file to copy to, e.g. stdtrack-2014-12-31.db; it must not exist yet.
     pub dest: PathBuf,
 }
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
+    /// The shell.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }
