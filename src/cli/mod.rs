@@ -10,6 +10,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+#[cfg(test)]
+mod tests;
+
 /// The heading the global options are listed under, after a command's own options.
 const GLOBAL_OPTIONS: &str = "Global options";
 
@@ -393,18 +396,25 @@ pub struct MilestoneArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum VoidKind {
+    #[value(alias = "标准")]
     Standard,
+    #[value(alias = "备案")]
     Filing,
+    #[value(alias = "复审")]
     Review,
+    #[value(alias = "获奖")]
     Award,
+    #[value(alias = "项目")]
     Project,
+    #[value(alias = "委员会")]
     Committee,
+    #[value(alias = "会议")]
     Meeting,
 }
 
 #[derive(Debug, Args)]
 pub struct VoidArgs {
-    /// The kind of record.
+    /// The kind of record; the Chinese words work too: 标准 备案 复审 获奖 项目 委员会 会议.
     #[arg(value_enum)]
     pub kind: VoidKind,
     /// The record's id (3 or #3), as `stdtrack list` shows it.
@@ -416,25 +426,39 @@ pub struct VoidArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListKind {
+    #[value(alias = "单位")]
     Units,
+    #[value(alias = "标准")]
     Standards,
+    #[value(alias = "备案")]
     Filings,
+    #[value(alias = "复审")]
     Reviews,
+    #[value(alias = "获奖")]
     Awards,
+    #[value(alias = "项目")]
     Projects,
+    #[value(alias = "委员会")]
     Committees,
+    #[value(alias = "会议")]
     Meetings,
+    #[value(alias = "任务")]
     Milestones,
+    #[value(alias = "付款")]
     Payments,
+    #[value(alias = "指标")]
     Targets,
+    #[value(alias = "规则")]
     Rules,
+    #[value(aliases = ["审计", "日志"])]
     Audit,
 }
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// What to list; committees are the units' committee seats, milestones the notice's tasks,
-    /// audit the log of every change.
+    /// audit the log of every change. The Chinese words work too: 单位 标准 备案 复审 获奖 项目
+    /// 委员会 会议 任务 付款 指标 规则 审计 (or 日志).
     #[arg(value_enum)]
     pub kind: ListKind,
     /// Only records dated on or after this day, a date such as 2014-01-01 (also 2014/1/1,
@@ -532,8 +556,11 @@ pub struct QuarterArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ImportKind {
+    #[value(alias = "备案")]
     Filings,
+    #[value(alias = "复审")]
     Reviews,
+    #[value(alias = "单位")]
     Units,
 }
 
@@ -550,7 +577,7 @@ pub enum EncodingArg {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// What the file holds.
+    /// What the file holds; the Chinese words work too: 备案 复审 单位.
     #[arg(value_enum)]
     pub kind: ImportKind,
     /// The CSV file, saved from Excel or WPS as CSV or Unicode text, e.g. filings-2014.csv.
