@@ -1,20 +1,209 @@
-//! The command line, as clap derive types only; no I/O. Names follow shared/CLI.md.
+//! The command line, as clap types only; no I/O. Names follow shared/CLI.md.
 //!
 //! Dates, codes and enum words are taken as text here and checked by the commands, so a bad
 //! value is a refusal (exit 1, naming the field) rather than a usage error (exit 2).
 //!
-//! The doc comments are the English help, written for the office's clerks: each says what
-//! to type, the accepted words and the default.
+//! Help comes in two languages. The doc comments are the English help, written for the
+//! office's clerks: each says what to type, the accepted words and the default. `zh.rs` holds
+//! the Chinese text, keyed by subcommand name and argument id, and [`command`] lays it over the
+//! same definitions at run time, with clap's own words (headings, `--help`, `--version`) in
+//! Chinese too. `en.rs` holds the English examples that end each command's help.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::StyledStr;
+use clap::{Arg, ArgAction, Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::render::Lang;
+
+mod en;
 #[cfg(test)]
 mod tests;
+mod zh;
 
 /// The heading the global options are listed under, after a command's own options.
 const GLOBAL_OPTIONS: &str = "Global options";
+
+/// The whole command line in one language: parse with it, print its help, make completions
+/// and the man page from it.
+///
+/// English is the doc comments of [`Cli`]; for [`Lang::Zh`] every about and help is replaced
+/// from `zh.rs`, and clap's headings, `--help`, `--version` and its `[default: ...]`, `[env:
+/// ...]` and `[possible values: ...]` notes give way to Chinese text that says the same. Each
+/// main command's help ends with examples in that language.
+///
+/// The command comes back built ([`clap::Command::build`]), so the generated `help`
+/// subcommand is translated too: parse with it or read it, but add or change no arguments on
+/// it afterwards.
+pub fn command(lang: Lang) -> clap::Command {
+    let mut cmd = match lang {
+        Lang::En => with_examples(Cli::command(), en::EXAMPLES_HEADING, en::EXAMPLES),
+        Lang::Zh => localise(Cli::command(), true, &zh::WORDS),
+    };
+    cmd.build();
+    match lang {
+        Lang::En => cmd,
+        Lang::Zh => localise_help_subcommand(cmd, &zh::WORDS),
+    }
+}
+
+/// The help of one command in a language other than the doc comments' English.
+struct Help {
+    /// The subcommand's name as typed (`add-filing`); "" for `stdtrack` itself.
+    command: &'static str,
+    /// One line, shown in the list of commands and by `-h`.
+    about: &'static str,
+    /// Shown by `--help` instead of `about` when there is more to say.
+    long_about: Option<&'static str>,
+    /// (argument id, help). The id is the field's name in the Args struct (`filing_no`), the
+    /// option without its dashes and with `_` for `-`.
+    args: &'static [(&'static str, &'static str)],
+}
+
+/// Examples, by subcommand name ("" for `stdtrack` itself): (what it does, the command line).
+type Examples = &'static [(&'static str, &'static [(&'static str, &'static str)])];
+
+/// The words clap writes itself, in the language of a `Help` table.
+struct Words {
+    usage: &'static str,
+    commands: &'static str,
+    arguments: &'static str,
+    options: &'static str,
+    global_options: &'static str,
+    examples: &'static str,
+    help_flag: &'static str,
+    /// For a command whose `--help` says more than `-h`.
+    help_flag_long: &'static str,
+    version_flag: &'static str,
+    help_subcommand: &'static str,
+    commands_help: &'static [Help],
+    global_args: &'static [(&'static str, &'static str)],
+    command_examples: Examples,
+}
+
+/// "Examples:" and the examples, indented like clap's own sections, each under a comment
+/// saying what it does, so a clerk can copy the line as it is.
+fn examples_text(cmd: &clap::Command, heading: &str, examples: &[(&str, &str)]) -> StyledStr {
+    let h = cmd.get_styles().get_header();
+    let lines: Vec<String> = examples.iter().map(|(what, line)| format!("  # {what}\n  {line}")).collect();
+    format!("{h}{heading}:{h:#}\n{}", lines.join("\n\n")).into()
+}
+
+fn find_examples(table: Examples, name: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    table.iter().find(|(command, _)| *command == name).map(|(_, examples)| *examples)
+}
+
+/// Puts the examples after the help of `cmd` and of each of its subcommands.
+fn with_examples(cmd: clap::Command, heading: &str, table: Examples) -> clap::Command {
+    let cmd = match find_examples(table, "") {
+        Some(examples) => {
+            let text = examples_text(&cmd, heading, examples);
+            cmd.after_help(text)
+        }
+        None => cmd,
+    };
+    cmd.mut_subcommands(|sub| match find_examples(table, sub.get_name()) {
+        Some(examples) => {
+            let text = examples_text(&sub, heading, examples);
+            sub.after_help(text)
+        }
+        None => sub,
+    })
+}
+
+/// clap's default template with its "Usage:" in the table's language; the other headings
+/// are the arguments' own (`localise` gives every argument one) and `subcommand_help_heading`.
+fn help_template(cmd: &clap::Command, words: &Words) -> String {
+    let u = cmd.get_styles().get_usage();
+    format!("{{before-help}}{{about-with-newline}}\n{u}{}:{u:#} {{usage}}\n\n{{all-args}}{{after-help}}", words.usage)
+}
+
+/// One argument in the table's language. clap's notes are hidden only where the text, which
+/// states the default, the environment variable and the accepted values itself, exists.
+fn localise_arg(arg: Arg, text: Option<&'static str>, heading: &'static str) -> Arg {
+    let arg = arg.help_heading(heading);
+    match text {
+        // A flag has no notes to hide (and clap refuses to hide them).
+        Some(text) if !arg.get_action().takes_values() => arg.help(text).long_help(None::<&str>),
+        Some(text) => {
+            arg.help(text).long_help(None::<&str>).hide_default_value(true).hide_env(true).hide_possible_values(true)
+        }
+        None => arg,
+    }
+}
+
+/// Lays the table's text over `cmd` and its subcommands, before clap builds them. A text
+/// missing from the table leaves the English (and the tests fail).
+///
+/// The arguments are listed positionals, options, `--help`/`--version`, then the global
+/// options: `mut_arg` puts each argument it touches last, so touching them in that order is
+/// the order clap shows them in.
+fn localise(cmd: clap::Command, top: bool, words: &Words) -> clap::Command {
+    let name = if top { String::new() } else { cmd.get_name().to_string() };
+    let help = words.commands_help.iter().find(|h| h.command == name);
+    let template = help_template(&cmd, words);
+    let mut cmd = cmd.help_template(template).subcommand_help_heading(words.commands).disable_help_flag(true);
+    if let Some(h) = help {
+        cmd = cmd.about(h.about).long_about(h.long_about);
+    }
+    if let Some(examples) = find_examples(words.command_examples, &name) {
+        let text = examples_text(&cmd, words.examples, examples);
+        cmd = cmd.after_help(text);
+    }
+
+    let args: Vec<(String, bool, bool)> =
+        cmd.get_arguments().map(|a| (a.get_id().to_string(), a.is_positional(), a.is_global_set())).collect();
+    let own_text = |id: &str| help.and_then(|h| h.args.iter().find(|(a, _)| *a == id)).map(|(_, t)| *t);
+    for (id, _, _) in args.iter().filter(|(_, positional, global)| *positional && !*global) {
+        cmd = cmd.mut_arg(id, |a| localise_arg(a, own_text(id), words.arguments));
+    }
+    for (id, _, _) in args.iter().filter(|(_, positional, global)| !*positional && !*global) {
+        cmd = cmd.mut_arg(id, |a| localise_arg(a, own_text(id), words.options));
+    }
+    let long = help.is_some_and(|h| h.long_about.is_some());
+    cmd = cmd.arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help(if long { words.help_flag_long } else { words.help_flag })
+            .help_heading(words.options),
+    );
+    if cmd.get_version().is_some() {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(words.version_flag)
+                .help_heading(words.options),
+        );
+    }
+    // Only the top level holds the global options; clap copies them, translated, into each
+    // subcommand when it builds it.
+    let global_text = |id: &str| words.global_args.iter().find(|(a, _)| *a == id).map(|(_, t)| *t);
+    for (id, _, _) in args.iter().filter(|(_, _, global)| *global) {
+        cmd = cmd.mut_arg(id, |a| localise_arg(a, global_text(id), words.global_options));
+    }
+    cmd.mut_subcommands(|sub| localise(sub, false, words))
+}
+
+/// The `help` subcommand exists only once clap has built the command, so it is translated
+/// after: its about, its headings, and the `help help` inside it.
+fn localise_help_subcommand(cmd: clap::Command, words: &Words) -> clap::Command {
+    cmd.mut_subcommands(|sub| {
+        if sub.get_name() != "help" {
+            return sub;
+        }
+        let template = help_template(&sub, words);
+        sub.about(words.help_subcommand)
+            .help_template(template)
+            .subcommand_help_heading(words.commands)
+            .mut_subcommands(
+                |inner| if inner.get_name() == "help" { inner.about(words.help_subcommand) } else { inner },
+            )
+    })
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,7 +225,7 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// The database file; keep it on this computer's own disk, not on a network drive.
-    #[arg(long, global = true, env = "STDTRACK_DB", default_value = "stdtrack.db", help_heading = GLOBAL_OPTIONS)]
+    #[arg(long, global = true, env = "STDTRACK_DB", default_value = "stdtrack.db", value_name = "PATH", help_heading = GLOBAL_OPTIONS)]
     pub db: PathBuf,
     /// How to print the output: table (for reading), json (for scripts), csv or markdown; html
     /// and xlsx are not written yet.
@@ -323,7 +512,7 @@ pub struct AwardArgs {
     /// The grade, e.g. 一等奖.
     #[arg(long)]
     pub grade: Option<String>,
-    /// What won it, e.g. the standard's or project's title.
+    /// The title of the standard or project that won it.
     #[arg(long)]
     pub title: Option<String>,
 }
