@@ -1,0 +1,160 @@
+//! The examples that end each command's English help; the rest of the English help is the
+//! doc comments in `mod.rs`. Keep them in step with the Chinese ones in `zh.rs`.
+
+use super::Examples;
+
+pub(super) const EXAMPLES_HEADING: &str = "Examples";
+
+/// By subcommand name ("" for `stdtrack` itself): (what it does, the command line).
+pub(super) const EXAMPLES: Examples = &[
+    (
+        "",
+        &[
+            ("first time: create the database in this folder", "stdtrack init"),
+            ("how to use one command", "stdtrack add-filing --help"),
+        ],
+    ),
+    (
+        "init",
+        &[
+            ("create stdtrack.db in this folder", "stdtrack init"),
+            ("create it under another name", "stdtrack init --db 标准化台账.db"),
+        ],
+    ),
+    (
+        "add-unit",
+        &[(
+            "record an enterprise",
+            "stdtrack add-unit --name 重庆某铝业有限公司 --uscc 91500107186265962P --industry 铝加工",
+        )],
+    ),
+    (
+        "update-unit",
+        &[
+            (
+                "add the location of a unit found by its USCC",
+                "stdtrack update-unit 91500107186265962P --location 西彭镇",
+            ),
+            ("rename unit 12", "stdtrack update-unit 12 --name 重庆某铝业（集团）有限公司"),
+        ],
+    ),
+    (
+        "add-standard",
+        &[(
+            "a published national standard that a district enterprise led",
+            "stdtrack add-standard --number \"GB/T 40009-2013\" --title 铝合金型材 --action formulate \
+             --published 2013-04-12 --lead 重庆某铝业有限公司",
+        )],
+    ),
+    (
+        "update-standard",
+        &[
+            ("the standard was abolished", "stdtrack update-standard \"GB/T 40009-2013\" --status abolished"),
+            (
+                "replace the participants of standard 5",
+                "stdtrack update-standard 5 --participant 重庆某汽车有限公司 --participant 重庆某摩托车有限公司",
+            ),
+        ],
+    ),
+    (
+        "add-filing",
+        &[(
+            "record a filing",
+            "stdtrack add-filing --unit 91500107186265962P --number \"Q/JLP 001-2013\" --title 铝合金建筑型材 \
+             --filing-no 50107-00001 --filed 2013-09-05",
+        )],
+    ),
+    (
+        "add-review",
+        &[(
+            "a review that kept the standard in force",
+            "stdtrack add-review --unit 91500107186265962P --number \"Q/JLP 001-2013\" --reviewed 2014-09-01 \
+             --outcome confirm",
+        )],
+    ),
+    (
+        "add-award",
+        &[(
+            "a Chongqing standard innovation award to unit 1",
+            "stdtrack add-award --unit 1 --kind cq-innovation --awarded 2014-06-30 --grade 二等奖",
+        )],
+    ),
+    (
+        "add-project",
+        &[(
+            "a municipal pilot project that passed",
+            "stdtrack add-project --unit 1 --name 市级标准化试点 --passed 2014-06-08",
+        )],
+    ),
+    (
+        "add-committee",
+        &[(
+            "unit 1 hosts a subcommittee's secretariat",
+            "stdtrack add-committee --unit 1 --committee \"SAC/TC 243/SC 1\" --role secretariat --since 2014-01-10",
+        )],
+    ),
+    (
+        "add-meeting",
+        &[(
+            "the fourth-quarter joint meeting",
+            "stdtrack add-meeting --held 2014-10-15 --title 2014年第四季度联席会议",
+        )],
+    ),
+    (
+        "set-milestone",
+        &[
+            (
+                "the information platform is running",
+                "stdtrack set-milestone info-platform --status done --done 2013-03-01",
+            ),
+            ("all the tasks and their codes", "stdtrack list milestones"),
+        ],
+    ),
+    ("void", &[("an award entered twice", "stdtrack void award 3 --reason 重复录入")]),
+    (
+        "list",
+        &[
+            (
+                "the filings since 2014, for Excel",
+                "stdtrack list filings --from 2014-01-01 --format csv --excel --out 备案.csv",
+            ),
+            ("one unit's standards", "stdtrack list standards --unit 重庆某铝业有限公司"),
+        ],
+    ),
+    ("progress", &[("where the targets stand at the end of 2015", "stdtrack progress --as-of 2015-12-31")]),
+    ("award-calc", &[("what is still owed for 2014", "stdtrack award-calc --year 2014 --outstanding")]),
+    (
+        "record-payment",
+        &[(
+            "the lead reward for standard 1 was paid",
+            "stdtrack record-payment lead-national:standard:1 --paid 2014-05-01 --voucher 记-0123",
+        )],
+    ),
+    (
+        "set-rule",
+        &[(
+            "the municipal project subsidy becomes 80,000 yuan from 2015",
+            "stdtrack set-rule municipal-project --amount 80000 --from 2015-01-01",
+        )],
+    ),
+    (
+        "quarterly-report",
+        &[(
+            "the report on 2014Q4, as a Markdown file",
+            "stdtrack quarterly-report --quarter 2014Q4 --format markdown --out 2014Q4.md",
+        )],
+    ),
+    (
+        "import",
+        &[
+            ("import the filings register", "stdtrack import filings 备案登记表.csv"),
+            (
+                "import the good rows, keep the bad ones in a file to correct",
+                "stdtrack import filings 备案登记表.csv --skip-invalid",
+            ),
+        ],
+    ),
+    ("backup", &[("a copy at the end of the year", "stdtrack backup stdtrack-2014-12-31.db")]),
+    ("completions", &[("completion for bash", "stdtrack completions bash > stdtrack.bash")]),
+    ("man", &[("write the manual page", "stdtrack man > stdtrack.1")]),
+];

@@ -1,0 +1,525 @@
+//! The Chinese help: every command's about, every argument's help, the examples and the
+//! words clap writes itself. `command(Lang::Zh)` lays it over the English at run time.
+//!
+//! A command is keyed by its name as typed (`add-filing`), an argument by its id, the field's
+//! name in the Args struct (`filing_no` for `--filing-no`). The tests fail on any command or
+//! argument without a Chinese text here, and on any key here that names nothing.
+//!
+//! The text is what `--help` shows in place of clap's `[default: ...]`, `[env: ...]` and
+//! `[possible values: ...]`, so it states the default, the environment variable and every
+//! accepted word itself.
+
+use super::{Examples, Help, Words};
+
+/// "…，如 2013-05-01（也可写 2013/5/1、2013年5月1日）" after what the date is, and an
+/// optional remark after that.
+macro_rules! date {
+    ($what:literal) => {
+        concat!($what, "，如 2013-05-01（也可写 2013/5/1、2013年5月1日）")
+    };
+    ($what:literal, $more:literal) => {
+        concat!($what, "，如 2013-05-01（也可写 2013/5/1、2013年5月1日）", $more)
+    };
+}
+
+/// How a unit may be named, after what the unit is, and an optional remark after that.
+macro_rules! unit {
+    ($what:literal) => {
+        concat!($what, "：统一社会信用代码、组织机构代码、单位编号（如 12 或 #12）或单位全称")
+    };
+    ($what:literal, $more:literal) => {
+        concat!($what, "：统一社会信用代码、组织机构代码、单位编号（如 12 或 #12）或单位全称", $more)
+    };
+}
+
+const ALLOW_BAD_CHECK: &str = "代码校验位不符时仍然接受（给出警告），用于早期试点发放的代码";
+const ACTION: &str = "formulate（制定）或 revise（修订），中英文均可";
+
+pub(super) const WORDS: Words = Words {
+    usage: "用法",
+    commands: "命令",
+    arguments: "参数",
+    options: "选项",
+    global_options: "全局选项",
+    examples: "示例",
+    help_flag: "显示帮助",
+    help_flag_long: "显示帮助（-h 为简要说明，--help 为详细说明）",
+    version_flag: "显示版本号",
+    help_subcommand: "显示全部命令的说明，或某条命令的帮助",
+    commands_help: COMMANDS,
+    global_args: GLOBAL_ARGS,
+    command_examples: EXAMPLES,
+};
+
+/// The global options, accepted before or after any command.
+const GLOBAL_ARGS: &[(&str, &str)] = &[
+    (
+        "db",
+        "数据库文件，全部记录都保存在这一个文件中；默认为当前文件夹下的 stdtrack.db，\
+         也可用环境变量 STDTRACK_DB 指定。请放在本机硬盘上，不要放在网络共享盘上",
+    ),
+    ("format", "输出格式：table（表格，默认）、json（供程序读取）、csv（电子表格）或 markdown；html、xlsx 暂不可用"),
+    (
+        "lang",
+        "显示语言：zh（中文）或 en（英文）。默认中文；\
+         若环境变量 STDTRACK_LANG、LC_ALL、LC_MESSAGES、LANG 中第一个有设置的指定 en，则用英文",
+    ),
+    (
+        "today",
+        "把哪一天当作今天，如 2014-12-31（也可写 2014/12/31、2014年12月31日）；\
+         默认为北京时间的今天，也可用环境变量 STDTRACK_TODAY 指定",
+    ),
+    ("out", "把结果写入此文件（如 2014Q4.md），不显示在屏幕上"),
+    ("excel", "与 --format csv 同用：文件加 UTF-8 BOM，文本单元格不会被当成公式，用 Excel 可直接打开"),
+];
+
+const COMMANDS: &[Help] = &[
+    Help {
+        command: "",
+        about: "九龙坡区技术标准战略工作台账：记录标准、备案、复审、奖项和项目，统计目标进度、奖补和季度汇报",
+        long_about: Some(
+            "stdtrack 是区标准化工作领导小组办公室的技术标准战略工作台账。全部记录保存在一个 SQLite 文件中，\
+             可随时查看2015年各项目标完成得怎么样、按奖励政策应给哪些单位多少奖补、已付多少，\
+             以及领导小组季度联席会议要汇报的内容。",
+        ),
+        args: &[],
+    },
+    Help {
+        command: "init",
+        about: "新建数据库文件，载入2012年实施意见的目标、奖补规则和工作任务（可重复执行）",
+        long_about: None,
+        args: &[],
+    },
+    Help {
+        command: "add-unit",
+        about: "登记一个单位（企业或其他机构）",
+        long_about: None,
+        args: &[
+            ("name", "单位全称，如 重庆某铝业有限公司（不能与已登记的单位重名）"),
+            ("uscc", "统一社会信用代码（18位），如 91500107186265962P"),
+            ("org_code", "组织机构代码，如 00251805-7（2015年以前登记的单位往往只有此代码）"),
+            (
+                "kind",
+                "单位类型：enterprise（企业，默认）、institution（事业单位）、association（社会团体）、\
+                 department（机关）或 other（其他）",
+            ),
+            ("industry", "所属行业，如 铝加工、汽摩制造、装备制造"),
+            ("location", "所在地，如 西彭镇、九龙园区"),
+            ("allow_bad_check", ALLOW_BAD_CHECK),
+        ],
+    },
+    Help {
+        command: "update-unit",
+        about: "修改单位的名称、代码、类型、行业或所在地（只改所填的项目）",
+        long_about: None,
+        args: &[
+            ("unit", unit!("要修改的单位")),
+            ("name", "新的单位全称"),
+            ("uscc", "新的统一社会信用代码；写 \"\" 则清除"),
+            ("org_code", "新的组织机构代码，如 00251805-7；写 \"\" 则清除"),
+            (
+                "kind",
+                "新的单位类型：enterprise（企业）、institution（事业单位）、association（社会团体）、\
+                 department（机关）或 other（其他）",
+            ),
+            ("industry", "新的所属行业，如 铝加工；写 \"\" 则清除"),
+            ("location", "新的所在地；写 \"\" 则清除"),
+            ("allow_bad_check", ALLOW_BAD_CHECK),
+        ],
+    },
+    Help {
+        command: "add-standard",
+        about: "登记本区单位制定或修订的国家、行业、地方、国际或团体标准",
+        long_about: Some(
+            "登记本区单位制定或修订的国家、行业、地方、国际或团体标准。\n\n\
+             标准层级由标准编号确定（如 GB/T 为国家标准，DB50/T 为地方标准）。\
+             已发布、已废止的标准须填发布日期，起草中的标准不填。\
+             至少填一个牵头单位或参与单位，同一单位不能既牵头又参与。\
+             企业标准（Q/…）属于备案，请用 add-filing 登记。",
+        ),
+        args: &[
+            (
+                "number",
+                "标准编号，如 \"GB/T 1.1-2020\"、\"DB50/T 576-2014\"，标准层级由编号确定；起草中尚无编号的可不填",
+            ),
+            ("title", "标准名称，如 铝合金建筑型材"),
+            ("action", ACTION),
+            (
+                "level",
+                "标准层级：international（国际）、national（国家）、industry（行业）、local（地方）或 group（团体）；\
+                 填了 --number 时由编号确定，不必填",
+            ),
+            (
+                "status",
+                "状态：drafting（起草中）、published（已发布）或 abolished（已废止）；\
+                 默认：填了 --published 为 published，否则为 drafting",
+            ),
+            ("published", date!("发布日期", "；已发布、已废止的标准必填")),
+            ("lead", unit!("牵头单位（本区单位是整项标准的第一起草单位时填写）")),
+            ("participant", unit!("参与单位（本区单位，多个单位可重复填写本项）")),
+        ],
+    },
+    Help {
+        command: "update-standard",
+        about: "修改一项标准（按编号或标准编号查找），只改所填的项目",
+        long_about: None,
+        args: &[
+            ("standard", "要修改的标准：编号（如 5 或 #5）或标准编号（如 \"GB/T 30001-2013\"）"),
+            ("number", "新的标准编号，标准层级随之确定"),
+            ("title", "新的标准名称"),
+            ("action", ACTION),
+            (
+                "level",
+                "标准层级：international（国际）、national（国家）、industry（行业）、local（地方）或 group（团体）；\
+                 仅在编号前缀无法识别时填写",
+            ),
+            ("status", "状态：drafting（起草中）、published（已发布）或 abolished（已废止）"),
+            ("published", date!("发布日期", "；起草中的标准填了发布日期即改为已发布")),
+            ("lead", unit!("新的牵头单位")),
+            ("no_lead", "取消牵头单位"),
+            ("participant", unit!("参与单位", "；填写一次或多次即替换原有的全部参与单位")),
+        ],
+    },
+    Help {
+        command: "add-filing",
+        about: "登记一项企业标准备案",
+        long_about: None,
+        args: &[
+            ("unit", unit!("备案企业")),
+            ("number", "企业标准编号，如 \"Q/JLP 001-2013\""),
+            ("title", "标准名称，如 铝合金建筑型材"),
+            ("filing_no", "备案号，如 50107-00001"),
+            ("filed", date!("备案日期")),
+        ],
+    },
+    Help {
+        command: "add-review",
+        about: "登记一项企业标准复审",
+        long_about: None,
+        args: &[
+            ("unit", unit!("企业")),
+            ("number", "企业标准编号，如 \"Q/JLP 001-2013\""),
+            ("reviewed", date!("复审日期")),
+            ("outcome", "复审结论：confirm（继续有效，也可写 确认）、revise（修订）或 abolish（废止），中英文均可"),
+            ("filing_no", "该标准的备案号（知道时填写）"),
+        ],
+    },
+    Help {
+        command: "add-award",
+        about: "登记单位获得的标准奖项（中国标准创新贡献奖、重庆市标准创新贡献奖、重庆市产品标准奖）",
+        long_about: None,
+        args: &[
+            ("unit", unit!("获奖单位")),
+            (
+                "kind",
+                "奖项：cn-innovation（中国标准创新贡献奖）、cq-innovation（重庆市标准创新贡献奖）\
+                 或 cq-product（重庆市产品标准奖），也可直接写奖项名称",
+            ),
+            ("awarded", date!("获奖日期")),
+            ("grade", "获奖等级，如 一等奖"),
+            ("title", "获奖的标准或项目名称"),
+        ],
+    },
+    Help {
+        command: "add-project",
+        about: "登记一个通过的市级标准化项目",
+        long_about: None,
+        args: &[
+            ("unit", unit!("项目承担单位")),
+            ("name", "项目名称，如 市级标准化试点"),
+            ("passed", date!("通过日期（市级主管部门批准的日期）")),
+        ],
+    },
+    Help {
+        command: "add-committee",
+        about: "登记单位在全国专业标准化技术委员会（分委会、工作组）中承担的职务",
+        long_about: None,
+        args: &[
+            ("unit", unit!("单位")),
+            ("committee", "技术委员会编号，如 \"SAC/TC 114/SC 1\""),
+            ("role", "职务：secretariat（秘书处）、convenor（工作组召集单位）或 member（委员单位），中英文均可"),
+            ("since", date!("起始日期（承担或加入之日）")),
+            ("name", "技术委员会名称，如 全国汽车标准化技术委员会"),
+        ],
+    },
+    Help {
+        command: "add-meeting",
+        about: "登记一次领导小组联席会议",
+        long_about: None,
+        args: &[
+            ("held", date!("召开日期")),
+            ("title", "会议名称，如 2014年第四季度联席会议"),
+            ("notes", "备注，如 议定事项"),
+        ],
+    },
+    Help {
+        command: "set-milestone",
+        about: "更新实施意见中一项工作任务的进展、责任单位或备注",
+        long_about: None,
+        args: &[
+            ("code", "任务代码，如 info-platform（用 stdtrack list 任务 可查看全部代码）"),
+            ("status", "进展：not-started（未开始）、in-progress（进行中）或 done（已完成）"),
+            ("done", date!("完成日期", "；仅与 --status done 同用，默认为今天")),
+            ("owner", "责任单位，如 区质监局"),
+            ("note", "备注，如 目前进展"),
+        ],
+    },
+    Help {
+        command: "void",
+        about: "作废一条录错的记录：记录和作废原因都保留，但不再参与统计",
+        long_about: None,
+        args: &[
+            (
+                "kind",
+                "记录类型：标准 standard、备案 filing、复审 review、获奖 award、项目 project、\
+                 委员会 committee、会议 meeting，中英文均可",
+            ),
+            ("id", "记录编号，如 3 或 #3（即 stdtrack list 显示的编号）"),
+            ("reason", "作废原因，如 重复录入（与记录一起保存）"),
+        ],
+    },
+    Help {
+        command: "list",
+        about: "列出某一类记录，可按日期和单位筛选",
+        long_about: None,
+        args: &[
+            (
+                "kind",
+                "要列出的记录：单位 units、标准 standards、备案 filings、复审 reviews、获奖 awards、项目 projects、\
+                 委员会 committees、会议 meetings、任务 milestones、付款 payments、指标 targets、规则 rules、\
+                 审计（或 日志）audit，中英文均可",
+            ),
+            ("from", date!("起始日期（含当天）")),
+            ("to", date!("截止日期（含当天）")),
+            ("unit", unit!("只列出这个单位的记录")),
+        ],
+    },
+    Help {
+        command: "progress",
+        about: "查看截至某日各项目标的完成进度，以及工作任务和联席会议情况",
+        long_about: None,
+        args: &[("as_of", date!("统计截至哪一天", "；默认为今天"))],
+    },
+    Help {
+        command: "award-calc",
+        about: "计算按奖励政策应付的奖补、已付多少、还欠多少",
+        long_about: None,
+        args: &[
+            ("from", date!("起始日期（含当天）", "；不可与 --year、--quarter 同用。不限日期则统计全部")),
+            ("to", date!("截止日期（含当天）", "；付款也统计到这一天")),
+            ("year", "某一年，如 2014；不可与 --quarter 同用"),
+            ("quarter", "某一季度，如 2014Q4（也可写 2014年第四季度）、last（上一季度）或 current（本季度）"),
+            ("unit", unit!("只看这个单位")),
+            ("outstanding", "只列出尚未付清的"),
+        ],
+    },
+    Help {
+        command: "record-payment",
+        about: "登记一笔奖补付款（金额为负数即退款）",
+        long_about: None,
+        args: &[
+            ("key", "奖补项目，即 award-calc 列出的编码，如 lead-national:standard:12"),
+            ("paid", date!("付款日期")),
+            ("amount", "金额（元，整数），如 300000；退款写负数，如 -50000；默认为尚欠的金额"),
+            ("payee", unit!("收款单位", "；默认为应得该奖补的单位")),
+            ("voucher", "凭证号，如 记-0123"),
+        ],
+    },
+    Help {
+        command: "set-rule",
+        about: "调整奖补标准：自某日起按新金额执行（新增一个规则版本）",
+        long_about: None,
+        args: &[
+            (
+                "code",
+                "奖补规则：municipal-project（市级标准化项目）、lead-national（牵头制定国家标准）、\
+                 lead-international（牵头制定国际标准）、cn-innovation-award（中国标准创新贡献奖）\
+                 或 cq-innovation-award（重庆市标准创新贡献奖）",
+            ),
+            ("amount", "新的金额（元，整数），如 80000"),
+            ("from", date!("新金额的起始日期", "；上一版本到前一天为止")),
+            ("until", date!("新金额的截止日期", "；默认不设截止")),
+            ("fund", "资金来源：district-finance（区财政）或 industry-fund（区产业发展专项资金）；默认沿用上一版本"),
+        ],
+    },
+    Help {
+        command: "quarterly-report",
+        about: "生成领导小组季度汇报：目标进度、工作任务、联席会议、奖补和本季度新增记录",
+        long_about: None,
+        args: &[("quarter", "季度，如 2014Q4（也可写 2014年第四季度）、last（上一季度，默认）或 current（本季度）")],
+    },
+    Help {
+        command: "import",
+        about: "从 Excel 或 WPS 另存的 CSV 文件批量导入备案、复审或单位",
+        long_about: Some(
+            "从 Excel 或 WPS 另存的 CSV 文件批量导入备案、复审或单位。\n\n\
+             文件编码（GBK、UTF-8、Unicode 文本）自动识别；表头用中文或英文均可，列的顺序不限。\
+             默认只要有一行出错就一行也不导入，并列出每处错误所在的行和列。\
+             加 --skip-invalid 则导入正确的行，把错误的行另存为一个文件，改好后可再导入。\
+             以前导入过的相同记录会自动跳过。",
+        ),
+        args: &[
+            ("kind", "导入什么：备案 filings、复审 reviews 或 单位 units，中英文均可"),
+            ("file", "CSV 文件（在 Excel 或 WPS 中另存为 CSV 或 Unicode 文本），如 备案登记表.csv"),
+            (
+                "encoding",
+                "文件编码：auto（自动识别，默认）、utf-8、gb18030（即 GBK，Excel 默认的 CSV）或 utf-16（Unicode 文本）",
+            ),
+            ("skip_invalid", "导入正确的行，错误的行另存到 --rejects 文件（退出码为 3）"),
+            ("rejects", "错误的行另存到哪个文件（另加一列错误原因）；默认为 原文件名.rejects.csv"),
+            ("dry_run", "只检查并照常报告，不写入任何记录"),
+            ("allow_bad_check", ALLOW_BAD_CHECK),
+        ],
+    },
+    Help {
+        command: "backup",
+        about: "把数据库复制到一个新文件（有人正在使用时也可安全备份）",
+        long_about: None,
+        args: &[("dest", "备份到的新文件，如 stdtrack-2014-12-31.db（不能是已有的文件）")],
+    },
+    Help {
+        command: "completions",
+        about: "输出命令行自动补全脚本（按 Tab 键补全命令和选项）",
+        long_about: None,
+        args: &[("shell", "shell 类型：bash、elvish、fish、powershell 或 zsh")],
+    },
+    Help {
+        command: "man",
+        about: "输出手册页（roff 格式），如 stdtrack man > stdtrack.1",
+        long_about: None,
+        args: &[],
+    },
+];
+
+/// By subcommand name ("" for `stdtrack` itself): (what it does, the command line).
+const EXAMPLES: Examples = &[
+    (
+        "",
+        &[
+            ("第一次使用：在当前文件夹建立数据库", "stdtrack init"),
+            ("查看某条命令的用法", "stdtrack add-filing --help"),
+        ],
+    ),
+    (
+        "init",
+        &[
+            ("在当前文件夹建立数据库 stdtrack.db", "stdtrack init"),
+            ("用别的文件名建立", "stdtrack init --db 标准化台账.db"),
+        ],
+    ),
+    (
+        "add-unit",
+        &[("登记一家企业", "stdtrack add-unit --name 重庆某铝业有限公司 --uscc 91500107186265962P --industry 铝加工")],
+    ),
+    (
+        "update-unit",
+        &[
+            ("按统一社会信用代码找到单位，补填所在地", "stdtrack update-unit 91500107186265962P --location 西彭镇"),
+            ("12 号单位更名", "stdtrack update-unit 12 --name 重庆某铝业（集团）有限公司"),
+        ],
+    ),
+    (
+        "add-standard",
+        &[(
+            "本区企业牵头制定、已发布的国家标准",
+            "stdtrack add-standard --number \"GB/T 40009-2013\" --title 铝合金型材 --action 制定 \
+             --published 2013-04-12 --lead 重庆某铝业有限公司",
+        )],
+    ),
+    (
+        "update-standard",
+        &[
+            ("标准已废止", "stdtrack update-standard \"GB/T 40009-2013\" --status abolished"),
+            (
+                "重新填写 5 号标准的参与单位（替换原有的）",
+                "stdtrack update-standard 5 --participant 重庆某汽车有限公司 --participant 重庆某摩托车有限公司",
+            ),
+        ],
+    ),
+    (
+        "add-filing",
+        &[(
+            "登记一项企业标准备案",
+            "stdtrack add-filing --unit 91500107186265962P --number \"Q/JLP 001-2013\" --title 铝合金建筑型材 \
+             --filing-no 50107-00001 --filed 2013-09-05",
+        )],
+    ),
+    (
+        "add-review",
+        &[(
+            "复审结论为继续有效",
+            "stdtrack add-review --unit 91500107186265962P --number \"Q/JLP 001-2013\" --reviewed 2014-09-01 \
+             --outcome 继续有效",
+        )],
+    ),
+    (
+        "add-award",
+        &[(
+            "1 号单位获重庆市标准创新贡献奖",
+            "stdtrack add-award --unit 1 --kind 重庆市标准创新贡献奖 --awarded 2014-06-30 --grade 二等奖",
+        )],
+    ),
+    (
+        "add-project",
+        &[("市级标准化试点项目通过", "stdtrack add-project --unit 1 --name 市级标准化试点 --passed 2014-06-08")],
+    ),
+    (
+        "add-committee",
+        &[(
+            "1 号单位承担分委会秘书处",
+            "stdtrack add-committee --unit 1 --committee \"SAC/TC 243/SC 1\" --role 秘书处 --since 2014-01-10",
+        )],
+    ),
+    ("add-meeting", &[("第四季度联席会议", "stdtrack add-meeting --held 2014-10-15 --title 2014年第四季度联席会议")]),
+    (
+        "set-milestone",
+        &[
+            ("标准化信息服务平台已建成运行", "stdtrack set-milestone info-platform --status done --done 2013-03-01"),
+            ("查看全部工作任务及其代码", "stdtrack list 任务"),
+        ],
+    ),
+    ("void", &[("作废一条重复录入的获奖记录", "stdtrack void 获奖 3 --reason 重复录入")]),
+    (
+        "list",
+        &[
+            (
+                "把2014年以来的备案导出给 Excel",
+                "stdtrack list 备案 --from 2014-01-01 --format csv --excel --out 备案.csv",
+            ),
+            ("查看某单位的全部标准", "stdtrack list 标准 --unit 重庆某铝业有限公司"),
+        ],
+    ),
+    ("progress", &[("截至2015年底各项目标完成得怎么样", "stdtrack progress --as-of 2015-12-31")]),
+    ("award-calc", &[("2014年的奖补还欠多少", "stdtrack award-calc --year 2014 --outstanding")]),
+    (
+        "record-payment",
+        &[(
+            "1 号标准的牵头奖励已支付",
+            "stdtrack record-payment lead-national:standard:1 --paid 2014-05-01 --voucher 记-0123",
+        )],
+    ),
+    (
+        "set-rule",
+        &[(
+            "市级标准化项目补助自2015年起调整为8万元",
+            "stdtrack set-rule municipal-project --amount 80000 --from 2015-01-01",
+        )],
+    ),
+    (
+        "quarterly-report",
+        &[(
+            "2014年第四季度汇报，存为 Markdown 文件",
+            "stdtrack quarterly-report --quarter 2014Q4 --format markdown --out 2014Q4.md",
+        )],
+    ),
+    (
+        "import",
+        &[
+            ("导入备案登记表", "stdtrack import 备案 备案登记表.csv"),
+            ("导入正确的行，错误的行另存待改", "stdtrack import 备案 备案登记表.csv --skip-invalid"),
+        ],
+    ),
+    ("backup", &[("年底备份一份", "stdtrack backup stdtrack-2014-12-31.db")]),
+    ("completions", &[("生成 bash 自动补全脚本", "stdtrack completions bash > stdtrack.bash")]),
+    ("man", &[("生成手册页", "stdtrack man > stdtrack.1")]),
+];
