@@ -89,7 +89,7 @@ fn clap_error_zh(e: &clap::Error) -> String {
         ErrorKind::InvalidValue if value.is_empty() => format!("{arg} 需要一个值"),
         ErrorKind::InvalidValue => format!("{arg} 的值「{value}」不可用；可用的值：{valid}"),
         ErrorKind::UnknownArgument => format!("不认识的选项「{arg}」"),
-        ErrorKind::InvalidSubcommand => format!("不认识的命令「{arg}」"),
+        ErrorKind::InvalidSubcommand => format!("不认识的命令「{}」", ctx(ContextKind::InvalidSubcommand)),
         ErrorKind::MissingRequiredArgument => format!("缺少必需的参数：{arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             "请给出一个命令，如 stdtrack progress".to_string()
@@ -152,6 +152,7 @@ fn run(cli: Cli) -> Result<u8, (anyhow::Error, Lang)> {
     if g.excel && g.format != stdtrack::cli::Format::Csv {
         return Err(fail(usage(Msg::ExcelNeedsCsv)));
     }
+    let width = table_width(g.out.is_some());
     let ctx = Ctx {
         db: g.db,
         format: g.format,
@@ -159,6 +160,7 @@ fn run(cli: Cli) -> Result<u8, (anyhow::Error, Lang)> {
         today,
         out: g.out,
         excel: g.excel,
+        width,
         // Audit times in China Standard Time, so `list audit --from/--to` dates are the office's.
         audit: AuditCtx {
             at: now.with_timezone(&cst).to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
@@ -167,6 +169,19 @@ fn run(cli: Cli) -> Result<u8, (anyhow::Error, Lang)> {
         },
     };
     commands::run(cli.command, &ctx).map_err(fail)
+}
+
+/// How wide terminal tables may be: `COLUMNS` when set, the terminal's own width when
+/// standard output is a terminal (0), else no limit (a file or a pipe gets whole lines).
+fn table_width(to_file: bool) -> Option<u16> {
+    use std::io::IsTerminal;
+    if to_file {
+        return None;
+    }
+    if let Some(cols) = env_lang("COLUMNS").and_then(|c| c.trim().parse::<u16>().ok()).filter(|c| *c >= 20) {
+        return Some(cols);
+    }
+    std::io::stdout().is_terminal().then_some(0)
 }
 
 fn os_user() -> String {

@@ -480,7 +480,9 @@ fn lists_filter_by_date_and_unit_and_write_every_format() {
     let zh = env.ok(&["list", "filings", "--lang", "zh"]);
     assert!(zh.contains("备案号"), "{zh}");
     let e = env.fails(&["list", "filings", "--format", "xlsx"], 2);
-    assert!(e.contains("table, json, csv, markdown"), "{e}");
+    assert!(e.contains("--out"), "a workbook needs a file: {e}");
+    let e = env.fails(&["list", "filings", "--format", "html"], 2);
+    assert!(e.contains("table, json, csv, markdown, xlsx"), "{e}");
     env.fails(&["list", "filings", "--excel"], 2);
 }
 

@@ -24,5 +24,5 @@ pub fn run(a: AwardArgs, ctx: &Ctx) -> Result<()> {
     award.id = tx.insert_award(&award)?;
     let after = award.to_json();
     tx.audit("insert", "award", Some(award.id), None, Some(&after.clone().into()))?;
-    ctx.finish(tx, &after)
+    ctx.finish(tx, &after, "awards")
 }

@@ -23,5 +23,5 @@ pub fn run(a: CommitteeArgs, ctx: &Ctx) -> Result<()> {
     seat.fact.id = tx.insert_seat(&seat)?;
     let after = seat.to_json();
     tx.audit("insert", "committee_seat", Some(seat.fact.id), None, Some(&after.clone().into()))?;
-    ctx.finish(tx, &after)
+    ctx.finish(tx, &after, "committees")
 }

@@ -26,7 +26,7 @@ pub fn run(a: FilingArgs, ctx: &Ctx) -> Result<()> {
     let f = Filing { id, unit: unit.as_ref(), number, title, filing_no, filed_on, batch_id: None };
     let after = f.to_json();
     tx.audit("insert", "filing", Some(id), None, Some(&after.clone().into()))?;
-    ctx.finish(tx, &after)
+    ctx.finish(tx, &after, "filings")
 }
 
 /// An enterprise standard number (Q/...), normalised (`core::standards::enterprise_number`).

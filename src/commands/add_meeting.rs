@@ -16,5 +16,5 @@ pub fn run(a: MeetingArgs, ctx: &Ctx) -> Result<()> {
     m.id = tx.insert_meeting(&m)?;
     let after = m.to_json();
     tx.audit("insert", "meeting", Some(m.id), None, Some(&after.clone().into()))?;
-    ctx.finish(tx, &after)
+    ctx.finish(tx, &after, "meetings")
 }

@@ -17,5 +17,5 @@ pub fn run(a: ProjectArgs, ctx: &Ctx) -> Result<()> {
     p.id = tx.insert_project(&p)?;
     let after = p.to_json();
     tx.audit("insert", "project", Some(p.id), None, Some(&after.clone().into()))?;
-    ctx.finish(tx, &after)
+    ctx.finish(tx, &after, "projects")
 }

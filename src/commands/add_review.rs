@@ -25,5 +25,5 @@ pub fn run(a: ReviewArgs, ctx: &Ctx) -> Result<()> {
     r.id = tx.insert_review(&r)?;
     let after = r.to_json();
     tx.audit("insert", "review", Some(r.id), None, Some(&after.clone().into()))?;
-    ctx.finish(tx, &after)
+    ctx.finish(tx, &after, "reviews")
 }

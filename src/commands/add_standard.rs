@@ -35,5 +35,5 @@ pub fn run(a: StandardArgs, ctx: &Ctx) -> Result<()> {
     s.id = tx.insert_standard(&s)?;
     let after = s.to_json();
     tx.audit("insert", "standard", Some(s.id), None, Some(&after.clone().into()))?;
-    ctx.finish(tx, &after)
+    ctx.finish(tx, &after, "standards")
 }

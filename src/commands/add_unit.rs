@@ -32,5 +32,5 @@ pub fn run(a: UnitArgs, ctx: &Ctx) -> Result<()> {
     unit.id = tx.insert_unit(&UnitRow { unit: &unit, name_key: &key, batch_id: None })?;
     let after = unit.to_json();
     tx.audit("insert", "unit", Some(unit.id), None, Some(&after.clone().into()))?;
-    ctx.finish(tx, &after)
+    ctx.finish(tx, &after, "units")
 }

@@ -3,12 +3,12 @@
 use anyhow::Result;
 
 use super::{Ctx, opt_date_arg, resolve_unit, year_arg};
-use crate::cli::{AwardCalcArgs, Format};
+use crate::cli::AwardCalcArgs;
 use crate::core::model::Date;
 use crate::core::quarter::Quarter;
 use crate::core::rewards::{award_calc, entitlements};
 use crate::error::{Msg, refuse};
-use crate::render::reports::{Names, write_award_calc};
+use crate::render::reports::{Names, award_calc_doc};
 use crate::store::{ListFilter, Reader};
 
 /// The rule and fund labels the renderers show.
@@ -44,7 +44,7 @@ fn range(a: &AwardCalcArgs, today: Date) -> Result<(Option<Date>, Option<Date>)>
 }
 
 pub fn run(a: AwardCalcArgs, ctx: &Ctx) -> Result<()> {
-    ctx.require_format("award-calc", &[Format::Table, Format::Json, Format::Csv, Format::Markdown])?;
+    ctx.require_format("award-calc", super::REPORT_FORMATS)?;
     let (from, to) = range(&a, ctx.today)?;
     let mut store = ctx.open_read()?;
     let snapshot = store.snapshot()?;
@@ -56,6 +56,5 @@ pub fn run(a: AwardCalcArgs, ctx: &Ctx) -> Result<()> {
     let funds: Vec<String> = read.funds()?.into_iter().map(|f| f.code).collect();
     let calc = award_calc(&all, &payments, from, to, &funds, a.outstanding, unit_id);
     let names = names(read)?;
-    let style = ctx.style();
-    ctx.emit(|out| write_award_calc(out, &calc, &names, style))
+    ctx.emit_doc("award-calc", &award_calc_doc(&calc, &names, ctx.lang))
 }

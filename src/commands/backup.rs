@@ -24,5 +24,5 @@ pub fn run(a: crate::cli::BackupArgs, ctx: &Ctx) -> Result<()> {
     let mut o = Object::new();
     o.insert("db".into(), json!(ctx.db.display().to_string()));
     o.insert("backup".into(), json!(a.dest.display().to_string()));
-    ctx.emit_record(&o)
+    ctx.emit_record(&o, "backup")
 }

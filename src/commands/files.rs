@@ -163,6 +163,19 @@ impl Pending {
         self.tmp.path()
     }
 
+    pub fn file(&mut self) -> &mut std::fs::File {
+        self.tmp.as_file_mut()
+    }
+
+    /// Flushes the file to the disk before it is put in place.
+    pub fn sync(&mut self) -> Result<()> {
+        let target = self.target.clone();
+        self.tmp
+            .as_file()
+            .sync_all()
+            .map_err(|e| refuse(Msg::CannotWrite { path: vpath(&target), detail: e.to_string() }))
+    }
+
     /// Puts the file in place, replacing what was there.
     pub fn persist(self) -> Result<()> {
         let target = self.target;

@@ -19,5 +19,5 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     o.insert("plan".into(), json!(plan.code));
     o.insert("start".into(), json!(plan.start.to_string()));
     o.insert("deadline".into(), json!(plan.deadline.to_string()));
-    ctx.emit_record(&o)
+    ctx.emit_record(&o, "init")
 }

@@ -4,14 +4,16 @@ use anyhow::Result;
 use serde_json::json;
 
 use super::{Ctx, opt_date_arg, resolve_unit};
-use crate::cli::{Format, ListArgs, ListKind};
+use clap::ValueEnum;
+
+use crate::cli::{ListArgs, ListKind};
 use crate::core::records::{Object, ToJson};
 use crate::error::{Msg, refuse};
 use crate::render::ObjectStream;
 use crate::store::{ListFilter, Reader};
 
 pub fn run(a: ListArgs, ctx: &Ctx) -> Result<()> {
-    ctx.require_format("list", &[Format::Table, Format::Json, Format::Csv, Format::Markdown])?;
+    ctx.require_format("list", super::LIST_FORMATS)?;
     let from = opt_date_arg("--from", a.from.as_ref())?;
     let to = opt_date_arg("--to", a.to.as_ref())?;
     if let (Some(f), Some(t)) = (from, to) {
@@ -29,8 +31,13 @@ pub fn run(a: ListArgs, ctx: &Ctx) -> Result<()> {
     let unit_id = a.unit.as_deref().map(|u| resolve_unit(read, "--unit", u).map(|u| u.id)).transpose()?;
     let filter = ListFilter { from, to, unit_id };
     let style = ctx.style();
+    let names = match a.kind {
+        ListKind::Rules | ListKind::Payments => super::award_calc::names(read)?,
+        _ => Default::default(),
+    };
+    let what = a.kind.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
     ctx.emit(|out| {
-        let mut stream = ObjectStream::new(out, style);
+        let mut stream = ObjectStream::new(out, style, &what, &names);
         match a.kind {
             // The two tables that reach a million rows go straight from SQLite to the output.
             ListKind::Filings => read.each_filing(&filter, |r| stream.push(&r.to_json()))?,

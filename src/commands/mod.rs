@@ -51,12 +51,15 @@ pub struct Ctx {
     pub today: Date,
     pub out: Option<PathBuf>,
     pub excel: bool,
+    /// The width terminal tables fit (`COLUMNS`, or 0 for the terminal's own), when output
+    /// goes to a terminal; None: no wrapping (a file, a pipe).
+    pub width: Option<u16>,
     pub audit: AuditCtx,
 }
 
 impl Ctx {
     pub fn style(&self) -> Style {
-        Style { format: self.format, lang: self.lang, excel: self.excel }
+        Style { format: self.format, lang: self.lang, excel: self.excel, width: self.width }
     }
 
     /// Refuses (exit 2) a format this command cannot write, naming those it can.
@@ -89,13 +92,24 @@ impl Ctx {
     }
 
     /// Writes a report (of a command that stored nothing) to --out, whole or not at all, or to
-    /// standard output.
+    /// standard output. To --out it streams into a temporary file beside it, renamed into
+    /// place when complete; XLSX needs --out (a terminal is no place for a workbook).
     pub fn emit(&self, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+        if self.format == Format::Xlsx && self.out.is_none() {
+            return Err(usage(Msg::OutNeeded { format: "xlsx".into() }));
+        }
         match &self.out {
             Some(path) => {
-                let mut buf = Vec::new();
-                write(&mut buf)?;
-                files::prepare(path, &buf)?.persist()
+                let mut pending = files::create_beside(path)?;
+                {
+                    let mut w = std::io::BufWriter::new(pending.file());
+                    write(&mut w)?;
+                    w.flush().map_err(|e| {
+                        refuse(Msg::CannotWrite { path: crate::error::path(path), detail: e.to_string() })
+                    })?;
+                }
+                pending.sync()?;
+                pending.persist()
             }
             None => {
                 let stdout = std::io::stdout();
@@ -106,10 +120,17 @@ impl Ctx {
     }
 
     /// Prints one record (of a command that stored nothing) in the chosen format.
-    pub fn emit_record(&self, object: &Object) -> Result<()> {
+    pub fn emit_record(&self, object: &Object, what: &str) -> Result<()> {
         self.require_format("this command", RECORD_FORMATS)?;
         let style = self.style();
-        self.emit(|out| render::write_object(out, object, style))
+        self.emit(|out| render::write_object(out, object, style, what))
+    }
+
+    /// Prints a report document in the chosen format.
+    pub fn emit_doc(&self, command: &str, doc: &render::Doc) -> Result<()> {
+        self.require_format(command, REPORT_FORMATS)?;
+        let style = self.style();
+        self.emit(|out| render::write_doc(out, doc, style))
     }
 
     /// Ends a write command: the record is rendered and the --out file prepared before the
@@ -117,10 +138,10 @@ impl Ctx {
     /// command with nothing stored; after the commit the record is shown. An output that
     /// fails after the commit is exit 4, never 1: the record is stored, and a clerk who took
     /// 1 at its word would enter it twice.
-    pub fn finish(&self, tx: Tx<'_>, object: &Object) -> Result<()> {
+    pub fn finish(&self, tx: Tx<'_>, object: &Object, what: &str) -> Result<()> {
         self.require_format("this command", RECORD_FORMATS)?;
         let mut bytes = Vec::new();
-        render::write_object(&mut bytes, object, self.style())?;
+        render::write_object(&mut bytes, object, self.style(), what)?;
         self.commit_then_write(tx, &bytes)
     }
 
@@ -165,6 +186,13 @@ pub fn warn(lang: Lang, msg: &Msg) {
 
 /// The formats a single record is shown in.
 pub const RECORD_FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Csv, Format::Markdown];
+
+/// The formats of a report document.
+pub const REPORT_FORMATS: &[Format] =
+    &[Format::Table, Format::Json, Format::Csv, Format::Markdown, Format::Html, Format::Xlsx];
+
+/// The formats of a record list (streamed: no HTML page of a million rows).
+pub const LIST_FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Csv, Format::Markdown, Format::Xlsx];
 
 pub fn run(command: Command, ctx: &Ctx) -> Result<u8> {
     if let Some(out) = &ctx.out {

@@ -3,18 +3,17 @@
 use anyhow::Result;
 
 use super::{Ctx, opt_date_arg};
-use crate::cli::{Format, ProgressArgs};
+use crate::cli::ProgressArgs;
 use crate::core::report::progress_report;
-use crate::render::reports::write_progress;
+use crate::render::reports::progress_doc;
 
 pub fn run(a: ProgressArgs, ctx: &Ctx) -> Result<()> {
-    ctx.require_format("progress", &[Format::Table, Format::Json, Format::Csv, Format::Markdown])?;
+    ctx.require_format("progress", super::REPORT_FORMATS)?;
     let as_of = opt_date_arg("--as-of", a.as_of.as_ref())?.unwrap_or(ctx.today);
     let mut store = ctx.open_read()?;
     let snapshot = store.snapshot()?;
     let read = snapshot.read();
     let plan = read.plan()?;
     let report = progress_report(&plan, &read.targets(&plan.code)?, &read.facts()?, &read.milestones()?, as_of);
-    let style = ctx.style();
-    ctx.emit(|out| write_progress(out, &report, style))
+    ctx.emit_doc("progress", &progress_doc(&report, ctx.lang))
 }

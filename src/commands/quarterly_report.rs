@@ -4,15 +4,15 @@ use anyhow::Result;
 
 use super::Ctx;
 use super::award_calc::names;
-use crate::cli::{Format, QuarterArgs};
+use crate::cli::QuarterArgs;
 use crate::core::quarter::Quarter;
 use crate::core::report::{QuarterInputs, quarterly_report};
 use crate::error::{Msg, refuse};
-use crate::render::reports::write_quarterly;
+use crate::render::reports::quarterly_doc;
 use crate::store::ListFilter;
 
 pub fn run(a: QuarterArgs, ctx: &Ctx) -> Result<()> {
-    ctx.require_format("quarterly-report", &[Format::Table, Format::Json, Format::Csv, Format::Markdown])?;
+    ctx.require_format("quarterly-report", super::REPORT_FORMATS)?;
     let quarter =
         Quarter::parse(&a.quarter, ctx.today).map_err(|err| refuse(Msg::Quarter { field: "--quarter".into(), err }))?;
     if quarter.start() > ctx.today {
@@ -35,6 +35,5 @@ pub fn run(a: QuarterArgs, ctx: &Ctx) -> Result<()> {
     };
     let report = quarterly_report(&inputs, quarter, ctx.today);
     let names = names(read)?;
-    let style = ctx.style();
-    ctx.emit(|out| write_quarterly(out, &report, &names, style))
+    ctx.emit_doc("quarterly-report", &quarterly_doc(&report, &names, ctx.lang))
 }

@@ -37,5 +37,5 @@ pub fn run(a: PaymentArgs, ctx: &Ctx) -> Result<()> {
     p.id = tx.insert_payment(&p)?;
     let after = p.to_json();
     tx.audit("insert", "payment", Some(p.id), None, Some(&after.clone().into()))?;
-    ctx.finish(tx, &after)
+    ctx.finish(tx, &after, "payments")
 }

@@ -46,5 +46,5 @@ pub fn run(a: MilestoneArgs, ctx: &Ctx) -> Result<()> {
     tx.update_milestone(&m)?;
     let after = m.to_json();
     tx.audit("update", "milestone", None, Some(&before.to_json().into()), Some(&after.clone().into()))?;
-    ctx.finish(tx, &after)
+    ctx.finish(tx, &after, "milestones")
 }

@@ -55,5 +55,5 @@ pub fn run(a: SetRuleArgs, ctx: &Ctx) -> Result<()> {
     o.insert("fund".into(), json!(v.fund));
     let before = latest.map(|l| json!({"amount_yuan": l.amount_yuan, "effective_from": l.from.to_string(), "effective_to": l.to.map(|d| d.to_string()), "fund": l.fund}));
     tx.audit("insert", "rule_version", None, before.as_ref(), Some(&o.clone().into()))?;
-    ctx.finish(tx, &o)
+    ctx.finish(tx, &o, "rules")
 }

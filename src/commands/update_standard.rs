@@ -87,5 +87,5 @@ pub fn run(a: UpdateStandardArgs, ctx: &Ctx) -> Result<()> {
     tx.update_standard(&s)?;
     let after = s.to_json();
     tx.audit("update", "standard", Some(s.id), Some(&before.record.to_json().into()), Some(&after.clone().into()))?;
-    ctx.finish(tx, &after)
+    ctx.finish(tx, &after, "standards")
 }

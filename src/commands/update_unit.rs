@@ -46,5 +46,5 @@ pub fn run(a: UpdateUnitArgs, ctx: &Ctx) -> Result<()> {
     tx.update_unit(&UnitRow { unit: &unit, name_key: &key, batch_id: None })?;
     let after = unit.to_json();
     tx.audit("update", "unit", Some(unit.id), Some(&before.to_json().into()), Some(&after.clone().into()))?;
-    ctx.finish(tx, &after)
+    ctx.finish(tx, &after, "units")
 }

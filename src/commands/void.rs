@@ -37,5 +37,5 @@ pub fn run(a: VoidArgs, ctx: &Ctx) -> Result<()> {
     o.insert("record_kind".into(), json!(kind.table()));
     o.insert("record_id".into(), json!(id));
     o.insert("voided".into(), json!(reason));
-    ctx.finish(tx, &o)
+    ctx.finish(tx, &o, "void")
 }

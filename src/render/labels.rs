@@ -1,6 +1,12 @@
 //! Column and word labels in the reader's language. JSON and plain CSV keep field names,
 //! which scripts depend on; tables, markdown and Excel CSV show these labels.
 
+use serde_json::Value;
+
+use super::Names;
+use super::doc::Cell;
+use crate::core::model::*;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     Zh,
@@ -129,6 +135,126 @@ const FIELDS: &[(&str, &str, &str)] = &[
 /// The label of a field; an unknown field shows as itself.
 pub fn field(key: &str, lang: Lang) -> &str {
     FIELDS.iter().find(|(k, _, _)| *k == key).map_or(key, |(_, zh, en)| lang.pick(zh, en))
+}
+
+/// A field's label in a list of one kind of record (`what`): the audit's `action` is what
+/// was done (操作), not a standard's 制定/修订.
+pub fn field_of<'a>(what: &str, key: &'a str, lang: Lang) -> &'a str {
+    match (what, key) {
+        ("audit", "action") => lang.pick("操作", "action"),
+        ("audit", "before") | ("audit", "after") => field(key, lang),
+        ("units", "name") => lang.pick("单位名称", "name"),
+        ("awards", "kind") => lang.pick("奖项", "award"),
+        ("awards", "title") => lang.pick("获奖项目", "title"),
+        ("filings", "title") | ("standards", "title") => lang.pick("标准名称", "title"),
+        ("projects", "name") => lang.pick("项目名称", "project"),
+        ("committees", "name") => lang.pick("委员会名称", "committee name"),
+        ("meetings", "title") => lang.pick("会议名称", "title"),
+        ("rules", "code") | ("targets", "code") | ("milestones", "code") => lang.pick("代码", "code"),
+        _ => field(key, lang),
+    }
+}
+
+/// The title of a list of one kind of record (an XLSX sheet's name).
+pub fn list_title(what: &str, lang: Lang) -> String {
+    let (zh, en) = match what {
+        "units" => ("单位", "Units"),
+        "standards" => ("标准", "Standards"),
+        "filings" => ("企业标准备案", "Filings"),
+        "reviews" => ("企业标准复审", "Reviews"),
+        "awards" => ("获奖", "Awards"),
+        "projects" => ("市级标准化项目", "Projects"),
+        "committees" => ("技术委员会", "Committee seats"),
+        "meetings" => ("联席会议", "Meetings"),
+        "milestones" => ("重点任务", "Milestones"),
+        "payments" => ("付款", "Payments"),
+        "targets" => ("指标", "Targets"),
+        "rules" => ("奖补规则", "Rules"),
+        "audit" => ("操作记录", "Audit"),
+        _ => ("记录", "Records"),
+    };
+    lang.pick(zh, en).to_string()
+}
+
+/// Fields that hold identifiers, kept as text in Excel (a USCC is not a number).
+pub fn is_code_field(key: &str) -> bool {
+    matches!(key, "uscc" | "org_code" | "number" | "filing_no" | "key" | "voucher" | "committee" | "code")
+}
+
+/// Fields that hold numbers, right-aligned in tables.
+pub fn is_number_field(key: &str) -> bool {
+    key == "id"
+        || key.ends_with("_id")
+        || key.ends_with("_yuan")
+        || matches!(key, "batch" | "target_min" | "target_max")
+}
+
+fn word_label<T: Words>(code: &str, lang: Lang) -> Option<String> {
+    T::ALL_WORDS.iter().find(|w| w.code() == code).map(|w| lang.pick(w.zh(), w.en()).to_string())
+}
+
+/// An audit action in the reader's language.
+fn audit_action(code: &str, lang: Lang) -> Option<&'static str> {
+    Some(match code {
+        "insert" => lang.pick("新增", "added"),
+        "update" => lang.pick("修改", "changed"),
+        "void" => lang.pick("作废", "voided"),
+        "import" => lang.pick("导入", "imported"),
+        "undo" | "undo-import" => lang.pick("撤销导入", "import undone"),
+        "merge" => lang.pick("合并", "merged"),
+        _ => return None,
+    })
+}
+
+/// A record field's value as a reader sees it, when it is a word to translate: enum values,
+/// funds, rules, audit actions, record kinds, yes/no. `None`: show the value as it is.
+pub fn value(key: &str, v: &Value, lang: Lang, names: &Names) -> Option<String> {
+    if let Value::Bool(b) = v {
+        return Some(word(if *b { "yes" } else { "no" }, lang).to_string());
+    }
+    let code = v.as_str()?;
+    match key {
+        "kind" => word_label::<UnitKind>(code, lang).or_else(|| word_label::<AwardKind>(code, lang)),
+        "level" => word_label::<Level>(code, lang),
+        "action" => word_label::<Action>(code, lang).or_else(|| audit_action(code, lang).map(str::to_string)),
+        "status" => word_label::<StandardStatus>(code, lang)
+            .or_else(|| word_label::<MilestoneStatus>(code, lang))
+            .or_else(|| word_label::<TargetStatus>(code, lang)),
+        "outcome" => word_label::<Outcome>(code, lang),
+        "role" => word_label::<SeatRole>(code, lang),
+        "measure" => word_label::<MeasureKind>(code, lang),
+        "source" => word_label::<RuleSource>(code, lang),
+        "record_kind" => Some(super::messages::record_kind(lang, code)),
+        "fund" => Some(names.fund(code, lang).to_string()),
+        "rule" => Some(names.rule(code, lang).to_string()),
+        _ => None,
+    }
+}
+
+/// A record field as a typed cell (for XLSX): numbers, dates, codes, words.
+pub fn cell(key: &str, v: &Value, lang: Lang, names: &Names) -> Cell {
+    match v {
+        Value::Null => Cell::Empty,
+        Value::Number(n) => match n.as_i64() {
+            Some(i) if key.ends_with("_yuan") => Cell::Yuan(i),
+            Some(i) => Cell::Int(i),
+            None => Cell::Text(n.to_string()),
+        },
+        Value::String(s) => {
+            if let Some(label) = value(key, v, lang, names) {
+                return Cell::word(s.clone(), label);
+            }
+            if is_code_field(key) {
+                return Cell::Code(s.clone());
+            }
+            match s.parse::<Date>() {
+                Ok(d) if s.len() == 10 => Cell::Date(d),
+                _ => Cell::Text(s.clone()),
+            }
+        }
+        Value::Bool(b) => Cell::Bool { value: *b, label: word(if *b { "yes" } else { "no" }, lang).to_string() },
+        other => Cell::Text(super::cell_text(other)),
+    }
 }
 
 /// Other words reports print.

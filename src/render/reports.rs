@@ -1,16 +1,14 @@
-//! The reports: progress, award-calc and the quarterly report, in every format they write.
-//! JSON keeps the field names of CLI.md; tables and markdown speak the reader's language.
+//! The reports as documents: progress, award-calc and the quarterly report, each built once
+//! (`render::doc`) in the reader's language and written by whichever writer the format asks
+//! for. JSON keeps the fields of CLI.md; the document's sections are for readers and CSV.
 
-use std::io::Write;
-
-use anyhow::Result;
 use serde_json::{Value, json};
 
+use super::Lang;
+use super::doc::{Cell, Chart, Column, Doc, Section, TargetBar};
 use super::labels::{field, word};
-use super::{Grid, Lang, Style, write_grid, write_json, write_markdown, write_table};
-use crate::cli::Format;
 use crate::core::model::*;
-use crate::core::progress::{MeetingCoverage, TargetProgress, tenths_str};
+use crate::core::progress::{MeetingCoverage, TargetProgress};
 use crate::core::report::{ProgressReport, QuarterlyReport};
 use crate::core::rewards::{AwardCalc, Entitlement, Overpayment, yuan_wan};
 
@@ -40,6 +38,11 @@ pub fn bar(percent_tenths: i64) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(20 - filled))
 }
 
+/// An enum value as a cell: its code for scripts, its name in the reader's language.
+pub fn word_cell<T: Words>(v: T, lang: Lang) -> Cell {
+    Cell::word(v.code(), lang.pick(v.zh(), v.en()))
+}
+
 fn target_label(t: &TargetProgress, lang: Lang) -> &str {
     lang.pick(&t.label_zh, &t.label_en)
 }
@@ -55,13 +58,15 @@ fn target_json(t: &TargetProgress, lang: Lang) -> serde_json::Map<String, Value>
             }
         }
     }
+    m.insert("status_label".into(), json!(lang.pick(t.status.zh(), t.status.en())));
     m
 }
 
 fn milestone_json(m: &MilestoneFact, lang: Lang) -> Value {
     json!({
         "code": m.code, "label": lang.pick(&m.label_zh, &m.label_en), "owner": m.owner,
-        "status": m.status.as_str(), "done_on": m.done_on.map(|d| d.to_string()),
+        "status": m.status.as_str(), "status_label": lang.pick(m.status.zh(), m.status.en()),
+        "done_on": m.done_on.map(|d| d.to_string()),
     })
 }
 
@@ -82,90 +87,139 @@ pub fn progress_json(r: &ProgressReport, lang: Lang) -> Value {
     })
 }
 
-fn target_cells(t: &TargetProgress, lang: Lang, human: bool) -> Vec<Value> {
-    let target = match t.target_max {
-        Some(max) if human => json!(format!("{}-{}", t.target_min, max)),
-        _ => json!(t.target_min),
-    };
-    let status = if human { json!(word(t.status.as_str(), lang)) } else { json!(t.status.as_str()) };
-    let mut row = vec![
-        json!(if human { target_label(t, lang).to_string() } else { t.code.clone() }),
-        json!(t.actual),
-        target,
-        json!(tenths_str(t.expected)),
-        json!(t.needed_now),
-        t.projected.map_or(Value::Null, |p| json!(p)),
-        json!(tenths_str(t.percent)),
-    ];
-    if human {
-        row.push(json!(bar(t.percent)));
-    }
-    row.push(status);
-    if !human {
-        row.push(json!(t.target_max));
-        row.push(json!(t.stretch_met));
-    } else if t.stretch_met {
-        if let Some(Value::String(s)) = row.last_mut() {
-            s.push_str(lang.pick("（达到争取目标）", " (stretch met)"));
-        }
-    }
-    row
+fn col(key: &str, lang: Lang) -> Column {
+    Column::new(key, field(key, lang))
 }
 
-/// The targets grid: localised with a bar for people, field names for scripts (plain CSV).
-fn targets_grid(targets: &[TargetProgress], in_quarter: Option<&[i64]>, lang: Lang, human: bool) -> Grid {
-    let mut keys = vec!["target", "actual", "target_min", "expected", "needed_now", "projected", "percent"];
-    if human {
-        keys.push("progress");
-    }
-    keys.push("status");
-    if !human {
-        keys[0] = "code";
-        keys.push("target_max");
-        keys.push("stretch_met");
-    }
-    let mut headers: Vec<String> =
-        keys.iter().map(|k| if human { field(k, lang).to_string() } else { k.to_string() }).collect();
+/// The targets grid, with the quarter's additions when given, and their bars.
+fn targets_section(targets: &[TargetProgress], in_quarter: Option<&[i64]>, lang: Lang) -> Section {
+    let mut columns =
+        vec![Column::scripts("code", "code"), Column::new("label", field("target", lang)), col("actual", lang)];
     if in_quarter.is_some() {
-        headers.insert(2, if human { field("in_quarter", lang).to_string() } else { "in_quarter".into() });
+        columns.push(col("in_quarter", lang));
     }
-    let rows = targets
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let mut row = target_cells(t, lang, human);
-            if let Some(q) = in_quarter {
-                row.insert(2, json!(q[i]));
+    columns.extend([
+        Column::readers("target", field("target_min", lang)),
+        Column::scripts("target_min", "target_min"),
+        Column::scripts("target_max", "target_max"),
+        col("expected", lang),
+        col("needed_now", lang),
+        col("projected", lang),
+        col("percent", lang),
+        Column::readers("progress", field("progress", lang)),
+        col("status", lang),
+        Column::scripts("stretch_met", "stretch_met"),
+    ]);
+    let mut s = Section::new("targets", lang.pick("指标", "Targets"), columns);
+    for (i, t) in targets.iter().enumerate() {
+        let range = match t.target_max {
+            Some(max) => Cell::code(format!("{}-{}", t.target_min, max)),
+            None => Cell::Int(t.target_min),
+        };
+        let mut status = word_cell(t.status, lang);
+        if t.stretch_met {
+            if let Cell::Word { label, .. } = &mut status {
+                label.push_str(lang.pick("（达到争取目标）", " (stretch met)"));
             }
-            row
-        })
-        .collect();
-    Grid { headers, rows }
-}
-
-fn milestones_grid(ms: &[MilestoneFact], lang: Lang) -> Grid {
-    Grid {
-        headers: ["code", "label", "owner", "status", "done_on"].iter().map(|k| field(k, lang).to_string()).collect(),
-        rows: ms
+        }
+        let mut row = vec![Cell::code(t.code.clone()), Cell::text(target_label(t, lang)), Cell::Int(t.actual)];
+        if let Some(q) = in_quarter {
+            row.push(Cell::Int(q.get(i).copied().unwrap_or_default()));
+        }
+        row.extend([
+            range,
+            Cell::Int(t.target_min),
+            Cell::opt_int(t.target_max),
+            Cell::Tenths(t.expected),
+            Cell::Int(t.needed_now),
+            Cell::opt_int(t.projected),
+            Cell::Tenths(t.percent),
+            Cell::text(bar(t.percent)),
+            status,
+            Cell::Bool { value: t.stretch_met, label: word(if t.stretch_met { "yes" } else { "no" }, lang).into() },
+        ]);
+        s.push(row);
+    }
+    s.chart = Some(Chart::Targets(
+        targets
             .iter()
-            .map(|m| {
-                vec![
-                    json!(m.code),
-                    json!(lang.pick(&m.label_zh, &m.label_en)),
-                    json!(m.owner),
-                    json!(word(m.status.as_str(), lang)),
-                    m.done_on.map_or(Value::Null, |d| json!(d.to_string())),
-                ]
+            .map(|t| TargetBar {
+                label: target_label(t, lang).to_string(),
+                actual: t.actual,
+                min: t.target_min,
+                max: t.target_max,
+                expected_tenths: t.expected,
+                status: t.status,
+                status_label: lang.pick(t.status.zh(), t.status.en()).to_string(),
             })
             .collect(),
+    ));
+    s
+}
+
+/// The milestones, grouped by owning department (joint owners under each of them).
+fn milestones_section(ms: &[MilestoneFact], lang: Lang) -> Section {
+    let mut s = Section::new(
+        "milestones",
+        lang.pick("重点任务（按责任单位）", "Milestones (by owner)"),
+        vec![
+            col("owner", lang),
+            Column::scripts("code", "code"),
+            Column::new("label", lang.pick("任务", "task")),
+            col("status", lang),
+            col("done_on", lang),
+            col("note", lang),
+        ],
+    );
+    let mut rows: Vec<(String, &MilestoneFact)> = Vec::new();
+    for m in ms {
+        for owner in m.owner.split(['、', ',', '，']).map(str::trim).filter(|o| !o.is_empty()) {
+            rows.push((owner.to_string(), m));
+        }
     }
+    // Stable: by owner as first met, then the plan's order.
+    let mut owners: Vec<String> = Vec::new();
+    for (o, _) in &rows {
+        if !owners.contains(o) {
+            owners.push(o.clone());
+        }
+    }
+    for owner in &owners {
+        for (_, m) in rows.iter().filter(|(o, _)| o == owner) {
+            s.push(vec![
+                Cell::text(owner.clone()),
+                Cell::code(m.code.clone()),
+                Cell::text(lang.pick(&m.label_zh, &m.label_en)),
+                word_cell(m.status, lang),
+                Cell::opt_date(m.done_on),
+                Cell::opt_text(m.note.clone()),
+            ]);
+        }
+    }
+    s
+}
+
+fn meetings_section(c: &MeetingCoverage, lang: Lang) -> Section {
+    let mut s = Section::new(
+        "meetings",
+        lang.pick("联席会议", "Joint meetings"),
+        vec![col("quarter", lang), Column::new("held", lang.pick("是否召开", "held"))],
+    );
+    for q in &c.missing {
+        s.push(vec![
+            Cell::code(q.to_string()),
+            Cell::Bool { value: false, label: lang.pick("未召开", "missing").into() },
+        ]);
+    }
+    s.note = Some(meetings_line(c, lang));
+    s
 }
 
 fn meetings_line(c: &MeetingCoverage, lang: Lang) -> String {
     let missing = if c.missing.is_empty() {
         lang.pick("无", "none").to_string()
     } else {
-        c.missing.iter().map(|q| q.to_string()).collect::<Vec<_>>().join(", ")
+        c.missing.iter().map(|q| q.to_string()).collect::<Vec<_>>().join(lang.pick("、", ", "))
     };
     match lang {
         Lang::Zh => {
@@ -179,186 +233,191 @@ fn meetings_line(c: &MeetingCoverage, lang: Lang) -> String {
 
 fn days_line(as_of: Date, elapsed: i64, total: i64, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("截至 {as_of}：已过 {elapsed} / {total} 天"),
-        Lang::En => format!("As of {as_of}: {elapsed} of {total} days elapsed"),
+        Lang::Zh => format!("截至 {as_of}：规划期已过 {elapsed} / {total} 天"),
+        Lang::En => format!("As of {as_of}: {elapsed} of {total} days of the plan elapsed"),
     }
 }
 
-/// Sections of a human report, printed as tables (terminal) or markdown (documents).
-fn write_section(out: &mut dyn Write, title: &str, grid: &Grid, markdown: bool) -> Result<()> {
-    if markdown {
-        writeln!(out, "\n## {title}\n")?;
-        write_markdown(out, grid)
-    } else {
-        writeln!(out, "\n{title}")?;
-        write_table(out, grid)
-    }
+/// What "expected" and "needed now" mean, under the targets.
+fn pace_note(lang: Lang) -> String {
+    lang.pick(
+        "注：“应完成”= 目标 × 已过天数 ÷ 规划总天数，即按时间均匀推进此时应达到的数；“当前应达”为其向上取整，完成数不低于它即“进度正常”；“预计”为按目前速度到期末可达到的数。",
+        "Expected = target × days elapsed ÷ days in the plan, what an even pace would have reached by now; needed now is that rounded up, and an actual at or above it is on track; projected is where the present pace ends at the deadline.",
+    )
+    .to_string()
 }
 
-fn write_line(out: &mut dyn Write, text: &str, markdown: bool) -> Result<()> {
-    if markdown {
-        writeln!(out, "\n{text}")?;
-    } else {
-        writeln!(out, "{text}")?;
-    }
-    Ok(())
+fn count_status(targets: &[TargetProgress], status: TargetStatus) -> i64 {
+    targets.iter().filter(|t| t.status == status).count() as i64
 }
 
-pub fn write_progress(out: &mut dyn Write, r: &ProgressReport, style: Style) -> Result<()> {
-    let lang = style.lang;
-    match style.format {
-        Format::Json => write_json(out, &progress_json(r, lang)),
-        Format::Csv => write_grid(out, &targets_grid(&r.targets, None, lang, style.excel), style),
-        _ => {
-            let md = style.format == Format::Markdown;
-            let title = format!("{} ({})", lang.pick("标准强区目标进度", "Progress against the targets"), r.plan.code);
-            if md {
-                writeln!(out, "# {title}")?;
-            } else {
-                writeln!(out, "{title}")?;
-            }
-            write_line(out, &days_line(r.as_of, r.elapsed_days, r.total_days, lang), md)?;
-            write_section(out, lang.pick("指标", "Targets"), &targets_grid(&r.targets, None, lang, true), md)?;
-            write_section(out, lang.pick("重点任务", "Milestones"), &milestones_grid(&r.milestones, lang), md)?;
-            write_line(out, &meetings_line(&r.meetings, lang), md)
-        }
+pub fn progress_doc(r: &ProgressReport, lang: Lang) -> Doc {
+    let title = format!("{}（{}）", lang.pick("标准强区目标进度", "Progress against the targets"), r.plan.code);
+    let mut doc = Doc::new(lang, title, progress_json(r, lang));
+    doc.subtitle = Some(days_line(r.as_of, r.elapsed_days, r.total_days, lang));
+    headline_targets(&mut doc, &r.targets, lang);
+    doc.figure(
+        "meetings_missing",
+        lang.pick("缺开联席会议的季度", "Quarters without a joint meeting"),
+        Cell::Int(r.meetings.missing.len() as i64),
+    );
+    doc.sections.push(targets_section(&r.targets, None, lang));
+    doc.sections.push(milestones_section(&r.milestones, lang));
+    doc.sections.push(meetings_section(&r.meetings, lang));
+    doc.notes.push(pace_note(lang));
+    doc
+}
+
+fn headline_targets(doc: &mut Doc, targets: &[TargetProgress], lang: Lang) {
+    let n = targets.len() as i64;
+    let met = count_status(targets, TargetStatus::Met);
+    doc.figure("targets_met", lang.pick("已达标指标", "Targets met"), Cell::code(format!("{met} / {n}")));
+    doc.figure(
+        "targets_on_track",
+        lang.pick("进度正常", "On track"),
+        Cell::Int(count_status(targets, TargetStatus::OnTrack)),
+    );
+    doc.figure(
+        "targets_behind",
+        lang.pick("进度滞后", "Behind pace"),
+        Cell::Int(count_status(targets, TargetStatus::Behind)),
+    );
+    let missed = count_status(targets, TargetStatus::Missed);
+    if missed > 0 {
+        doc.figure("targets_missed", lang.pick("到期未完成", "Missed"), Cell::Int(missed));
     }
 }
 
 // ----- award-calc -----
 
-fn entitlement_grid(list: &[Entitlement], names: &Names, lang: Lang, human: bool) -> Grid {
-    let keys = [
-        "key",
-        "rule",
-        "unit_id",
-        "unit",
-        "record",
-        "event_date",
-        "amount_yuan",
-        "amount_wan",
-        "fund",
-        "paid_yuan",
-        "outstanding_yuan",
-    ];
-    let keys: Vec<&str> = keys.into_iter().filter(|k| human || *k != "amount_wan").collect();
-    Grid {
-        headers: keys.iter().map(|k| if human { field(k, lang).to_string() } else { k.to_string() }).collect(),
-        rows: list
-            .iter()
-            .map(|e| {
-                let mut row = vec![
-                    json!(e.key),
-                    json!(if human { names.rule(&e.rule, lang) } else { &e.rule }),
-                    json!(e.unit_id),
-                    json!(e.unit),
-                    json!(e.record),
-                    json!(e.event_date.to_string()),
-                    json!(e.amount_yuan),
-                ];
-                if human {
-                    row.push(json!(yuan_wan(e.amount_yuan)));
-                }
-                row.push(json!(if human { names.fund(&e.fund, lang) } else { &e.fund }));
-                row.push(json!(e.paid_yuan));
-                row.push(json!(e.outstanding_yuan));
-                row
-            })
-            .collect(),
-    }
+/// What an entitlement is, said plainly: "牵头制定国家标准 GB/T 30001-2013".
+fn meaning(e: &Entitlement, names: &Names, lang: Lang) -> String {
+    format!("{} {}", names.rule(&e.rule, lang), e.record)
 }
 
-fn overpayment_grid(list: &[Overpayment], lang: Lang) -> Grid {
-    Grid {
-        headers: ["key", "unit_id", "unit", "amount_yuan", "reason"]
-            .iter()
-            .map(|k| field(k, lang).to_string())
-            .collect(),
-        rows: list
-            .iter()
-            .map(|o| vec![json!(o.key), json!(o.unit_id), json!(o.unit), json!(o.amount_yuan), json!(o.reason)])
-            .collect(),
+fn entitlements_section(key: &str, title: &str, list: &[Entitlement], names: &Names, lang: Lang) -> Section {
+    let mut s = Section::new(
+        key,
+        title,
+        vec![
+            Column::new("record", lang.pick("奖补事项", "what for")),
+            Column::scripts("rule", "rule"),
+            Column::scripts("unit_id", "unit_id"),
+            col("unit", lang),
+            col("event_date", lang),
+            col("amount_yuan", lang),
+            col("fund", lang),
+            col("paid_yuan", lang),
+            col("outstanding_yuan", lang),
+            col("key", lang),
+        ],
+    );
+    for e in list {
+        s.push(vec![
+            Cell::text(meaning(e, names, lang)),
+            Cell::code(e.rule.clone()),
+            Cell::Int(e.unit_id),
+            Cell::text(e.unit.clone()),
+            Cell::Date(e.event_date),
+            Cell::Yuan(e.amount_yuan),
+            Cell::word(e.fund.clone(), names.fund(&e.fund, lang)),
+            Cell::Yuan(e.paid_yuan),
+            Cell::Yuan(e.outstanding_yuan),
+            Cell::code(e.key.clone()),
+        ]);
     }
+    s
 }
 
-fn payments_grid(list: &[Payment], lang: Lang) -> Grid {
-    Grid {
-        headers: ["paid_on", "key", "unit", "amount_yuan", "voucher"]
-            .iter()
-            .map(|k| field(k, lang).to_string())
-            .collect(),
-        rows: list
-            .iter()
-            .map(|p| {
-                vec![json!(p.paid_on.to_string()), json!(p.key), json!(p.unit), json!(p.amount_yuan), json!(p.voucher)]
-            })
-            .collect(),
-    }
+fn overpayment_reason(reason: &str, lang: Lang) -> Cell {
+    let label = match reason {
+        "no-entitlement" => lang.pick("记录已作废或不再符合奖补条件", "the record was voided or no longer qualifies"),
+        "payee-changed" => lang.pick("应奖补单位已改变", "the entitlement now belongs to another unit"),
+        "exceeds-amount" => lang.pick("已付超过现行金额", "paid more than the amount now in force"),
+        other => other,
+    };
+    Cell::word(reason, label)
 }
 
-fn money(yuan: i64, lang: Lang) -> String {
+fn overpayments_section(list: &[Overpayment], lang: Lang) -> Section {
+    let mut s = Section::new(
+        "overpayments",
+        lang.pick("多付款项", "Overpayments"),
+        vec![
+            col("unit", lang),
+            Column::scripts("unit_id", "unit_id"),
+            col("amount_yuan", lang),
+            col("reason", lang),
+            col("key", lang),
+        ],
+    );
+    for o in list {
+        s.push(vec![
+            Cell::text(o.unit.clone()),
+            Cell::Int(o.unit_id),
+            Cell::Yuan(o.amount_yuan),
+            overpayment_reason(&o.reason, lang),
+            Cell::code(o.key.clone()),
+        ]);
+    }
+    s
+}
+
+fn money_figure(yuan: i64, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{yuan} 元（{} 万元）", yuan_wan(yuan)),
         Lang::En => format!("{yuan} yuan ({} x 10k yuan)", yuan_wan(yuan)),
     }
 }
 
-fn totals_grid(c: &AwardCalc, names: &Names, lang: Lang) -> Grid {
+pub fn award_calc_doc(c: &AwardCalc, names: &Names, lang: Lang) -> Doc {
+    let range = match (c.from, c.to) {
+        (None, None) => lang.pick("全部", "all time").to_string(),
+        (f, t) => format!(
+            "{} – {}",
+            f.map_or_else(|| "…".to_string(), |d| d.to_string()),
+            t.map_or_else(|| "…".to_string(), |d| d.to_string())
+        ),
+    };
+    let title = format!("{}{}{range}", lang.pick("标准化奖补", "Standardization rewards"), lang.pick("：", ": "));
+    let mut doc = Doc::new(lang, title, serde_json::to_value(c).unwrap_or(Value::Null));
     let t = &c.totals;
-    let mut rows = vec![
-        vec![json!(lang.pick("应奖补合计", "Total granted")), json!(money(t.amount_yuan, lang))],
-        vec![json!(lang.pick("已支付", "Paid")), json!(money(t.paid_yuan, lang))],
-        vec![json!(lang.pick("未支付", "Outstanding")), json!(money(t.outstanding_yuan, lang))],
-    ];
+    doc.figure("amount_yuan", lang.pick("应奖补合计", "Total granted"), Cell::text(money_figure(t.amount_yuan, lang)));
+    doc.figure("paid_yuan", lang.pick("已支付", "Paid"), Cell::text(money_figure(t.paid_yuan, lang)));
+    doc.figure(
+        "outstanding_yuan",
+        lang.pick("未支付", "Outstanding"),
+        Cell::text(money_figure(t.outstanding_yuan, lang)),
+    );
+    if t.overpaid_yuan != 0 {
+        doc.figure("overpaid_yuan", lang.pick("多付", "Overpaid"), Cell::text(money_figure(t.overpaid_yuan, lang)));
+    }
+    doc.sections.push(entitlements_section(
+        "entitlements",
+        lang.pick("应奖补项目", "Entitlements"),
+        &c.entitlements,
+        names,
+        lang,
+    ));
+    let mut by_fund =
+        Section::new("by_fund", lang.pick("按资金来源", "By fund"), vec![col("fund", lang), col("amount_yuan", lang)]);
     for (fund, amount) in &t.by_fund {
-        rows.push(vec![json!(names.fund(fund, lang)), json!(money(*amount, lang))]);
+        by_fund.push(vec![Cell::word(fund.clone(), names.fund(fund, lang)), Cell::Yuan(*amount)]);
     }
+    doc.sections.push(by_fund);
+    let mut by_year = Section::new(
+        "by_year",
+        lang.pick("按年度", "By year"),
+        vec![Column::new("year", lang.pick("年度", "year")), col("amount_yuan", lang)],
+    );
     for (year, amount) in &t.by_year {
-        rows.push(vec![json!(format!("{year}{}", lang.pick("年", ""))), json!(money(*amount, lang))]);
+        by_year.push(vec![Cell::code(year.clone()), Cell::Yuan(*amount)]);
     }
-    rows.push(vec![json!(lang.pick("多付", "Overpaid")), json!(money(t.overpaid_yuan, lang))]);
-    Grid { headers: vec![word("total", lang).to_string(), field("amount_yuan", lang).to_string()], rows }
-}
-
-pub fn write_award_calc(out: &mut dyn Write, c: &AwardCalc, names: &Names, style: Style) -> Result<()> {
-    let lang = style.lang;
-    match style.format {
-        Format::Json => write_json(out, &serde_json::to_value(c)?),
-        Format::Csv => write_grid(out, &entitlement_grid(&c.entitlements, names, lang, style.excel), style),
-        _ => {
-            let md = style.format == Format::Markdown;
-            let range = match (c.from, c.to) {
-                (None, None) => lang.pick("全部", "all time").to_string(),
-                (f, t) => format!(
-                    "{} – {}",
-                    f.map_or_else(|| "…".to_string(), |d| d.to_string()),
-                    t.map_or_else(|| "…".to_string(), |d| d.to_string())
-                ),
-            };
-            let title = format!("{}: {range}", lang.pick("标准化奖补", "Standardization rewards"));
-            if md {
-                writeln!(out, "# {title}")?;
-            } else {
-                writeln!(out, "{title}")?;
-            }
-            write_section(
-                out,
-                lang.pick("应奖补项目", "Entitlements"),
-                &entitlement_grid(&c.entitlements, names, lang, true),
-                md,
-            )?;
-            write_section(out, lang.pick("合计", "Totals"), &totals_grid(c, names, lang), md)?;
-            if !c.overpayments.is_empty() {
-                write_section(
-                    out,
-                    lang.pick("多付款项", "Overpayments"),
-                    &overpayment_grid(&c.overpayments, lang),
-                    md,
-                )?;
-            }
-            Ok(())
-        }
+    doc.sections.push(by_year);
+    if !c.overpayments.is_empty() {
+        doc.sections.push(overpayments_section(&c.overpayments, lang));
     }
+    doc
 }
 
 // ----- quarterly report -----
@@ -400,117 +459,151 @@ pub fn quarterly_json(r: &QuarterlyReport, lang: Lang) -> Value {
     })
 }
 
-fn activity_grid(r: &QuarterlyReport, lang: Lang) -> Grid {
+fn activity_section(r: &QuarterlyReport, lang: Lang) -> Section {
     let a = &r.activity;
-    let mut rows = Vec::new();
-    for s in &a.standards {
-        rows.push(vec![
-            json!(lang.pick("标准", "standard")),
-            json!(s.published_on.map(|d| d.to_string())),
-            json!(format!("{} {}", s.number.as_deref().unwrap_or(""), s.title).trim().to_string()),
-            json!(s.lead.as_ref().map(|u| u.name.clone())),
+    let mut s = Section::new(
+        "activity",
+        lang.pick("本季度工作", "This quarter's records"),
+        vec![
+            Column::new("what", lang.pick("类别", "what")),
+            Column::new("date", lang.pick("日期", "date")),
+            col("record", lang),
+            col("unit", lang),
+            Column::new("count", lang.pick("数量", "count")),
+        ],
+    );
+    let what = |code: &str, zh: &str, en: &str| Cell::word(code, lang.pick(zh, en));
+    for st in &a.standards {
+        let level = lang.pick(st.level.zh(), st.level.en());
+        let action = lang.pick(st.action.zh(), st.action.en());
+        s.push(vec![
+            what("standard", "标准", "standard"),
+            Cell::opt_date(st.published_on),
+            Cell::text(
+                format!("{} {}（{level}，{action}）", st.number.as_deref().unwrap_or(""), st.title).trim().to_string(),
+            ),
+            Cell::opt_text(st.lead.as_ref().map(|u| u.name.clone())),
+            Cell::Empty,
         ]);
     }
     for x in &a.awards {
-        rows.push(vec![
-            json!(lang.pick("获奖", "award")),
-            json!(x.awarded_on.to_string()),
-            json!(x.title.clone().unwrap_or_else(|| x.kind.as_str().to_string())),
-            json!(x.unit.name),
+        let kind = lang.pick(x.kind.zh(), x.kind.en());
+        let record = match &x.title {
+            Some(t) => format!("{kind}：{t}"),
+            None => kind.to_string(),
+        };
+        s.push(vec![
+            what("award", "获奖", "award"),
+            Cell::Date(x.awarded_on),
+            Cell::text(record),
+            Cell::text(x.unit.name.clone()),
+            Cell::Empty,
         ]);
     }
     for p in &a.projects {
-        rows.push(vec![
-            json!(lang.pick("市级项目", "project")),
-            json!(p.passed_on.to_string()),
-            json!(p.name),
-            json!(p.unit.name),
+        s.push(vec![
+            what("project", "市级标准化项目", "municipal project"),
+            Cell::Date(p.passed_on),
+            Cell::text(p.name.clone()),
+            Cell::text(p.unit.name.clone()),
+            Cell::Empty,
         ]);
     }
-    for s in &a.seats {
-        rows.push(vec![
-            json!(lang.pick("技术委员会", "committee")),
-            json!(s.since.to_string()),
-            json!(format!("{} {}", s.committee, s.role)),
-            json!(s.unit.name),
+    for seat in &a.seats {
+        let role = lang.pick(seat.role.zh(), seat.role.en());
+        s.push(vec![
+            what("committee_seat", "技术委员会", "committee seat"),
+            Cell::Date(seat.since),
+            Cell::text(format!("{} {role}", seat.committee)),
+            Cell::text(seat.unit.name.clone()),
+            Cell::Empty,
         ]);
     }
-    rows.push(vec![json!(lang.pick("企业标准备案", "filings")), Value::Null, json!(a.filings), Value::Null]);
-    rows.push(vec![json!(lang.pick("企业标准复审", "reviews")), Value::Null, json!(a.reviews), Value::Null]);
-    Grid {
-        headers: vec![
-            field("kind", lang).to_string(),
-            lang.pick("日期", "date").to_string(),
-            field("record", lang).to_string(),
-            field("unit", lang).to_string(),
-        ],
-        rows,
-    }
+    s.push(vec![
+        what("filings", "企业标准备案", "enterprise standards filed"),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Int(a.filings),
+    ]);
+    s.push(vec![
+        what("reviews", "企业标准复审", "enterprise standards reviewed"),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Int(a.reviews),
+    ]);
+    s
 }
 
-pub fn write_quarterly(out: &mut dyn Write, r: &QuarterlyReport, names: &Names, style: Style) -> Result<()> {
-    let lang = style.lang;
+fn payments_section(list: &[Payment], lang: Lang) -> Section {
+    let mut s = Section::new(
+        "payments",
+        lang.pick("本季度支付", "Payments this quarter"),
+        vec![col("paid_on", lang), col("unit", lang), col("amount_yuan", lang), col("voucher", lang), col("key", lang)],
+    );
+    for p in list {
+        s.push(vec![
+            Cell::Date(p.paid_on),
+            Cell::text(p.unit.clone()),
+            Cell::Yuan(p.amount_yuan),
+            Cell::opt_text(p.voucher.clone()),
+            Cell::code(p.key.clone()),
+        ]);
+    }
+    s
+}
+
+pub fn quarterly_doc(r: &QuarterlyReport, names: &Names, lang: Lang) -> Doc {
+    let title = match lang {
+        Lang::Zh => format!("{} 标准化工作季度报告（{} 至 {}）", r.quarter, r.start, r.end),
+        Lang::En => format!("Standardization quarterly report {} ({} to {})", r.quarter, r.start, r.end),
+    };
+    let mut doc = Doc::new(lang, title, quarterly_json(r, lang));
+    doc.subtitle = Some(days_line(r.as_of, r.elapsed_days, r.total_days, lang));
     let progress: Vec<TargetProgress> = r.targets.iter().map(|t| t.progress.clone()).collect();
     let in_q: Vec<i64> = r.targets.iter().map(|t| t.in_quarter).collect();
-    match style.format {
-        Format::Json => write_json(out, &quarterly_json(r, lang)),
-        Format::Csv => write_grid(out, &targets_grid(&progress, Some(&in_q), lang, style.excel), style),
-        _ => {
-            let md = style.format == Format::Markdown;
-            let title = match lang {
-                Lang::Zh => format!("{} 标准化工作季度报告（{} 至 {}）", r.quarter, r.start, r.end),
-                Lang::En => format!("Standardization quarterly report {} ({} to {})", r.quarter, r.start, r.end),
-            };
-            if md {
-                writeln!(out, "# {title}")?;
-            } else {
-                writeln!(out, "{title}")?;
-            }
-            write_line(out, &days_line(r.as_of, r.elapsed_days, r.total_days, lang), md)?;
-            write_section(out, lang.pick("指标", "Targets"), &targets_grid(&progress, Some(&in_q), lang, true), md)?;
-            write_section(out, lang.pick("本季度工作", "This quarter's records"), &activity_grid(r, lang), md)?;
-            if !r.entitlements_arising.is_empty() {
-                write_section(
-                    out,
-                    lang.pick("本季度新增奖补", "Rewards arising this quarter"),
-                    &entitlement_grid(&r.entitlements_arising, names, lang, true),
-                    md,
-                )?;
-            }
-            if !r.payments.is_empty() {
-                write_section(
-                    out,
-                    lang.pick("本季度支付", "Payments this quarter"),
-                    &payments_grid(&r.payments, lang),
-                    md,
-                )?;
-            }
-            let money_line = match lang {
-                Lang::Zh => format!(
-                    "本季度新增奖补 {}；本季度支付 {}；截至季末未付 {}",
-                    money(r.arising_yuan, lang),
-                    money(r.paid_in_quarter_yuan, lang),
-                    money(r.outstanding_yuan, lang)
-                ),
-                Lang::En => format!(
-                    "Arising this quarter: {}; paid this quarter: {}; outstanding at quarter end: {}",
-                    money(r.arising_yuan, lang),
-                    money(r.paid_in_quarter_yuan, lang),
-                    money(r.outstanding_yuan, lang)
-                ),
-            };
-            write_line(out, &money_line, md)?;
-            write_section(out, lang.pick("重点任务", "Milestones"), &milestones_grid(&r.milestones, lang), md)?;
-            let held = if r.meeting_held {
-                let dates = r.meetings_in_quarter.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
-                format!("{}: {dates}", lang.pick("本季度联席会议已召开", "Joint meeting held this quarter"))
-            } else {
-                lang.pick("本季度未召开联席会议", "No joint meeting this quarter").to_string()
-            };
-            write_line(out, &held, md)?;
-            write_line(out, &meetings_line(&r.meetings, lang), md)
-        }
-    }
+    headline_targets(&mut doc, &progress, lang);
+    doc.figure(
+        "arising_yuan",
+        lang.pick("本季度新增奖补", "Rewards arising this quarter"),
+        Cell::text(money_figure(r.arising_yuan, lang)),
+    );
+    doc.figure(
+        "paid_in_quarter_yuan",
+        lang.pick("本季度支付", "Paid this quarter"),
+        Cell::text(money_figure(r.paid_in_quarter_yuan, lang)),
+    );
+    doc.figure(
+        "outstanding_yuan",
+        lang.pick("截至季末未付", "Outstanding at the quarter's end"),
+        Cell::text(money_figure(r.outstanding_yuan, lang)),
+    );
+    let held = if r.meeting_held {
+        let dates = r.meetings_in_quarter.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(lang.pick("、", ", "));
+        format!("{}{dates}", lang.pick("已召开：", "held: "))
+    } else {
+        lang.pick("未召开", "not held").to_string()
+    };
+    doc.figure(
+        "meeting_held",
+        lang.pick("本季度联席会议", "Joint meeting this quarter"),
+        Cell::Bool { value: r.meeting_held, label: held },
+    );
+    doc.sections.push(targets_section(&progress, Some(&in_q), lang));
+    doc.sections.push(activity_section(r, lang));
+    doc.sections.push(entitlements_section(
+        "entitlements_arising",
+        lang.pick("本季度新增奖补", "Rewards arising this quarter"),
+        &r.entitlements_arising,
+        names,
+        lang,
+    ));
+    doc.sections.push(payments_section(&r.payments, lang));
+    doc.sections.push(milestones_section(&r.milestones, lang));
+    doc.sections.push(meetings_section(&r.meetings, lang));
+    doc.notes.push(pace_note(lang));
+    doc
 }
 
 #[cfg(test)]
