@@ -43,6 +43,7 @@ h2 { font-size: 12.5pt; margin: 6mm 0 2mm; color: #a61b1b; break-after: avoid; }
 table { border-collapse: collapse; width: 100%; font-size: 9pt; margin: 1mm 0 2mm; }
 th, td { border: 1px solid #cbd2d9; padding: 1mm 1.5mm; vertical-align: top; }
 th { background: #e4e7eb; text-align: left; }
+td.w { white-space: nowrap; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr { break-inside: avoid; }
 tr.behind td, tr.missed td { background: #fdecea; }
@@ -65,12 +66,10 @@ fn status_color(s: TargetStatus) -> &'static str {
 /// The targets as horizontal bars in one SVG: actual filled, the expected-by-now marker as a
 /// dark line, the target as a dashed line (a range shows both ends).
 fn bars_svg(bars: &[TargetBar]) -> String {
-    let (w, label_w, row_h, value_w) = (700.0_f64, 250.0_f64, 26.0_f64, 110.0_f64);
+    let (w, label_w, row_h, value_w) = (700.0_f64, 270.0_f64, 26.0_f64, 110.0_f64);
     let track = w - label_w - value_w;
     let h = row_h * bars.len() as f64 + 6.0;
-    let mut svg = format!(
-        "<svg class=\"bars\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" font-size=\"11\">"
-    );
+    let mut svg = format!("<svg class=\"bars\" viewBox=\"0 0 {w} {h}\" role=\"img\" font-size=\"11\">");
     for (i, b) in bars.iter().enumerate() {
         let y = i as f64 * row_h + 4.0;
         let top = b.max.unwrap_or(b.min).max(b.min);
@@ -87,12 +86,12 @@ fn bars_svg(bars: &[TargetBar]) -> String {
                 row_h - 2.0
             );
         }
-        let label: String = b.label.chars().take(22).collect();
+        let label: String = b.label.chars().take(24).collect();
         let _ = write!(
             svg,
             "<text x=\"4\" y=\"{}\" fill=\"#1f2933\">{}</text>",
             y + 14.0,
-            esc(&if b.label.chars().count() > 22 { format!("{label}…") } else { label })
+            esc(&if b.label.chars().count() > 24 { format!("{label}…") } else { label })
         );
         let _ = write!(
             svg,
@@ -142,11 +141,15 @@ fn bars_svg(bars: &[TargetBar]) -> String {
 }
 
 fn cell_td(c: &Cell) -> String {
-    let class = if c.is_number() { " class=\"n\"" } else { "" };
+    let class = match c {
+        _ if c.is_number() => " class=\"n\"",
+        Cell::Word { .. } | Cell::Date(_) | Cell::Code(_) => " class=\"w\"",
+        _ => "",
+    };
     format!("<td{class}>{}</td>", esc(&c.shown()))
 }
 
-fn section_html(s: &Section, legend: (&str, &str, &str)) -> String {
+fn section_html(s: &Section, legend: (&str, &str, &str), none: &str) -> String {
     let mut h = format!("<section><h2>{}</h2>", esc(&s.title));
     if let Some(Chart::Targets(bars)) = &s.chart {
         h.push_str(&bars_svg(bars));
@@ -159,13 +162,17 @@ fn section_html(s: &Section, legend: (&str, &str, &str)) -> String {
         );
     }
     if s.rows.is_empty() {
-        let _ = write!(h, "<p class=\"note\">{}</p>", esc(s.note.as_deref().unwrap_or("—")));
+        let _ = write!(h, "<p class=\"note\">{}</p>", esc(s.note.as_deref().unwrap_or(none)));
         h.push_str("</section>");
         return h;
     }
+    // The bars drawn above stand for the text bars of the terminal table.
+    let shown: Vec<bool> = s.columns.iter().map(|c| !(s.chart.is_some() && c.key == "progress")).collect();
     h.push_str("<table><thead><tr>");
-    for c in &s.columns {
-        let _ = write!(h, "<th>{}</th>", esc(&c.label));
+    for (c, keep) in s.columns.iter().zip(&shown) {
+        if *keep {
+            let _ = write!(h, "<th>{}</th>", esc(&c.label));
+        }
     }
     h.push_str("</tr></thead><tbody>");
     let status_col = s.columns.iter().position(|c| c.key == "status");
@@ -175,8 +182,10 @@ fn section_html(s: &Section, legend: (&str, &str, &str)) -> String {
             _ => "",
         };
         let _ = write!(h, "<tr{class}>");
-        for c in row {
-            h.push_str(&cell_td(c));
+        for (c, keep) in row.iter().zip(&shown) {
+            if *keep {
+                h.push_str(&cell_td(c));
+            }
         }
         h.push_str("</tr>");
     }
@@ -216,7 +225,7 @@ pub fn write(out: &mut dyn Write, doc: &Doc) -> Result<()> {
     let legend =
         (lang.pick("已完成", "actual"), lang.pick("按进度此时应完成", "expected by now"), lang.pick("目标", "target"));
     for s in &doc.sections {
-        h.push_str(&section_html(s, legend));
+        h.push_str(&section_html(s, legend, lang.pick("（无）", "(none)")));
     }
     for n in &doc.notes {
         let _ = write!(h, "<p class=\"note\">{}</p>", esc(n));

@@ -93,7 +93,8 @@ pub fn write_table(out: &mut dyn Write, doc: &Doc, width: Option<u16>) -> Result
         writeln!(out, "\n{}", printable(&s.title))?;
         let (headers, rows, numeric) = shown(s);
         if rows.is_empty() {
-            writeln!(out, "{}", printable(s.note.as_deref().unwrap_or("—")))?;
+            let none = doc.lang.pick("（无）", "(none)");
+            writeln!(out, "{}", printable(s.note.as_deref().unwrap_or(none)))?;
             continue;
         }
         writeln!(out, "{}", table(&headers, &rows, &numeric, width))?;
@@ -126,7 +127,8 @@ pub fn write_markdown(out: &mut dyn Write, doc: &Doc) -> Result<()> {
         writeln!(out, "\n## {}\n", md_escape(&s.title))?;
         let (headers, rows, _) = shown(s);
         if rows.is_empty() {
-            writeln!(out, "{}", md_escape(s.note.as_deref().unwrap_or("—")))?;
+            let none = doc.lang.pick("（无）", "(none)");
+            writeln!(out, "{}", md_escape(s.note.as_deref().unwrap_or(none)))?;
             continue;
         }
         markdown(out, &headers, &rows)?;

@@ -190,7 +190,16 @@ impl Store {
             PathBuf::from(p)
         };
         let wal_in_use = std::fs::metadata(&wal).map(|m| m.len() > 0).unwrap_or(false);
-        let conn = if !can_write(path) && !wal_in_use {
+        let writable = can_write(path);
+        let conn = if writable {
+            // The owner reads as a writer that cannot write (`query_only`), so the last
+            // connection to close tidies the -wal and -shm files away as before.
+            let conn =
+                Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                    .map_err(explain)?;
+            conn.pragma_update(None, "query_only", true).sql()?;
+            conn
+        } else if !wal_in_use {
             Connection::open_with_flags(format!("{}?immutable=1", file_uri(path)?), flags).map_err(explain)?
         } else {
             Connection::open_with_flags(path, flags).map_err(explain)?
@@ -300,8 +309,11 @@ impl Store {
     pub fn backup_into(&self, tmp: &Path) -> Result<()> {
         let tmp_str =
             tmp.to_str().ok_or_else(|| refuse(Msg::CannotWrite { path: vpath(tmp), detail: "not UTF-8".into() }))?;
-        self.conn.execute("VACUUM INTO ?1", params![tmp_str]).sql()?;
-        Ok(())
+        // VACUUM INTO writes only the new file; `query_only` would refuse it all the same.
+        self.conn.pragma_update(None, "query_only", false).sql()?;
+        let done = self.conn.execute("VACUUM INTO ?1", params![tmp_str]).sql();
+        self.conn.pragma_update(None, "query_only", true).sql()?;
+        done.map(|_| ())
     }
 }
 
