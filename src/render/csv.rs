@@ -20,9 +20,16 @@ fn excel_would_convert(s: &str) -> bool {
         && t.chars().all(|c| c.is_ascii_digit() || " .,-+/:%eE".contains(c))
 }
 
-/// A text cell as Excel should show it from a CSV file.
+/// An ISO date, which Excel rightly reads as a date.
+fn is_iso_date(s: &str) -> bool {
+    s.len() == 10 && s.parse::<crate::core::model::Date>().is_ok()
+}
+
+/// A text cell as Excel should show it from a CSV file. A code (`code`) or any text Excel
+/// would turn into a number or date is written `="…"`; an ISO date stays a date.
 pub fn excel_text(s: &str, code: bool) -> String {
-    if (code && !s.is_empty()) || excel_would_convert(s) {
+    let converts = excel_would_convert(s) && !(is_iso_date(s) && !code);
+    if converts {
         format!("=\"{}\"", s.replace('"', "\"\""))
     } else if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
@@ -35,8 +42,9 @@ pub fn excel_text(s: &str, code: bool) -> String {
 /// and convertible text are kept as text.
 pub fn excel_cell(cell: &Cell) -> String {
     match cell {
-        Cell::Int(_) | Cell::Yuan(_) | Cell::Tenths(_) | Cell::Date(_) | Cell::Empty => cell.shown(),
+        Cell::Int(_) | Cell::Yuan(_) | Cell::Tenths(_) | Cell::Empty => cell.shown(),
         Cell::Code(s) => excel_text(s, true),
+        Cell::Date(_) => cell.shown(),
         other => excel_text(&other.shown(), false),
     }
 }
@@ -103,13 +111,15 @@ mod tests {
     #[test]
     fn codes_ranges_and_formulas_survive_excel() {
         assert_eq!(excel_text("915001071862659620", true), "=\"915001071862659620\"");
+        assert_eq!(excel_text("91500107186265962P", true), "91500107186265962P", "letters keep it text");
+        assert_eq!(excel_text("2013-01-20", false), "2013-01-20", "a date stays a date");
+        assert_eq!(excel_text("=SUM(A1)", true), "'=SUM(A1)");
         assert_eq!(excel_text("2-3", false), "=\"2-3\"");
         assert_eq!(excel_text("00251805-7", false), "=\"00251805-7\"");
         assert_eq!(excel_text("=1+1", false), "'=1+1");
         assert_eq!(excel_text("@SUM(A1)", false), "'@SUM(A1)");
         assert_eq!(excel_text("-x", false), "'-x");
         assert_eq!(excel_text("重庆某公司", false), "重庆某公司");
-        assert_eq!(excel_text("a \"q\"", true), "=\"a \"\"q\"\"\"");
         assert_eq!(excel_cell(&Cell::Yuan(-50000)), "-50000");
     }
 }
