@@ -5,14 +5,20 @@ use anyhow::{Result, anyhow};
 use super::{Ctx, date_arg, opt_text_arg, resolve_unit};
 use crate::cli::PaymentArgs;
 use crate::core::model::Payment;
+use crate::core::money::{YuanError, parse_yuan};
 use crate::core::records::ToJson;
 use crate::core::rewards::{check_payment, entitlements};
 use crate::store::ListFilter;
 
 fn yuan_arg(field: &str, raw: &str) -> Result<i64> {
-    let t = raw.trim().replace([',', '，', '_'], "");
-    t.parse::<i64>()
-        .map_err(|_| anyhow!("{field}: '{raw}' is not a whole number of yuan (e.g. 300000, or -50000 for a refund)"))
+    parse_yuan(raw).map_err(|e| match e {
+        YuanError::TooLarge => {
+            anyhow!("{field}: {} is more than 10,000,000,000 yuan, the most one rule or payment may be", raw.trim())
+        }
+        YuanError::Empty | YuanError::NotWholeYuan => {
+            anyhow!("{field}: '{raw}' is not a whole number of yuan (e.g. 300000, or -50000 for a refund)")
+        }
+    })
 }
 
 pub fn run(a: PaymentArgs, ctx: &Ctx) -> Result<()> {

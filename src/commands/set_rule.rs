@@ -7,17 +7,19 @@ use serde_json::json;
 use super::{Ctx, date_arg, opt_date_arg};
 use crate::cli::SetRuleArgs;
 use crate::core::model::RuleVersion;
+use crate::core::money::{YuanError, parse_yuan};
 use crate::core::records::Object;
 
 pub fn run(a: SetRuleArgs, ctx: &Ctx) -> Result<()> {
-    let amount: i64 = a
-        .amount
-        .trim()
-        .replace([',', '，', '_'], "")
-        .parse()
-        .ok()
-        .filter(|n: &i64| *n >= 0)
-        .ok_or_else(|| anyhow!("--amount: '{}' is not a whole number of yuan, 0 or more", a.amount))?;
+    let amount = match parse_yuan(&a.amount) {
+        Ok(n) if n >= 0 => n,
+        Err(YuanError::TooLarge) => {
+            bail!("--amount: {} is more than 10,000,000,000 yuan, the most one rule or payment may be", a.amount.trim())
+        }
+        Ok(_) | Err(YuanError::Empty | YuanError::NotWholeYuan) => {
+            bail!("--amount: '{}' is not a whole number of yuan, 0 or more", a.amount)
+        }
+    };
     let from = date_arg("--from", &a.from)?;
     let until = opt_date_arg("--until", a.until.as_ref())?;
     if let Some(u) = until.filter(|u| *u < from) {

@@ -3,6 +3,7 @@
 
 pub mod ids;
 pub mod model;
+pub mod money;
 pub mod progress;
 pub mod quarter;
 pub mod records;
