@@ -67,3 +67,62 @@ fn amounts_are_read_as_clerks_type_them() {
         (Some(10_000_000_000), Some("2015-01-01"))
     );
 }
+
+/// Writes behind the tool's back, as a hand edit or an old release could have.
+fn sql(env: &Env, statements: &str) {
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.execute_batch(statements).unwrap();
+}
+
+#[test]
+fn stored_amounts_too_large_to_add_up_stop_the_report_instead_of_wrapping() {
+    let env = one_entitlement();
+    // Two payments of i64::MAX/2+1: each fits, their sum does not (a wrapping sum gave a
+    // negative total; debug builds panicked with exit 101).
+    let half = i64::MAX / 2 + 1;
+    sql(
+        &env,
+        &format!(
+            "INSERT INTO payment (key, unit_id, amount_yuan, paid_on) VALUES
+             ('unknown:project:1', 1, {half}, '2013-05-01'), ('unknown:project:2', 1, {half}, '2013-05-02');"
+        ),
+    );
+    for args in [&["quarterly-report", "--quarter", "2013Q2"][..], &["award-calc"], &["award-calc", "--year", "2013"]] {
+        let e = env.fails(args, 1);
+        assert!(e.contains("too large to add up") && e.contains("stdtrack check"), "{args:?}: {e}");
+    }
+    // On one key the net paid itself does not fit: no payment can be checked against it.
+    sql(
+        &env,
+        &format!(
+            "INSERT INTO payment (key, unit_id, amount_yuan, paid_on) VALUES
+         ('{KEY}', 1, {half}, '2013-05-01'), ('{KEY}', 1, {half}, '2013-05-02');"
+        ),
+    );
+    let before = raw_payments(&env);
+    for amount in ["-1", "1"] {
+        let e = env.fails(&["record-payment", KEY, "--paid", "2013-06-01", "--amount", amount], 1);
+        assert!(e.contains("too large to add up"), "{amount}: {e}");
+    }
+    let e = env.fails(&["record-payment", KEY, "--paid", "2013-06-01"], 1);
+    assert!(e.contains("too large to add up"), "{e}");
+    assert_eq!(raw_payments(&env), before);
+}
+
+/// The payment table as stored, read without the tool.
+fn raw_payments(env: &Env) -> Vec<(String, i64)> {
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let mut st = conn.prepare("SELECT key, amount_yuan FROM payment ORDER BY id").unwrap();
+    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap()
+}
+
+#[test]
+fn stored_counts_too_large_to_add_up_stop_the_report_instead_of_wrapping() {
+    let env = one_entitlement();
+    let max = i64::MAX;
+    sql(&env, &format!("INSERT INTO filing_day (day, n) VALUES ('2013-05-01', {max}), ('2013-05-02', {max});"));
+    for args in [&["progress"][..], &["quarterly-report", "--quarter", "2013Q2"]] {
+        let e = env.fails(args, 1);
+        assert!(e.contains("too large to add up") && e.contains("stdtrack check"), "{args:?}: {e}");
+    }
+}

@@ -31,7 +31,7 @@ pub fn run(a: QuarterArgs, ctx: &Ctx) -> Result<()> {
         payments: &read.payments(&ListFilter::default())?,
         funds: &funds,
     };
-    let report = quarterly_report(&inputs, quarter, ctx.today);
+    let report = quarterly_report(&inputs, quarter, ctx.today)?;
     let names = names(read)?;
     let style = ctx.style();
     ctx.emit(|out| write_quarterly(out, &report, &names, style))

@@ -74,6 +74,39 @@ pub fn parse_yuan(raw: &str) -> Result<i64, YuanError> {
     Ok(if negative { -magnitude } else { magnitude })
 }
 
+/// A sum of stored amounts that does not fit in `i64`: the database holds a figure no rule
+/// or payment could have (edited by hand, or written before amounts were bounded). Reports
+/// refuse with this rather than print a wrapped or saturated total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MoneyOverflow;
+
+impl fmt::Display for MoneyOverflow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(
+            "the stored amounts are too large to add up: the database holds an amount no rule or payment could have \
+             (run `stdtrack check`)",
+        )
+    }
+}
+
+impl std::error::Error for MoneyOverflow {}
+
+/// A figure summed in `i128`, back in `i64` or `MoneyOverflow`.
+pub fn narrow(total: i128) -> Result<i64, MoneyOverflow> {
+    i64::try_from(total).map_err(|_| MoneyOverflow)
+}
+
+/// The exact sum of amounts, or `MoneyOverflow` when it does not fit in `i64`. Summed in
+/// `i128`, so a sum that passes out of range on the way and comes back (a payment and its
+/// refund) is still exact: only the result must fit.
+pub fn sum(amounts: impl IntoIterator<Item = i64>) -> Result<i64, MoneyOverflow> {
+    let mut total: i128 = 0;
+    for a in amounts {
+        total = total.checked_add(i128::from(a)).ok_or(MoneyOverflow)?;
+    }
+    narrow(total)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,5 +184,22 @@ mod tests {
         for (raw, want) in cases {
             assert_eq!(parse_yuan(raw), Err(*want), "input {raw:?}");
         }
+    }
+
+    #[test]
+    fn sums_are_exact_or_refused() {
+        let half = i64::MAX / 2 + 1;
+        assert_eq!(sum([half, half]), Err(MoneyOverflow));
+        assert_eq!(sum([i64::MIN, -1]), Err(MoneyOverflow));
+        assert_eq!(sum([i64::MIN; 3]), Err(MoneyOverflow));
+        // Out of range on the way, back in range at the end: exact.
+        assert_eq!(sum([i64::MAX, 1, -2]), Ok(i64::MAX - 1));
+        assert_eq!(sum([i64::MIN, i64::MIN, i64::MAX, i64::MAX, 1]), Ok(-1));
+        assert_eq!(sum([]), Ok(0));
+        assert_eq!(sum([MAX_YUAN, -MAX_YUAN, 5]), Ok(5));
+        assert_eq!(narrow(i128::from(i64::MAX) + 1), Err(MoneyOverflow));
+        assert_eq!(narrow(i128::from(i64::MIN)), Ok(i64::MIN));
+        let msg = MoneyOverflow.to_string();
+        assert!(msg.contains("too large to add up") && msg.contains("stdtrack check"), "{msg}");
     }
 }
