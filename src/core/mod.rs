@@ -9,3 +9,6 @@ pub mod quarter;
 pub mod records;
 pub mod report;
 pub mod rewards;
+
+#[cfg(test)]
+mod proptests;
