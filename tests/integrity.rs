@@ -126,3 +126,24 @@ fn stored_counts_too_large_to_add_up_stop_the_report_instead_of_wrapping() {
         assert!(e.contains("too large to add up") && e.contains("stdtrack check"), "{args:?}: {e}");
     }
 }
+
+#[test]
+fn years_and_times_out_of_range_are_refused() {
+    let env = one_entitlement();
+    for year in ["99999", "1899", "2101", "-1"] {
+        let e = env.fails(&["award-calc", &format!("--year={year}")], 1);
+        assert!(e.contains("--year") && e.contains("1900") && e.contains("2100"), "{year}: {e}");
+    }
+    let y = env.json(&["award-calc", "--year", "2013"]);
+    assert_eq!(y["totals"]["amount_yuan"], 300000);
+    assert_eq!((y["from"].as_str(), y["to"].as_str()), (Some("2013-01-01"), Some("2013-12-31")));
+    env.json(&["award-calc", "--year", "2100"]);
+    // A date with an impossible time is a slip somewhere in the value, not a date to keep.
+    let e = env.fails(&["award-calc", "--from", "2013-05-01T25:00"], 1);
+    assert!(e.contains("--from"), "{e}");
+    let before = env.snapshot();
+    let e = env.fails(&["add-meeting", "--held", "2013-05-01 12:60"], 1);
+    assert!(e.contains("--held"), "{e}");
+    assert_eq!(env.snapshot(), before);
+    env.ok(&["add-meeting", "--held", "2013-05-01 23:59"]);
+}

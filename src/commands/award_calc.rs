@@ -4,6 +4,7 @@ use anyhow::{Result, anyhow, bail};
 
 use super::{Ctx, opt_date_arg, resolve_unit};
 use crate::cli::{AwardCalcArgs, Format};
+use crate::core::ids::{YEAR_MAX, YEAR_MIN, check_year};
 use crate::core::model::Date;
 use crate::core::quarter::Quarter;
 use crate::core::rewards::{award_calc, entitlements};
@@ -20,6 +21,9 @@ pub fn names(read: Reader<'_>) -> Result<Names> {
 
 fn range(a: &AwardCalcArgs, today: Date) -> Result<(Option<Date>, Option<Date>)> {
     if let Some(y) = a.year {
+        // chrono would take 99999 and print +99999-01-01: the office's years are bounded.
+        let y = check_year(y)
+            .map_err(|_| anyhow!("--year {y} is out of range: give a year from {YEAR_MIN} to {YEAR_MAX}"))?;
         let from = Date::from_ymd_opt(y, 1, 1).ok_or_else(|| anyhow!("--year {y} is out of range"))?;
         let to = Date::from_ymd_opt(y, 12, 31).ok_or_else(|| anyhow!("--year {y} is out of range"))?;
         return Ok((Some(from), Some(to)));
