@@ -147,3 +147,24 @@ fn years_and_times_out_of_range_are_refused() {
     assert_eq!(env.snapshot(), before);
     env.ok(&["add-meeting", "--held", "2013-05-01 23:59"]);
 }
+
+#[test]
+fn a_negative_schema_version_is_not_a_stdtrack_database_and_no_panic() {
+    // -1 reached the migration list as index usize::MAX: a panic, exit 101. SQLite keeps
+    // user_version in 32 bits (i32::MIN is the lowest it holds; i64::MIN is stored as 0):
+    // all of them must be refusals.
+    for version in [-1, i64::from(i32::MIN), i64::MIN] {
+        let env = Env::new();
+        {
+            let conn = rusqlite::Connection::open(&env.db).unwrap();
+            conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+            conn.pragma_update(None, "user_version", version).unwrap();
+        }
+        let bytes = std::fs::read(&env.db).unwrap();
+        for args in [&["list", "units"][..], &["progress"], &["add-unit", "--name", "x"], &["init"]] {
+            let e = env.fails(args, 1);
+            assert!(e.contains("is not a stdtrack database"), "{version} {args:?}: {e}");
+        }
+        assert_eq!(std::fs::read(&env.db).unwrap(), bytes, "{version}: the file was changed");
+    }
+}

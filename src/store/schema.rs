@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow, bail};
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::{SqlResult, StoreRefusal};
@@ -20,8 +20,48 @@ const MIGRATIONS: &[&str] = &[];
 
 const _: () = assert!(MIGRATIONS.len() as i64 == SCHEMA_VERSION - 1);
 
+/// What a database's `PRAGMA user_version` says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VersionVerdict {
+    /// 0 (a SQLite file stdtrack never initialised) or negative (not ours, or damaged).
+    NotStdtrack,
+    /// Made by an older release: `migrate` brings it up from this version.
+    Older(i64),
+    Current,
+    /// Made by a newer release: refused untouched.
+    Newer(i64),
+}
+
+/// The one reading of a schema version, shared by `check_version` and `migrate`, so that
+/// no version (`-1`, `i64::MIN`) reaches the migration list as an index out of range.
+pub fn version_verdict(v: i64) -> VersionVerdict {
+    match v {
+        ..=0 => VersionVerdict::NotStdtrack,
+        SCHEMA_VERSION => VersionVerdict::Current,
+        v if v < SCHEMA_VERSION => VersionVerdict::Older(v),
+        v => VersionVerdict::Newer(v),
+    }
+}
+
+/// The migration that takes a database from `version` to `version + 1`, if there is one.
+fn migration_from(version: i64) -> Option<&'static str> {
+    MIGRATIONS.get(usize::try_from(version.checked_sub(1)?).ok()?).copied()
+}
+
 fn user_version(conn: &Connection) -> Result<i64> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0)).sql()
+}
+
+fn not_stdtrack(path: &Path) -> StoreRefusal {
+    StoreRefusal(format!("{} is not a stdtrack database; run `stdtrack init` on a new path", path.display()))
+}
+
+fn newer(path: &Path, version: i64) -> StoreRefusal {
+    StoreRefusal(format!(
+        "{} was written by a newer stdtrack (schema {version}, this one knows {SCHEMA_VERSION}); \
+         it was left untouched: use the newer release",
+        path.display()
+    ))
 }
 
 pub(super) fn check_version(conn: &Connection, path: &Path) -> Result<()> {
@@ -31,20 +71,11 @@ pub(super) fn check_version(conn: &Connection, path: &Path) -> Result<()> {
             path.display()
         )))
     })?;
-    if version > SCHEMA_VERSION {
-        bail!(StoreRefusal(format!(
-            "{} was written by a newer stdtrack (schema {version}, this one knows {SCHEMA_VERSION}); \
-             it was left untouched: use the newer release",
-            path.display()
-        )));
+    match version_verdict(version) {
+        VersionVerdict::NotStdtrack => bail!(not_stdtrack(path)),
+        VersionVerdict::Newer(v) => bail!(newer(path, v)),
+        VersionVerdict::Older(_) | VersionVerdict::Current => Ok(()),
     }
-    if version == 0 {
-        bail!(StoreRefusal(format!(
-            "{} is not a stdtrack database; run `stdtrack init` on a new path",
-            path.display()
-        )));
-    }
-    Ok(())
 }
 
 pub(super) fn create(conn: &mut Connection) -> Result<()> {
@@ -54,19 +85,52 @@ pub(super) fn create(conn: &mut Connection) -> Result<()> {
     tx.commit().sql()
 }
 
-pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     loop {
-        let version = user_version(conn)?;
-        if version >= SCHEMA_VERSION {
-            return Ok(());
-        }
+        let version = match version_verdict(user_version(conn)?) {
+            VersionVerdict::Current => return Ok(()),
+            VersionVerdict::NotStdtrack => bail!(not_stdtrack(path)),
+            VersionVerdict::Newer(v) => bail!(newer(path, v)),
+            VersionVerdict::Older(v) => v,
+        };
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).sql()?;
         // Re-read inside the lock: another process may have migrated meanwhile.
         let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).sql()?;
         if now == version {
-            tx.execute_batch(MIGRATIONS[(version - 1) as usize]).sql()?;
+            let step = migration_from(version)
+                .ok_or_else(|| anyhow!("no migration from schema {version} to {}", version + 1))?;
+            tx.execute_batch(step).sql()?;
             tx.pragma_update(None, "user_version", version + 1).sql()?;
         }
         tx.commit().sql()?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_version_has_a_verdict_and_no_migration_index_goes_out_of_range() {
+        use VersionVerdict::*;
+        let cases = [
+            (i64::MIN, NotStdtrack),
+            (-1, NotStdtrack),
+            (0, NotStdtrack),
+            (SCHEMA_VERSION, Current),
+            (SCHEMA_VERSION + 1, Newer(SCHEMA_VERSION + 1)),
+            (i64::MAX, Newer(i64::MAX)),
+        ];
+        for (v, want) in cases {
+            assert_eq!(version_verdict(v), want, "{v}");
+        }
+        // Empty while SCHEMA_VERSION is 1; written so it stays right when migrations come.
+        for v in (1..).take_while(|v| *v < SCHEMA_VERSION) {
+            assert_eq!(version_verdict(v), Older(v));
+            assert!(migration_from(v).is_some(), "no step from {v}");
+        }
+        for v in [i64::MIN, -1, 0, SCHEMA_VERSION, i64::MAX] {
+            assert_eq!(migration_from(v), None, "{v}");
+        }
     }
 }
