@@ -165,6 +165,11 @@ pub enum Msg {
         field: String,
         value: V,
     },
+    /// An amount that may not be negative (a rule's).
+    YuanNotNegative {
+        field: String,
+        value: V,
+    },
     YuanTooLarge {
         field: String,
         value: V,
@@ -460,6 +465,12 @@ pub fn refuse(msg: Msg) -> anyhow::Error {
 /// A usage mistake as an `anyhow::Error`.
 pub fn usage(msg: Msg) -> anyhow::Error {
     anyhow::Error::new(msg.usage())
+}
+
+/// Stored amounts or counts too large to add up: a refusal naming `stdtrack check`, never a
+/// wrong figure.
+pub fn overflow<E>(_: E) -> anyhow::Error {
+    refuse(Msg::MoneyOverflow)
 }
 
 /// The first `Problem` in an error's chain, if the error is one the tool can name.

@@ -54,7 +54,7 @@ pub fn run(a: AwardCalcArgs, ctx: &Ctx) -> Result<()> {
     let all = entitlements(&read.rules()?, &facts.standards, &facts.awards, &read.live_projects()?);
     let payments = read.payments(&ListFilter::default())?;
     let funds: Vec<String> = read.funds()?.into_iter().map(|f| f.code).collect();
-    let calc = award_calc(&all, &payments, from, to, &funds, a.outstanding, unit_id);
+    let calc = award_calc(&all, &payments, from, to, &funds, a.outstanding, unit_id).map_err(crate::error::overflow)?;
     let names = names(read)?;
     ctx.emit_doc("award-calc", &award_calc_doc(&calc, &names, ctx.lang))
 }

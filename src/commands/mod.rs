@@ -321,28 +321,20 @@ pub fn unit_in(read: Reader<'_>, field: &str, unit: &Unit) -> Result<Unit> {
     })
 }
 
-/// The most one rule version or payment may be: 10^10 yuan (issue 7: money cannot overflow).
-pub const MAX_YUAN: i64 = 10_000_000_000;
+pub use crate::core::money::MAX_YUAN;
 
 /// Whole yuan, as clerks write them (`300000`, `300,000`, `-50000` for a refund), bounded.
 pub fn yuan_arg(field: &str, raw: &str) -> Result<i64> {
-    let t: String = ids::to_halfwidth(raw).trim().chars().filter(|c| !matches!(c, ',' | '_' | '，')).collect();
-    let t = t.strip_suffix('元').unwrap_or(&t).trim();
-    let digits = t.strip_prefix('-').unwrap_or(t);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(refuse(Msg::Yuan { field: field.into(), value: V::from(raw) }));
-    }
-    match t.parse::<i64>() {
-        Ok(n) if n.unsigned_abs() <= MAX_YUAN.unsigned_abs() => Ok(n),
-        _ => Err(refuse(Msg::YuanTooLarge { field: field.into(), value: V::from(raw), max: MAX_YUAN })),
-    }
+    use crate::core::money::{YuanError, parse_yuan};
+    parse_yuan(raw).map_err(|e| match e {
+        YuanError::TooLarge => refuse(Msg::YuanTooLarge { field: field.into(), value: V::from(raw), max: MAX_YUAN }),
+        YuanError::Empty | YuanError::NotWholeYuan => refuse(Msg::Yuan { field: field.into(), value: V::from(raw) }),
+    })
 }
 
 /// A year for `--year`: the years dates are read in, 1900 to 2100.
 pub fn year_arg(field: &str, year: i32) -> Result<(Date, Date)> {
-    let bounds = (1900..=2100)
-        .contains(&year)
-        .then(|| Date::from_ymd_opt(year, 1, 1).zip(Date::from_ymd_opt(year, 12, 31)))
-        .flatten();
+    let bounds =
+        ids::check_year(year).ok().and_then(|y| Date::from_ymd_opt(y, 1, 1).zip(Date::from_ymd_opt(y, 12, 31)));
     bounds.ok_or_else(|| refuse(Msg::Year { field: field.into(), value: V(year.to_string()) }))
 }

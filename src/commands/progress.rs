@@ -14,6 +14,7 @@ pub fn run(a: ProgressArgs, ctx: &Ctx) -> Result<()> {
     let snapshot = store.snapshot()?;
     let read = snapshot.read();
     let plan = read.plan()?;
-    let report = progress_report(&plan, &read.targets(&plan.code)?, &read.facts()?, &read.milestones()?, as_of);
+    let report = progress_report(&plan, &read.targets(&plan.code)?, &read.facts()?, &read.milestones()?, as_of)
+        .map_err(crate::error::overflow)?;
     ctx.emit_doc("progress", &progress_doc(&report, ctx.lang))
 }

@@ -33,7 +33,7 @@ pub fn run(a: QuarterArgs, ctx: &Ctx) -> Result<()> {
         payments: &read.payments(&ListFilter::default())?,
         funds: &funds,
     };
-    let report = quarterly_report(&inputs, quarter, ctx.today);
+    let report = quarterly_report(&inputs, quarter, ctx.today).map_err(crate::error::overflow)?;
     let names = names(read)?;
     ctx.emit_doc("quarterly-report", &quarterly_doc(&report, &names, ctx.lang))
 }

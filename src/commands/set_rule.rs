@@ -13,7 +13,7 @@ use crate::error::{Msg, V, refuse};
 pub fn run(a: SetRuleArgs, ctx: &Ctx) -> Result<()> {
     let amount = yuan_arg("--amount", &a.amount)?;
     if amount < 0 {
-        return Err(refuse(Msg::Yuan { field: "--amount".into(), value: V::from(&a.amount) }));
+        return Err(refuse(Msg::YuanNotNegative { field: "--amount".into(), value: V::from(&a.amount) }));
     }
     let from = date_arg("--from", &a.from)?;
     let until = opt_date_arg("--until", a.until.as_ref())?;

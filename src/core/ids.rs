@@ -650,8 +650,29 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
-const MIN_YEAR: i32 = 1900;
-const MAX_YEAR: i32 = 2100;
+/// The years a date may fall in: wide enough for any record of the office, narrow enough
+/// that a mistyped year (99999, 0213) is refused rather than stored.
+pub const YEAR_MIN: i32 = 1900;
+pub const YEAR_MAX: i32 = 2100;
+
+/// A year outside `YEAR_MIN..=YEAR_MAX`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearError {
+    pub year: i32,
+}
+
+impl fmt::Display for YearError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} is not a year from {YEAR_MIN} to {YEAR_MAX}", self.year)
+    }
+}
+
+impl std::error::Error for YearError {}
+
+/// The year, if it is one a record may carry (`YEAR_MIN..=YEAR_MAX`).
+pub fn check_year(year: i32) -> Result<i32, YearError> {
+    if (YEAR_MIN..=YEAR_MAX).contains(&year) { Ok(year) } else { Err(YearError { year }) }
+}
 
 /// Parse 2013-05-01, 2013-5-1, 2013/5/1, 2013.5.1, 20130501 or 2013年5月1日, with
 /// full-width digits and surrounding spaces allowed. A trailing time ("00:00:00",
@@ -664,9 +685,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
     }
     let date_part = strip_time(t).ok_or(DateError::Unrecognised)?;
     let (year, month, day) = split_ymd(date_part).ok_or(DateError::Unrecognised)?;
-    if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
-        return Err(DateError::Unrecognised);
-    }
+    check_year(year).map_err(|_| DateError::Unrecognised)?;
     NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::Impossible { year, month, day })
 }
 
@@ -679,16 +698,19 @@ fn strip_time(t: &str) -> Option<&str> {
     }
 }
 
-/// H:MM, HH:MM:SS or HH:MM:SS.fff
+/// H:MM, HH:MM:SS or HH:MM:SS.fff, a real time of day: hour 0-23, minute and second 0-59.
+/// A date followed by `25:00` is a typing slip somewhere in the cell, not a date to keep.
 fn is_time(t: &str) -> bool {
     let fields: Vec<&str> = t.split(':').collect();
     let digits =
         |f: &str, min: usize, max: usize| (min..=max).contains(&f.len()) && f.chars().all(|c| c.is_ascii_digit());
+    let at_most = |f: &str, max: u32| f.parse::<u32>().is_ok_and(|v| v <= max);
+    let hm = |h: &str, m: &str| digits(h, 1, 2) && digits(m, 2, 2) && at_most(h, 23) && at_most(m, 59);
     match fields.as_slice() {
-        [h, m] => digits(h, 1, 2) && digits(m, 2, 2),
+        [h, m] => hm(h, m),
         [h, m, s] => {
             let (whole, frac) = s.split_once('.').unwrap_or((s, "0"));
-            digits(h, 1, 2) && digits(m, 2, 2) && digits(whole, 2, 2) && digits(frac, 1, 9)
+            hm(h, m) && digits(whole, 2, 2) && at_most(whole, 59) && digits(frac, 1, 9)
         }
         _ => false,
     }
@@ -1172,5 +1194,40 @@ mod tests {
             "2013-02-30 is not a real date"
         );
         assert_eq!(DateError::Unrecognised.to_string(), "expected a date such as 2013-05-01");
+    }
+
+    #[test]
+    fn the_time_after_a_date_must_be_a_real_time() {
+        let may_day = NaiveDate::from_ymd_opt(2013, 5, 1).unwrap();
+        for s in
+            ["2013-05-01 23:59", "2013-05-01T23:59:59", "2013-05-01 0:00", "2013-05-01 09:05:00.5", "2013/5/1 12:30"]
+        {
+            assert_eq!(parse_date(s), Ok(may_day), "input {s:?}");
+        }
+        for s in [
+            "2013-05-01T25:00",
+            "2013-05-01 24:00",
+            "2013-05-01 99:00:00",
+            "2013-05-01 12:60",
+            "2013-05-01 12:99:00",
+            "2013-05-01 12:00:60",
+            "2013-05-01T23:59:99.000",
+            "2013-05-01 -1:00",
+            "2013-05-01 +1:00",
+        ] {
+            assert_eq!(parse_date(s), Err(DateError::Unrecognised), "input {s:?}");
+        }
+    }
+
+    #[test]
+    fn years_are_bounded() {
+        assert_eq!((YEAR_MIN, YEAR_MAX), (1900, 2100));
+        for y in [1900, 2012, 2100] {
+            assert_eq!(check_year(y), Ok(y));
+        }
+        for y in [1899, 2101, 99999, 0, -1, i32::MIN, i32::MAX] {
+            assert_eq!(check_year(y), Err(YearError { year: y }));
+        }
+        assert_eq!(YearError { year: 99999 }.to_string(), "99999 is not a year from 1900 to 2100");
     }
 }

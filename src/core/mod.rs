@@ -3,6 +3,7 @@
 
 pub mod ids;
 pub mod model;
+pub mod money;
 pub mod progress;
 pub mod quarter;
 pub mod records;
@@ -10,3 +11,6 @@ pub mod report;
 pub mod rewards;
 pub mod standards;
 pub mod units;
+
+#[cfg(test)]
+mod proptests;

@@ -344,16 +344,38 @@ pub struct MilestoneFact {
 pub struct DailyCounts(pub Vec<(Date, i64)>);
 
 impl DailyCounts {
-    /// Records dated from `from` to `to`, both included.
-    pub fn between(&self, from: Date, to: Date) -> i64 {
+    /// Records dated from `from` to `to`, both included; `CountOverflow` if the stored
+    /// per-day counts add up past `i64`.
+    pub fn between(&self, from: Date, to: Date) -> Result<i64, CountOverflow> {
         if from > to {
-            return 0;
+            return Ok(0);
         }
         let lo = self.0.partition_point(|(d, _)| *d < from);
         let hi = self.0.partition_point(|(d, _)| *d <= to);
-        self.0[lo..hi].iter().map(|(_, n)| n).sum()
+        let mut total: i128 = 0;
+        for (_, n) in self.0.get(lo..hi).unwrap_or_default() {
+            total = total.checked_add(i128::from(*n)).ok_or(CountOverflow)?;
+        }
+        i64::try_from(total).map_err(|_| CountOverflow)
     }
 }
+
+/// A count or a pace figure that does not fit in `i64`: the database holds a per-day count
+/// or a target no office could have recorded. Reports refuse with this rather than print a
+/// wrapped or saturated figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CountOverflow;
+
+impl fmt::Display for CountOverflow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(
+            "the stored counts or targets are too large to add up: the database holds a figure no office could have \
+             recorded (run `stdtrack check`)",
+        )
+    }
+}
+
+impl std::error::Error for CountOverflow {}
 
 /// Everything the target counts need, voided records already left out.
 #[derive(Debug, Clone, Default)]

@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::model::{
-    Date, Facts, Measure, MilestoneFact, MilestoneStatus, Plan, StandardFact, StandardStatus, TargetDef, TargetStatus,
-    UnitKind, UnitRef,
+    CountOverflow, Date, Facts, Measure, MilestoneFact, MilestoneStatus, Plan, StandardFact, StandardStatus, TargetDef,
+    TargetStatus, UnitKind, UnitRef,
 };
 use super::quarter::Quarter;
 
@@ -42,15 +42,16 @@ fn enterprise(u: &UnitRef) -> bool {
 }
 
 /// The actual figure of one measure over the window [plan.start, window_end], per
-/// DOMAIN.md §3 (see model::Measure docs).
-pub fn actual(measure: &Measure, facts: &Facts, plan: &Plan, as_of: Date) -> i64 {
+/// DOMAIN.md §3 (see model::Measure docs). `CountOverflow` when stored per-day counts add
+/// up past `i64`.
+pub fn actual(measure: &Measure, facts: &Facts, plan: &Plan, as_of: Date) -> Result<i64, CountOverflow> {
     let from = plan.start;
     let to = window_end(plan, as_of);
     if to < from {
-        return 0;
+        return Ok(0);
     }
     // Distinct counts go through a set of unit ids so the same enterprise counts once.
-    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    let count = |n: usize| i64::try_from(n).map_err(|_| CountOverflow);
     match measure {
         Measure::Standards(level) => {
             count(facts.standards.iter().filter(|s| s.level == *level && standard_counts(s, from, to)).count())
@@ -135,8 +136,8 @@ fn div_ceil(n: i128, d: i128) -> i128 {
     -(-n).div_euclid(d)
 }
 
-fn to_i64(v: i128) -> i64 {
-    i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX })
+fn to_i64(v: i128) -> Result<i64, CountOverflow> {
+    i64::try_from(v).map_err(|_| CountOverflow)
 }
 
 /// Pace rules of DOMAIN.md §3, exactly: expected tenths = (min*elapsed*10*2 + total) /
@@ -144,9 +145,18 @@ fn to_i64(v: i128) -> i64 {
 /// None when elapsed == 0; percent tenths = half-up of actual*1000/min; status: met if
 /// actual >= min; else missed if as_of >= deadline; else on-track if actual*total >=
 /// min*elapsed; else behind; stretch_met = max.is_some() && actual >= max.
-pub fn target_progress(def: &TargetDef, actual: i64, plan: &Plan, as_of: Date) -> TargetProgress {
-    // i128 so no product of figures can overflow; a degenerate plan (total 0) is read as
-    // one day long rather than dividing by zero.
+///
+/// `CountOverflow` when a figure does not fit in `i64` (a stored target or count near
+/// `i64::MAX`), never a saturated one.
+pub fn target_progress(
+    def: &TargetDef,
+    actual: i64,
+    plan: &Plan,
+    as_of: Date,
+) -> Result<TargetProgress, CountOverflow> {
+    // i128 so no product of figures can overflow (|min|, |actual| < 2^63, elapsed and total
+    // < 2^28, factors <= 2000: every product < 2^102); a degenerate plan (total 0) is read
+    // as one day long rather than dividing by zero.
     let total = i128::from(total_days(plan).max(1));
     let elapsed = i128::from(elapsed_days(plan, as_of));
     let min = i128::from(def.min);
@@ -154,7 +164,7 @@ pub fn target_progress(def: &TargetDef, actual: i64, plan: &Plan, as_of: Date) -
 
     let expected = div_floor(min * elapsed * 20 + total, 2 * total);
     let needed_now = div_ceil(min * elapsed, total);
-    let projected = (elapsed > 0).then(|| to_i64(div_floor(act * total, elapsed)));
+    let projected = if elapsed > 0 { Some(to_i64(div_floor(act * total, elapsed))?) } else { None };
     // A bar of zero (or less) is reached by anything: report it as 100.0 %.
     let percent = if min > 0 { div_floor(act * 2000 + min, 2 * min) } else { 1000 };
 
@@ -168,25 +178,30 @@ pub fn target_progress(def: &TargetDef, actual: i64, plan: &Plan, as_of: Date) -
         TargetStatus::Behind
     };
 
-    TargetProgress {
+    Ok(TargetProgress {
         code: def.code.clone(),
         label_zh: def.label_zh.clone(),
         label_en: def.label_en.clone(),
         actual,
         target_min: def.min,
         target_max: def.max,
-        expected: to_i64(expected),
-        needed_now: to_i64(needed_now),
+        expected: to_i64(expected)?,
+        needed_now: to_i64(needed_now)?,
         projected,
-        percent: to_i64(percent),
+        percent: to_i64(percent)?,
         status,
         stretch_met: def.max.is_some_and(|max| actual >= max),
-    }
+    })
 }
 
 /// Every target's progress as of a date, in the order given.
-pub fn progress(plan: &Plan, targets: &[TargetDef], facts: &Facts, as_of: Date) -> Vec<TargetProgress> {
-    targets.iter().map(|t| target_progress(t, actual(&t.measure, facts, plan, as_of), plan, as_of)).collect()
+pub fn progress(
+    plan: &Plan,
+    targets: &[TargetDef],
+    facts: &Facts,
+    as_of: Date,
+) -> Result<Vec<TargetProgress>, CountOverflow> {
+    targets.iter().map(|t| target_progress(t, actual(&t.measure, facts, plan, as_of)?, plan, as_of)).collect()
 }
 
 /// One decimal string of a tenths value: 55 -> "5.5", 0 -> "0.0", 1300 -> "130.0",
@@ -707,7 +722,7 @@ mod tests {
         for (i, (min, max, actual, as_of, expected, needed, projected, percent, status, stretch)) in
             rows.into_iter().enumerate()
         {
-            let got = target_progress(&def(min, max), actual, &p, as_of);
+            let got = target_progress(&def(min, max), actual, &p, as_of).unwrap();
             let want = TargetProgress {
                 code: "t".into(),
                 label_zh: "t".into(),
@@ -731,8 +746,33 @@ mod tests {
     }
 
     #[test]
+    fn huge_stored_targets_and_counts_are_refused_not_saturated() {
+        let p = jlp_plan();
+        let as_of = d("2013-12-31");
+        // A bar whose expected tenths still fit: every product is exact in i128.
+        let big = i64::MAX / 10;
+        let got = target_progress(&def(big, None), big - 1, &p, d("2015-12-31")).unwrap();
+        assert_eq!((got.expected, got.needed_now, got.percent, got.status), (big * 10, big, 1000, TargetStatus::Missed));
+        // Figures past i64 (tenths of a huge expected, a huge percent or projection) were
+        // shown as i64::MAX; now they are an error.
+        assert_eq!(target_progress(&def(i64::MAX, None), 0, &p, as_of), Err(CountOverflow));
+        assert_eq!(target_progress(&def(1, None), i64::MAX, &p, as_of), Err(CountOverflow));
+        assert_eq!(target_progress(&def(i64::MAX, None), i64::MAX / 2, &p, d("2012-07-12")).map(|t| t.projected), Err(CountOverflow));
+        // Per-day counts that add up past i64.
+        let mut facts =
+            Facts { filings: DailyCounts(vec![(d("2013-05-01"), i64::MAX), (d("2013-05-02"), 1)]), ..Facts::default() };
+        assert_eq!(actual(&Measure::Filings, &facts, &p, as_of), Err(CountOverflow));
+        assert_eq!(actual(&Measure::Filings, &facts, &p, d("2013-05-01")), Ok(i64::MAX));
+        assert_eq!(progress(&p, &jlp_targets(), &facts, as_of), Err(CountOverflow));
+        // Days out of order (the field is public) give some count, never a panic.
+        facts.reviews = DailyCounts(vec![(d("2013-05-02"), 1), (d("2013-05-01"), 1)]);
+        assert!(actual(&Measure::Reviews, &facts, &p, as_of).is_ok());
+        assert!(facts.reviews.between(d("2013-05-02"), d("2013-05-02")).is_ok());
+    }
+
+    #[test]
     fn zero_bar_does_not_divide_by_zero() {
-        let got = target_progress(&def(0, None), 0, &jlp_plan(), d("2013-12-31"));
+        let got = target_progress(&def(0, None), 0, &jlp_plan(), d("2013-12-31")).unwrap();
         assert_eq!((got.expected, got.needed_now, got.percent, got.status), (0, 0, 1000, TargetStatus::Met));
     }
 
@@ -740,16 +780,16 @@ mod tests {
     fn serializes_tenths_as_one_decimal_numbers() {
         let p = jlp_plan();
         let t = &jlp_targets()[0];
-        let got = target_progress(t, 3, &p, d("2013-12-31"));
+        let got = target_progress(t, 3, &p, d("2013-12-31")).unwrap();
         let json = serde_json::to_string(&got).unwrap();
         assert_eq!(
             json,
             r#"{"code":"national-standards","actual":3,"target_min":13,"target_max":null,"expected":5.5,"needed_now":6,"projected":7,"percent":23.1,"status":"behind","stretch_met":false}"#
         );
-        let end = target_progress(t, 0, &p, d("2015-12-31"));
+        let end = target_progress(t, 0, &p, d("2015-12-31")).unwrap();
         let json = serde_json::to_string(&end).unwrap();
         assert!(json.contains(r#""expected":13.0,"#) && json.contains(r#""percent":0.0,"#), "{json}");
-        let over = target_progress(&def(2, Some(3)), 26, &p, d("2012-06-01"));
+        let over = target_progress(&def(2, Some(3)), 26, &p, d("2012-06-01")).unwrap();
         let json = serde_json::to_string(&over).unwrap();
         assert!(json.contains(r#""percent":1300.0,"#) && json.contains(r#""projected":null"#), "{json}");
         // The JSON figure always reads as tenths_str.
@@ -813,7 +853,7 @@ mod tests {
             (Measure::ParticipatingEnterprises(vec![National]), "2012-07-11", 0),
         ];
         for (m, as_of, want) in cases {
-            assert_eq!(actual(&m, &facts, &p, d(as_of)), want, "{m:?} {as_of}");
+            assert_eq!(actual(&m, &facts, &p, d(as_of)).unwrap(), want, "{m:?} {as_of}");
         }
     }
 
@@ -878,7 +918,7 @@ mod tests {
             (Measure::HostingEnterprises(vec![Member]), 1),
         ];
         for (m, want) in cases {
-            assert_eq!(actual(&m, &facts, &p, d("2020-01-01")), want, "{m:?}");
+            assert_eq!(actual(&m, &facts, &p, d("2020-01-01")).unwrap(), want, "{m:?}");
         }
     }
 
@@ -886,7 +926,7 @@ mod tests {
     type ExampleRow = (&'static str, i64, i64, i64, i64, i64, TargetStatus, bool);
 
     fn check_table(as_of: &str, rows: &[ExampleRow]) {
-        let got = progress(&jlp_plan(), &jlp_targets(), &example_facts(), d(as_of));
+        let got = progress(&jlp_plan(), &jlp_targets(), &example_facts(), d(as_of)).unwrap();
         assert_eq!(got.len(), rows.len());
         for (g, &(code, actual, expected, needed, projected, percent, status, stretch)) in
             got.iter().zip(rows)
@@ -967,8 +1007,8 @@ mod tests {
             ]
         );
         // Events after the deadline (a 2016 filing) change nothing later on.
-        let later = progress(&jlp_plan(), &jlp_targets(), &example_facts(), d("2017-06-30"));
-        let at_deadline = progress(&jlp_plan(), &jlp_targets(), &example_facts(), d("2015-12-31"));
+        let later = progress(&jlp_plan(), &jlp_targets(), &example_facts(), d("2017-06-30")).unwrap();
+        let at_deadline = progress(&jlp_plan(), &jlp_targets(), &example_facts(), d("2015-12-31")).unwrap();
         assert_eq!(later, at_deadline);
     }
 
@@ -979,8 +1019,8 @@ mod tests {
         let quarter = q("2014Q4");
         for (t, &(code, in_q, at_end)) in jlp_targets().iter().zip(EXAMPLE_2014Q4.iter()) {
             assert_eq!(t.code, code);
-            let end = actual(&t.measure, &f, &p, quarter.end());
-            let before = actual(&t.measure, &f, &p, quarter.prev().end());
+            let end = actual(&t.measure, &f, &p, quarter.end()).unwrap();
+            let before = actual(&t.measure, &f, &p, quarter.prev().end()).unwrap();
             assert_eq!((end - before, end), (in_q, at_end), "{code}");
         }
         let m = meeting_coverage(&p, &f.meetings, quarter.end());

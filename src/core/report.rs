@@ -1,10 +1,44 @@
 //! The two reports the leading group reads, assembled from the pure parts: where each target
 //! stands as of a date, and what happened in one quarter. Renderers print these structs.
 
+use std::fmt;
+
 use super::model::*;
+use super::money::{self, MoneyOverflow};
 use super::progress::{self, MeetingCoverage, TargetProgress};
 use super::quarter::Quarter;
 use super::rewards::{self, AwardCalc, Entitlement};
+
+/// Why a report cannot be given: stored figures too large to add up. A report with a
+/// wrapped or saturated figure in it would falsify the record, so there is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportError {
+    Money(MoneyOverflow),
+    Counts(CountOverflow),
+}
+
+impl fmt::Display for ReportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReportError::Money(e) => e.fmt(f),
+            ReportError::Counts(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ReportError {}
+
+impl From<MoneyOverflow> for ReportError {
+    fn from(e: MoneyOverflow) -> Self {
+        ReportError::Money(e)
+    }
+}
+
+impl From<CountOverflow> for ReportError {
+    fn from(e: CountOverflow) -> Self {
+        ReportError::Counts(e)
+    }
+}
 
 /// `stdtrack progress`: targets, milestones and meetings as of one date.
 #[derive(Debug, Clone)]
@@ -24,16 +58,16 @@ pub fn progress_report(
     facts: &Facts,
     milestones: &[MilestoneFact],
     as_of: Date,
-) -> ProgressReport {
-    ProgressReport {
+) -> Result<ProgressReport, ReportError> {
+    Ok(ProgressReport {
         plan: plan.clone(),
         as_of,
         elapsed_days: progress::elapsed_days(plan, as_of),
         total_days: progress::total_days(plan),
-        targets: progress::progress(plan, targets, facts, as_of),
+        targets: progress::progress(plan, targets, facts, as_of)?,
         milestones: progress::milestones_as_of(milestones, as_of),
         meetings: progress::meeting_coverage(plan, &facts.meetings, as_of),
-    }
+    })
 }
 
 /// A target's standing at the quarter's end, and what the quarter added.
@@ -92,7 +126,11 @@ pub struct QuarterInputs<'a> {
 }
 
 /// The report of `quarter` as it stands on `today`; the caller refuses a quarter not yet begun.
-pub fn quarterly_report(inp: &QuarterInputs<'_>, quarter: Quarter, today: Date) -> QuarterlyReport {
+pub fn quarterly_report(
+    inp: &QuarterInputs<'_>,
+    quarter: Quarter,
+    today: Date,
+) -> Result<QuarterlyReport, ReportError> {
     let (start, end) = (quarter.start(), quarter.end());
     let as_of = end.min(today);
     let before = quarter.prev().end();
@@ -100,17 +138,20 @@ pub fn quarterly_report(inp: &QuarterInputs<'_>, quarter: Quarter, today: Date) 
         .targets
         .iter()
         .map(|t| {
-            let now = progress::actual(&t.measure, inp.facts, inp.plan, as_of);
-            let then = progress::actual(&t.measure, inp.facts, inp.plan, before);
-            QuarterTarget { progress: progress::target_progress(t, now, inp.plan, as_of), in_quarter: now - then }
+            let now = progress::actual(&t.measure, inp.facts, inp.plan, as_of)?;
+            let then = progress::actual(&t.measure, inp.facts, inp.plan, before)?;
+            Ok(QuarterTarget {
+                progress: progress::target_progress(t, now, inp.plan, as_of)?,
+                in_quarter: now.checked_sub(then).ok_or(CountOverflow)?,
+            })
         })
-        .collect();
+        .collect::<Result<_, ReportError>>()?;
     let in_q = |d: Date| start <= d && d <= as_of;
     let all = rewards::entitlements(inp.rules, &inp.facts.standards, &inp.facts.awards, inp.projects);
     // Bounded by as_of like everything else: a record dated later in an unfinished quarter
     // has not arisen yet.
-    let arising: AwardCalc = rewards::award_calc(&all, inp.payments, Some(start), Some(as_of), inp.funds, false, None);
-    let to_end: AwardCalc = rewards::award_calc(&all, inp.payments, None, Some(as_of), inp.funds, false, None);
+    let arising: AwardCalc = rewards::award_calc(&all, inp.payments, Some(start), Some(as_of), inp.funds, false, None)?;
+    let to_end: AwardCalc = rewards::award_calc(&all, inp.payments, None, Some(as_of), inp.funds, false, None)?;
     let meetings_in_quarter: Vec<Date> = inp.facts.meetings.iter().copied().filter(|d| in_q(*d)).collect();
     let payments: Vec<Payment> = inp.payments.iter().filter(|p| in_q(p.paid_on)).cloned().collect();
     let activity = Activity {
@@ -124,10 +165,12 @@ pub fn quarterly_report(inp: &QuarterInputs<'_>, quarter: Quarter, today: Date) 
         awards: inp.facts.awards.iter().filter(|a| in_q(a.awarded_on)).cloned().collect(),
         projects: inp.projects.iter().filter(|p| in_q(p.passed_on)).cloned().collect(),
         seats: inp.facts.seats.iter().filter(|s| in_q(s.since)).cloned().collect(),
-        filings: inp.facts.filings.between(start, as_of),
-        reviews: inp.facts.reviews.between(start, as_of),
+        filings: inp.facts.filings.between(start, as_of)?,
+        reviews: inp.facts.reviews.between(start, as_of)?,
     };
-    QuarterlyReport {
+    // Summed exactly: a wrapping sum once reported two stored payments of i64::MAX/2+1 as -2.
+    let paid_in_quarter_yuan = money::sum(payments.iter().map(|p| p.amount_yuan))?;
+    Ok(QuarterlyReport {
         plan: inp.plan.clone(),
         quarter,
         start,
@@ -145,10 +188,10 @@ pub fn quarterly_report(inp: &QuarterInputs<'_>, quarter: Quarter, today: Date) 
         // What each entitlement still lacks, as award-calc counts it: money overpaid on one
         // key is an overpayment, never taken off what another unit is owed.
         outstanding_yuan: to_end.totals.outstanding_yuan,
-        paid_in_quarter_yuan: payments.iter().map(|p| p.amount_yuan).sum(),
+        paid_in_quarter_yuan,
         payments,
         activity,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -173,7 +216,7 @@ mod tests {
             payments: &[],
             funds: &funds,
         };
-        quarterly_report(&inp, Quarter::parse(quarter, d(today)).unwrap(), d(today))
+        quarterly_report(&inp, Quarter::parse(quarter, d(today)).unwrap(), d(today)).unwrap()
     }
 
     #[test]
@@ -211,5 +254,82 @@ mod tests {
         assert_eq!(r.entitlements_arising.len(), 3);
         assert_eq!(r.arising_yuan, 150000);
         assert!(!r.meeting_held);
+    }
+
+    #[test]
+    fn paid_in_quarter_is_summed_exactly_or_refused() {
+        let plan = jlp_plan();
+        let targets = jlp_targets();
+        let facts = example_facts();
+        let rules = jlp_rules();
+        let funds = funds();
+        let half = i64::MAX / 2 + 1;
+        let pay = |id: i64, key: &str, amount: i64, on: &str| Payment {
+            id,
+            key: key.into(),
+            unit_id: 1,
+            unit: "u1".into(),
+            amount_yuan: amount,
+            paid_on: d(on),
+            voucher: None,
+        };
+        // Each key nets to zero (award-calc has nothing to refuse); the quarter's own two
+        // payments add up past i64: a wrapping sum reported them as i64::MIN.
+        let payments = vec![
+            pay(1, "unknown:project:1", -half, "2013-03-01"),
+            pay(2, "unknown:project:2", -half, "2013-03-01"),
+            pay(3, "unknown:project:1", half, "2013-05-01"),
+            pay(4, "unknown:project:2", half, "2013-05-02"),
+        ];
+        let mut inp = QuarterInputs {
+            plan: &plan,
+            targets: &targets,
+            facts: &facts,
+            milestones: &[],
+            projects: &[],
+            rules: &rules,
+            payments: &payments,
+            funds: &funds,
+        };
+        let q = Quarter::parse("2013Q2", d("2016-01-01")).unwrap();
+        assert_eq!(quarterly_report(&inp, q, d("2016-01-01")).err(), Some(ReportError::Money(MoneyOverflow)));
+        // The bug as reported: two payments of i64::MAX came out as -2.
+        let max = vec![
+            pay(1, "unknown:project:1", i64::MAX, "2013-05-01"),
+            pay(2, "unknown:project:2", i64::MAX, "2013-05-01"),
+        ];
+        inp.payments = &max;
+        assert_eq!(quarterly_report(&inp, q, d("2016-01-01")).err(), Some(ReportError::Money(MoneyOverflow)));
+        // In range: exact.
+        let fine =
+            vec![pay(1, "unknown:project:1", 50_000, "2013-05-01"), pay(2, "unknown:project:1", -20_000, "2013-06-01")];
+        inp.payments = &fine;
+        assert_eq!(quarterly_report(&inp, q, d("2016-01-01")).unwrap().paid_in_quarter_yuan, 30_000);
+    }
+
+    #[test]
+    fn stored_counts_too_large_to_add_up_are_refused() {
+        let plan = jlp_plan();
+        let targets = jlp_targets();
+        let mut facts = example_facts();
+        facts.filings = DailyCounts(vec![(d("2013-05-01"), i64::MAX), (d("2013-05-02"), i64::MAX)]);
+        let inp = QuarterInputs {
+            plan: &plan,
+            targets: &targets,
+            facts: &facts,
+            milestones: &[],
+            projects: &[],
+            rules: &[],
+            payments: &[],
+            funds: &[],
+        };
+        let q = Quarter::parse("2013Q2", d("2016-01-01")).unwrap();
+        assert_eq!(quarterly_report(&inp, q, d("2016-01-01")).err(), Some(ReportError::Counts(CountOverflow)));
+        assert_eq!(
+            progress_report(&plan, &targets, &facts, &[], d("2016-01-01")).err(),
+            Some(ReportError::Counts(CountOverflow))
+        );
+        let msg = ReportError::Counts(CountOverflow).to_string();
+        assert!(msg.contains("too large to add up") && msg.contains("stdtrack check"), "{msg}");
     }
 }

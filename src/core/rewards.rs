@@ -10,6 +10,7 @@ use super::model::{
     Action, AwardFact, Date, Payment, ProjectFact, RuleDef, RuleSource, RuleVersion, StandardFact, StandardStatus,
     UnitKind, UnitRef,
 };
+use super::money::{self, MoneyOverflow};
 
 /// chrono has no serde feature here: dates go out as `YYYY-MM-DD` through Display.
 fn ser_date<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
@@ -144,11 +145,6 @@ pub struct AwardCalc {
     pub overpayments: Vec<Overpayment>,
 }
 
-/// Sums that saturate rather than panic on absurd stored figures.
-fn sum_sat(it: impl Iterator<Item = i64>) -> i64 {
-    it.fold(0, i64::saturating_add)
-}
-
 /// award-calc of CLI.md. Entitlements with event_date in [from, to] (None = unbounded),
 /// sorted by event date then key; paid = payments dated up to `to` with the same key and the
 /// entitlement's payee; outstanding = max(amount - paid, 0). Overpayments come from payments
@@ -156,6 +152,9 @@ fn sum_sat(it: impl Iterator<Item = i64>) -> i64 {
 /// (key, unit), non-zero only. `outstanding_only` keeps entitlements with something
 /// outstanding; totals sum the kept ones. Overpayments are computed before that filter, so a
 /// fully (over)paid key still shows its excess.
+///
+/// Every sum is exact: stored amounts whose sums do not fit in `i64` are `MoneyOverflow`,
+/// never a wrapped or saturated figure.
 pub fn award_calc(
     all: &[Entitlement],
     payments: &[Payment],
@@ -164,19 +163,23 @@ pub fn award_calc(
     funds: &[String],
     outstanding_only: bool,
     unit_id: Option<i64>,
-) -> AwardCalc {
+) -> Result<AwardCalc, MoneyOverflow> {
     let in_range = |d: Date| from.is_none_or(|f| f <= d) && to.is_none_or(|t| d <= t);
     // The unit filter applies to what is shown, never to what is looked up, so a payment to
     // this unit on a key now owed to another still shows as `payee-changed`.
     let for_unit = |id: i64| unit_id.is_none_or(|u| u == id);
     let by_key: BTreeMap<&str, &Entitlement> = all.iter().map(|e| (e.key.as_str(), e)).collect();
 
-    // Net paid per (key, payee), up to `to`; unit name kept for overpayment lines.
-    let mut paid: BTreeMap<(&str, i64), (i64, &str)> = BTreeMap::new();
+    // Net paid per (key, payee), up to `to`; unit name kept for overpayment lines. Summed
+    // in i128 (no group can hold 2^64 payments), each net checked to fit once complete.
+    let mut net: BTreeMap<(&str, i64), (i128, &str)> = BTreeMap::new();
     for p in payments.iter().filter(|p| to.is_none_or(|t| p.paid_on <= t)) {
-        let slot = paid.entry((p.key.as_str(), p.unit_id)).or_insert((0, p.unit.as_str()));
-        // Saturating: a corrupt stored amount must not abort the report.
-        slot.0 = slot.0.saturating_add(p.amount_yuan);
+        let slot = net.entry((p.key.as_str(), p.unit_id)).or_insert((0, p.unit.as_str()));
+        slot.0 += i128::from(p.amount_yuan);
+    }
+    let mut paid: BTreeMap<(&str, i64), (i64, &str)> = BTreeMap::new();
+    for (k, (sum, unit)) in net {
+        paid.insert(k, (money::narrow(sum)?, unit));
     }
 
     let mut selected: Vec<Entitlement> =
@@ -184,7 +187,7 @@ pub fn award_calc(
     selected.sort_by(|a, b| (a.event_date, &a.key).cmp(&(b.event_date, &b.key)));
     for e in &mut selected {
         e.paid_yuan = paid.get(&(e.key.as_str(), e.unit_id)).map_or(0, |p| p.0);
-        e.outstanding_yuan = e.amount_yuan.saturating_sub(e.paid_yuan).max(0);
+        e.outstanding_yuan = money::narrow(i128::from(e.amount_yuan) - i128::from(e.paid_yuan))?.max(0);
     }
     let in_range_keys: BTreeSet<&str> = all.iter().filter(|e| in_range(e.event_date)).map(|e| e.key.as_str()).collect();
 
@@ -194,7 +197,7 @@ pub fn award_calc(
             None => (sum, "no-entitlement"),
             Some(_) if !in_range_keys.contains(key) => continue,
             Some(e) if e.unit_id != unit_id => (sum, "payee-changed"),
-            Some(e) => (sum.saturating_sub(e.amount_yuan), "exceeds-amount"),
+            Some(e) => (money::narrow(i128::from(sum) - i128::from(e.amount_yuan))?, "exceeds-amount"),
         };
         // A right-payee group is over only by a positive excess; the others by any
         // non-zero net (a negative one is an over-refund, shown rather than hidden).
@@ -214,25 +217,28 @@ pub fn award_calc(
         selected.retain(|e| e.outstanding_yuan > 0);
     }
 
-    let mut by_fund: BTreeMap<String, i64> = funds.iter().map(|f| (f.clone(), 0)).collect();
-    let mut by_year: BTreeMap<String, i64> = BTreeMap::new();
+    let mut by_fund: BTreeMap<String, i128> = funds.iter().map(|f| (f.clone(), 0)).collect();
+    let mut by_year: BTreeMap<String, i128> = BTreeMap::new();
     for e in &selected {
-        let fund = by_fund.entry(e.fund.clone()).or_insert(0);
-        *fund = fund.saturating_add(e.amount_yuan);
-        let year = by_year.entry(e.event_date.year().to_string()).or_insert(0);
-        *year = year.saturating_add(e.amount_yuan);
+        *by_fund.entry(e.fund.clone()).or_insert(0) += i128::from(e.amount_yuan);
+        *by_year.entry(e.event_date.year().to_string()).or_insert(0) += i128::from(e.amount_yuan);
     }
-    let totals = Totals {
-        amount_yuan: sum_sat(selected.iter().map(|e| e.amount_yuan)),
-        paid_yuan: sum_sat(selected.iter().map(|e| e.paid_yuan)),
-        outstanding_yuan: sum_sat(selected.iter().map(|e| e.outstanding_yuan)),
-        by_fund,
-        by_year,
-        overpaid_yuan: sum_sat(overpayments.iter().map(|o| o.amount_yuan)),
+    let narrow_all = |m: BTreeMap<String, i128>| -> Result<BTreeMap<String, i64>, MoneyOverflow> {
+        m.into_iter().map(|(k, v)| Ok((k, money::narrow(v)?))).collect()
     };
-    AwardCalc { from, to, entitlements: selected, totals, overpayments }
+    let totals = Totals {
+        amount_yuan: money::sum(selected.iter().map(|e| e.amount_yuan))?,
+        paid_yuan: money::sum(selected.iter().map(|e| e.paid_yuan))?,
+        outstanding_yuan: money::sum(selected.iter().map(|e| e.outstanding_yuan))?,
+        by_fund: narrow_all(by_fund)?,
+        by_year: narrow_all(by_year)?,
+        overpaid_yuan: money::sum(overpayments.iter().map(|o| o.amount_yuan))?,
+    };
+    Ok(AwardCalc { from, to, entitlements: selected, totals, overpayments })
 }
 
+/// Why record-payment refuses; `Overflow` when what is stored on the key (payments, or the
+/// amount) is too large to add up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PaymentError {
     UnknownKey { key: String },
@@ -240,6 +246,7 @@ pub enum PaymentError {
     OverAmount { key: String, amount_yuan: i64, paid_yuan: i64, attempted: i64 },
     BelowZero { key: String, paid_yuan: i64, attempted: i64 },
     Zero,
+    Overflow,
 }
 
 impl fmt::Display for PaymentError {
@@ -256,7 +263,7 @@ impl fmt::Display for PaymentError {
                 f,
                 "paying {attempted} yuan on '{key}' would bring the total paid to {} yuan, over its amount of {amount_yuan} yuan ({paid_yuan} yuan paid so far, {} outstanding)",
                 i128::from(*paid_yuan) + i128::from(*attempted),
-                (amount_yuan - paid_yuan).max(0)
+                (i128::from(*amount_yuan) - i128::from(*paid_yuan)).max(0)
             ),
             PaymentError::BelowZero { key, paid_yuan, attempted } => write!(
                 f,
@@ -266,6 +273,7 @@ impl fmt::Display for PaymentError {
                 f,
                 "there is nothing to record: the amount is zero, or nothing is outstanding on this entitlement"
             ),
+            PaymentError::Overflow => write!(f, "{MoneyOverflow}"),
         }
     }
 }
@@ -290,10 +298,11 @@ pub fn check_payment(
     payee_name: &str,
     amount: Option<i64>,
 ) -> Result<i64, PaymentError> {
-    // i128: a mistyped huge --amount must be refused, not overflow.
+    // i128: a mistyped huge --amount must be refused, not overflow. What is already paid
+    // must fit in i64, or no message about it could be true.
     let paid: i128 =
         payments.iter().filter(|p| p.key == key && p.unit_id == payee_id).map(|p| i128::from(p.amount_yuan)).sum();
-    let paid_i64 = i64::try_from(paid).unwrap_or(if paid < 0 { i64::MIN } else { i64::MAX });
+    let paid_i64 = money::narrow(paid).map_err(|_| PaymentError::Overflow)?;
     let below_zero = |a: i64| PaymentError::BelowZero { key: key.to_string(), paid_yuan: paid_i64, attempted: a };
 
     // A refund of money held on the key needs no live entitlement to that payee.
@@ -316,7 +325,8 @@ pub fn check_payment(
             if outstanding <= 0 {
                 Err(PaymentError::Zero)
             } else {
-                i64::try_from(outstanding).map_err(|_| PaymentError::Zero)
+                // Only a stored net far below zero gets here: that is not "nothing outstanding".
+                i64::try_from(outstanding).map_err(|_| PaymentError::Overflow)
             }
         }
         Some(0) => Err(PaymentError::Zero),
@@ -393,7 +403,7 @@ mod tests {
             assert_eq!(e.unit, u(unit_id).name);
             assert_eq!(e.rule, key.split(':').next().unwrap());
         }
-        let calc = award_calc(&all, &[], None, None, &funds(), false, None);
+        let calc = award_calc(&all, &[], None, None, &funds(), false, None).unwrap();
         assert_eq!(calc.entitlements, all);
         assert_eq!(calc.totals.amount_yuan, 750_000);
         assert_eq!(calc.totals.paid_yuan, 0);
@@ -414,9 +424,9 @@ mod tests {
         );
         // Quarterly report for 2014Q4: nothing arises, 250000 outstanding up to the end.
         let q4 =
-            award_calc(&all, &[], Some(d("2014-10-01")), Some(d("2014-12-31")), &funds(), false, None);
+            award_calc(&all, &[], Some(d("2014-10-01")), Some(d("2014-12-31")), &funds(), false, None).unwrap();
         assert_eq!(q4.totals.amount_yuan, 0);
-        let to_end = award_calc(&all, &[], None, Some(d("2014-12-31")), &funds(), false, None);
+        let to_end = award_calc(&all, &[], None, Some(d("2014-12-31")), &funds(), false, None).unwrap();
         assert_eq!(to_end.totals.outstanding_yuan, 250_000);
     }
 
@@ -424,7 +434,7 @@ mod tests {
     fn json_shape() {
         let all = example_all();
         let payments = [pay(1, "municipal-project:project:3", 6, 50_000, "2013-10-01")];
-        let calc = award_calc(&all, &payments, Some(d("2013-01-01")), Some(d("2013-12-31")), &funds(), false, None);
+        let calc = award_calc(&all, &payments, Some(d("2013-01-01")), Some(d("2013-12-31")), &funds(), false, None).unwrap();
         assert_eq!(
             serde_json::to_string(&calc).unwrap(),
             concat!(
@@ -436,7 +446,7 @@ mod tests {
                 r#""overpayments":[]}"#
             )
         );
-        let open = award_calc(&all, &[], None, None, &funds(), true, None);
+        let open = award_calc(&all, &[], None, None, &funds(), true, None).unwrap();
         let json = serde_json::to_string(&open).unwrap();
         assert!(json.starts_with(r#"{"from":null,"to":null,"#), "{json}");
     }
@@ -539,7 +549,7 @@ mod tests {
                 ("lead-national:standard:2", 400_000, "industry-fund-2"),
             ]
         );
-        let calc = award_calc(&all, &[], None, None, &funds(), false, None);
+        let calc = award_calc(&all, &[], None, None, &funds(), false, None).unwrap();
         assert_eq!(
             calc.totals.by_fund,
             BTreeMap::from([
@@ -578,7 +588,7 @@ mod tests {
         ];
 
         // Before the correction: everything is in order except the unknown key.
-        let calc = award_calc(&before, &payments, None, None, &funds(), false, None);
+        let calc = award_calc(&before, &payments, None, None, &funds(), false, None).unwrap();
         let paid: Vec<(&str, i64, i64)> = calc
             .entitlements
             .iter()
@@ -609,7 +619,7 @@ mod tests {
         );
 
         // After: the lead payment is payee-changed, the voided project's is no-entitlement.
-        let calc = award_calc(&after, &payments, None, None, &funds(), false, None);
+        let calc = award_calc(&after, &payments, None, None, &funds(), false, None).unwrap();
         let paid: Vec<(&str, i64, i64, i64)> = calc
             .entitlements
             .iter()
@@ -640,17 +650,17 @@ mod tests {
         assert_eq!(calc.totals.paid_yuan, 30_000);
 
         // Up to 2013-12-31 only: later payments do not count; the 2014 unknown key is not yet paid.
-        let calc = award_calc(&after, &payments, None, Some(d("2013-12-31")), &funds(), false, None);
+        let calc = award_calc(&after, &payments, None, Some(d("2013-12-31")), &funds(), false, None).unwrap();
         assert_eq!(keys(&calc.entitlements), vec![LEAD, "municipal-project:project:3"]);
         let over: Vec<&str> = calc.overpayments.iter().map(|o| o.key.as_str()).collect();
         assert_eq!(over, vec![LEAD, "municipal-project:project:4"]);
         // Up to 2013-10-31: the refund is not in yet.
-        let calc = award_calc(&after, &payments, None, Some(d("2013-10-31")), &funds(), false, None);
+        let calc = award_calc(&after, &payments, None, Some(d("2013-10-31")), &funds(), false, None).unwrap();
         assert_eq!(calc.entitlements[1].paid_yuan, 50_000);
 
         // A range that leaves the changed lead out also leaves out its payee-changed line,
         // but keeps the lines of keys that yield nothing.
-        let calc = award_calc(&after, &payments, Some(d("2014-01-01")), None, &funds(), false, None);
+        let calc = award_calc(&after, &payments, Some(d("2014-01-01")), None, &funds(), false, None).unwrap();
         assert_eq!(keys(&calc.entitlements), vec!["municipal-project:project:1"]);
         let over: Vec<&str> = calc.overpayments.iter().map(|o| o.key.as_str()).collect();
         assert_eq!(over, vec!["municipal-project:project:4", "unknown:project:99"]);
@@ -658,7 +668,7 @@ mod tests {
         // Refunded back to the payee's net zero: no overpayment line.
         let mut refunded = payments.clone();
         refunded.push(pay(8, LEAD, 1, -300_000, "2016-01-05"));
-        let calc = award_calc(&after, &refunded, None, None, &funds(), false, None);
+        let calc = award_calc(&after, &refunded, None, None, &funds(), false, None).unwrap();
         assert!(calc.overpayments.iter().all(|o| o.key != LEAD));
     }
 
@@ -672,7 +682,7 @@ mod tests {
         ];
         let all = entitlements(&rules, &[lead_std(1)], &[], &[]);
         let payments = vec![pay(1, LEAD, 1, 300_000, "2013-06-01")];
-        let calc = award_calc(&all, &payments, None, None, &funds(), false, None);
+        let calc = award_calc(&all, &payments, None, None, &funds(), false, None).unwrap();
         assert_eq!((calc.entitlements[0].paid_yuan, calc.entitlements[0].outstanding_yuan), (300_000, 0));
         assert_eq!(
             calc.overpayments,
@@ -686,7 +696,7 @@ mod tests {
         );
         assert_eq!(calc.totals.overpaid_yuan, 50_000);
         // --outstanding drops the entitlement but not its excess.
-        let calc = award_calc(&all, &payments, None, None, &funds(), true, None);
+        let calc = award_calc(&all, &payments, None, None, &funds(), true, None).unwrap();
         assert!(calc.entitlements.is_empty());
         assert_eq!(calc.totals.amount_yuan, 0);
         assert_eq!(calc.overpayments.len(), 1);
@@ -699,7 +709,7 @@ mod tests {
             pay(1, "municipal-project:project:4", 1, 50_000, "2012-12-01"),
             pay(2, "lead-international:standard:6", 6, 200_000, "2016-06-01"),
         ];
-        let calc = award_calc(&all, &payments, None, None, &funds(), true, None);
+        let calc = award_calc(&all, &payments, None, None, &funds(), true, None).unwrap();
         assert_eq!(calc.entitlements.len(), 5);
         assert!(calc.entitlements.iter().all(|e| e.outstanding_yuan > 0));
         assert_eq!(
@@ -817,6 +827,59 @@ mod tests {
     }
 
     #[test]
+    fn stored_amounts_too_large_to_add_up_are_refused_not_saturated() {
+        let all = entitlements(&jlp_rules(), &[lead_std(1)], &[], &[]);
+        let half = i64::MAX / 2 + 1;
+        // Two overpayments that each fit but whose total does not: saturating gave i64::MAX.
+        let two = vec![
+            pay(1, "unknown:project:1", 1, half, "2013-06-01"),
+            pay(2, "unknown:project:2", 1, half, "2013-06-01"),
+        ];
+        assert_eq!(award_calc(&all, &two, None, None, &funds(), false, None), Err(MoneyOverflow));
+        // On one key: the net paid itself does not fit.
+        let one_key = vec![pay(1, LEAD, 1, half, "2013-06-01"), pay(2, LEAD, 1, half, "2013-06-02")];
+        assert_eq!(award_calc(&all, &one_key, None, None, &funds(), false, None), Err(MoneyOverflow));
+        // A stored refund so large that amount - paid does not fit.
+        let refund = vec![pay(1, LEAD, 1, i64::MIN, "2013-06-01")];
+        assert_eq!(award_calc(&all, &refund, None, None, &funds(), false, None), Err(MoneyOverflow));
+        // Entitlements whose amounts add up past i64 (rules set before amounts were bounded).
+        let mut rules = jlp_rules();
+        for r in &mut rules {
+            for v in &mut r.versions {
+                v.amount_yuan = i64::MAX;
+            }
+        }
+        let huge = entitlements(&rules, &example_standards(), &example_awards(), &example_projects());
+        assert_eq!(award_calc(&huge, &[], None, None, &funds(), false, None), Err(MoneyOverflow));
+        // Out of range on the way, in range at the end: exact, not refused.
+        let back = vec![
+            pay(1, LEAD, 1, i64::MAX, "2013-06-01"),
+            pay(2, LEAD, 1, 1, "2013-06-02"),
+            pay(3, LEAD, 1, -i64::MAX, "2013-06-03"),
+        ];
+        let calc = award_calc(&all, &back, None, None, &funds(), false, None).unwrap();
+        assert_eq!((calc.entitlements[0].paid_yuan, calc.totals.paid_yuan), (1, 1));
+    }
+
+    #[test]
+    fn payment_checks_refuse_stored_payments_too_large_to_add_up() {
+        let all = entitlements(&jlp_rules(), &[lead_std(1)], &[], &[]);
+        let e = all.first();
+        let max = vec![pay(1, LEAD, 1, i64::MAX, "2013-06-01"), pay(2, LEAD, 1, i64::MAX, "2013-06-02")];
+        for amount in [None, Some(-1), Some(1)] {
+            assert_eq!(check_payment(e, LEAD, &max, 1, "x", amount), Err(PaymentError::Overflow), "{amount:?}");
+        }
+        // What is outstanding does not fit: once "nothing outstanding" (Zero), a false statement.
+        let refunded = vec![pay(1, LEAD, 1, -i64::MAX, "2013-06-01")];
+        assert_eq!(check_payment(e, LEAD, &refunded, 1, "x", None), Err(PaymentError::Overflow));
+        assert!(PaymentError::Overflow.to_string().contains("too large to add up"));
+        // The message of an over-amount with a paid figure far below zero does not overflow.
+        let msg = PaymentError::OverAmount { key: LEAD.into(), amount_yuan: i64::MAX, paid_yuan: i64::MIN, attempted: 1 }
+            .to_string();
+        assert!(msg.contains("18446744073709551615 outstanding"), "{msg}");
+    }
+
+    #[test]
     fn payment_error_messages() {
         let cases = [
             (PaymentError::UnknownKey { key: "a:b:1".into() }, vec!["'a:b:1'"]),
@@ -870,7 +933,7 @@ mod tests {
     fn unit_filter_shows_one_payee_and_keeps_the_reason_of_its_overpayments() {
         let all = entitlements(&jlp_rules(), &example_standards(), &example_awards(), &example_projects());
         // Unit 1 earned municipal-project:project:4 and cq-innovation-award:award:1 (100000).
-        let calc = award_calc(&all, &[], None, None, &funds(), false, Some(1));
+        let calc = award_calc(&all, &[], None, None, &funds(), false, Some(1)).unwrap();
         assert_eq!(calc.totals.amount_yuan, 100000);
         assert!(calc.entitlements.iter().all(|e| e.unit_id == 1));
         // A payment to unit 1 on a key owed to unit 4 stays a payee-changed overpayment.
@@ -883,11 +946,11 @@ mod tests {
             paid_on: d("2014-07-01"),
             voucher: None,
         };
-        let calc = award_calc(&all, &[pay], None, None, &funds(), false, Some(1));
+        let calc = award_calc(&all, &[pay], None, None, &funds(), false, Some(1)).unwrap();
         assert_eq!(calc.overpayments.len(), 1);
         assert_eq!(calc.overpayments[0].reason, "payee-changed");
         assert_eq!(calc.totals.overpaid_yuan, 50000);
-        let other = award_calc(&all, &[], None, None, &funds(), false, Some(4));
+        let other = award_calc(&all, &[], None, None, &funds(), false, Some(4)).unwrap();
         assert_eq!(other.totals.amount_yuan, 50000);
     }
 }

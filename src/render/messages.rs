@@ -51,6 +51,19 @@ fn yuan(lang: Lang, amount: i64) -> String {
     say!(lang, "{amount} 元", "{amount} yuan")
 }
 
+/// Digits grouped by thousands (for the large bound, which is hard to read otherwise).
+fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
 pub fn code_error(lang: Lang, e: &CodeError) -> String {
     match e {
         CodeError::Empty => say!(lang, "代码为空", "the code is empty"),
@@ -214,6 +227,7 @@ pub fn payment_error(lang: Lang, e: &PaymentError) -> String {
                 "a payment of {attempted} on '{key}' would bring the total paid below zero: only {paid} has been paid to this unit"
             )
         }
+        PaymentError::Overflow => text(&Msg::MoneyOverflow, lang),
         PaymentError::Zero => say!(
             lang,
             "没有可记录的金额：金额为零，或此项已无未付金额",
@@ -269,12 +283,18 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
             "{field}「{value}」不是整数元金额（如 300000；退款写负数，如 -50000）",
             "{field}: '{value}' is not a whole number of yuan (e.g. 300000, or -50000 for a refund)"
         ),
+        Msg::YuanNotNegative { field, value } => say!(
+            lang,
+            "{field}「{value}」应为 0 或正的整数元金额",
+            "{field}: '{value}' is not a whole number of yuan, 0 or more"
+        ),
         Msg::YuanTooLarge { field, value, max } => {
-            let max = yuan(lang, *max);
+            let max = grouped(*max);
+            let max = say!(lang, "{max} 元", "{max} yuan");
             say!(
                 lang,
                 "{field}「{value}」超出上限：一条规则或一笔付款最多 {max}",
-                "{field}: '{value}' is more than {max}, the most one rule or payment may be"
+                "{field}: {value} is more than {max}, the most one rule or payment may be"
             )
         }
         Msg::Needs { field, value, needs } => {

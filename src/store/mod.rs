@@ -22,7 +22,7 @@ use crate::error::{Msg, V, path as vpath, refuse, usage};
 pub use facts::Fund;
 pub use import::{BatchCounts, FilingSink, ReviewSink, StoredFiling, StoredReview};
 pub use records::{DayTable, ListFilter, RecordKind};
-pub use schema::SCHEMA_VERSION;
+pub use schema::{SCHEMA_VERSION, VersionVerdict, version_verdict};
 pub use units::UnitRow;
 
 /// Who is writing, when and with which command line: stamped on every audit entry.
@@ -173,7 +173,7 @@ impl Store {
         schema::check_version(&conn, path)?;
         configure(&conn)?;
         let mut store = Store { conn, path: path.to_path_buf() };
-        schema::migrate(&mut store.conn)?;
+        schema::migrate(&mut store.conn, path)?;
         Ok(store)
     }
 

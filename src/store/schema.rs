@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::SqlResult;
@@ -21,8 +21,46 @@ const MIGRATIONS: &[&str] = &[];
 
 const _: () = assert!(MIGRATIONS.len() as i64 == SCHEMA_VERSION - 1);
 
+/// What a database's `PRAGMA user_version` says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VersionVerdict {
+    /// 0 (a SQLite file stdtrack never initialised) or negative (not ours, or damaged).
+    NotStdtrack,
+    /// Made by an older release: `migrate` brings it up from this version.
+    Older(i64),
+    Current,
+    /// Made by a newer release: refused untouched.
+    Newer(i64),
+}
+
+/// The one reading of a schema version, shared by `check_version` and `migrate`, so that
+/// no version (`-1`, `i64::MIN`) reaches the migration list as an index out of range.
+pub fn version_verdict(v: i64) -> VersionVerdict {
+    match v {
+        ..=0 => VersionVerdict::NotStdtrack,
+        SCHEMA_VERSION => VersionVerdict::Current,
+        v if v < SCHEMA_VERSION => VersionVerdict::Older(v),
+        v => VersionVerdict::Newer(v),
+    }
+}
+
+/// The migration that takes a database from `version` to `version + 1`, if there is one.
+fn migration_from(version: i64) -> Option<&'static str> {
+    MIGRATIONS.get(usize::try_from(version.checked_sub(1)?).ok()?).copied()
+}
+
 fn user_version(conn: &Connection) -> Result<i64> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0)).sql()
+}
+
+fn verdict_problem(path: &Path, verdict: VersionVerdict) -> Option<anyhow::Error> {
+    match verdict {
+        VersionVerdict::NotStdtrack => Some(refuse(Msg::NotStdtrack { path: vpath(path) })),
+        VersionVerdict::Newer(version) => {
+            Some(refuse(Msg::NewerSchema { path: vpath(path), version, known: SCHEMA_VERSION }))
+        }
+        VersionVerdict::Older(_) | VersionVerdict::Current => None,
+    }
 }
 
 /// Refuses a file that is not a stdtrack database (or is damaged), or that a newer release
@@ -35,22 +73,18 @@ pub(super) fn check_version(conn: &Connection, path: &Path) -> Result<()> {
         }
         Err(e) => return Err(super::explain(e)),
     };
-    if version > SCHEMA_VERSION {
-        return Err(refuse(Msg::NewerSchema { path: vpath(path), version, known: SCHEMA_VERSION }));
+    match verdict_problem(path, version_verdict(version)) {
+        Some(e) => Err(e),
+        None => Ok(()),
     }
-    if version < 1 {
-        return Err(refuse(Msg::NotStdtrack { path: vpath(path) }));
-    }
-    Ok(())
 }
 
 /// A command that only reads cannot upgrade an older file; it says so.
 pub(super) fn require_current(conn: &Connection, path: &Path) -> Result<()> {
-    let version = user_version(conn)?;
-    if version < SCHEMA_VERSION {
-        return Err(refuse(Msg::NotStdtrack { path: vpath(path) }));
+    match version_verdict(user_version(conn)?) {
+        VersionVerdict::Older(version) => Err(refuse(Msg::NotStdtrack { path: vpath(path) }).context(version)),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 pub(super) fn create(conn: &mut Connection) -> Result<()> {
@@ -60,19 +94,51 @@ pub(super) fn create(conn: &mut Connection) -> Result<()> {
     tx.commit().sql()
 }
 
-pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     loop {
-        let version = user_version(conn)?;
-        if !(1..SCHEMA_VERSION).contains(&version) {
-            return Ok(());
-        }
+        let version = match version_verdict(user_version(conn)?) {
+            VersionVerdict::Older(v) => v,
+            VersionVerdict::Current => return Ok(()),
+            other => return Err(verdict_problem(path, other).unwrap_or_else(|| anyhow!("schema {other:?}"))),
+        };
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).sql()?;
         // Re-read inside the lock: another process may have migrated meanwhile.
         let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).sql()?;
         if now == version {
-            tx.execute_batch(MIGRATIONS[(version - 1) as usize]).sql()?;
+            let step = migration_from(version)
+                .ok_or_else(|| anyhow!("no migration from schema {version} to {}", version + 1))?;
+            tx.execute_batch(step).sql()?;
             tx.pragma_update(None, "user_version", version + 1).sql()?;
         }
         tx.commit().sql()?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_version_has_a_verdict_and_no_migration_index_goes_out_of_range() {
+        use VersionVerdict::*;
+        let cases = [
+            (i64::MIN, NotStdtrack),
+            (-1, NotStdtrack),
+            (0, NotStdtrack),
+            (SCHEMA_VERSION, Current),
+            (SCHEMA_VERSION + 1, Newer(SCHEMA_VERSION + 1)),
+            (i64::MAX, Newer(i64::MAX)),
+        ];
+        for (v, want) in cases {
+            assert_eq!(version_verdict(v), want, "{v}");
+        }
+        // Empty while SCHEMA_VERSION is 1; written so it stays right when migrations come.
+        for v in (1..).take_while(|v| *v < SCHEMA_VERSION) {
+            assert_eq!(version_verdict(v), Older(v));
+            assert!(migration_from(v).is_some(), "no step from {v}");
+        }
+        for v in [i64::MIN, -1, 0, SCHEMA_VERSION, i64::MAX] {
+            assert_eq!(migration_from(v), None, "{v}");
+        }
     }
 }

@@ -39,6 +39,7 @@ pub fn examples() -> Vec<Msg> {
         },
         Msg::Id { field: "ID".into(), value: "x".into() },
         Msg::Yuan { field: "--amount".into(), value: "3.5".into() },
+        Msg::YuanNotNegative { field: "--amount".into(), value: "-5".into() },
         Msg::YuanTooLarge { field: "--amount".into(), value: "99999999999".into(), max: 10_000_000_000 },
         Msg::Needs { field: "--done".into(), value: "2013-01-01".into(), needs: "--status done".into() },
         Msg::Code { field: "--uscc".into(), value: "123".into(), err: CodeError::Length { expected: 18, found: 3 } },
