@@ -27,7 +27,11 @@ CREATE TABLE import_batch (
     rows_added      INTEGER NOT NULL DEFAULT 0,
     rows_skipped    INTEGER NOT NULL DEFAULT 0,
     rows_rejected   INTEGER NOT NULL DEFAULT 0,
-    units_created   INTEGER NOT NULL DEFAULT 0
+    units_created   INTEGER NOT NULL DEFAULT 0,
+    -- the file's fingerprint (lower-case hex), and whether the batch was undone, when and why
+    sha256          TEXT,
+    undone_at       TEXT,
+    undo_reason     TEXT
 ) STRICT;
 
 CREATE TABLE unit (
@@ -45,6 +49,11 @@ CREATE TABLE unit (
     industry    TEXT,
     location    TEXT,
     batch_id    INTEGER REFERENCES import_batch(id),
+    contact     TEXT,
+    phone       TEXT,
+    -- a duplicate merged into another unit is voided, and points to the unit kept
+    void_reason TEXT,
+    merged_into INTEGER REFERENCES unit(id),
     -- a unit with both codes answers to one organisation code
     CHECK (uscc IS NULL OR org_code IS NULL OR org_code = substr(uscc, 9, 8) || '-' || substr(uscc, 17, 1))
 ) STRICT;
@@ -59,6 +68,9 @@ CREATE TABLE standard (
     status          TEXT NOT NULL CHECK (status IN ('drafting', 'published', 'abolished')),
     published_on    TEXT CHECK (published_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
     void_reason     TEXT,
+    -- the international standard it adopts (采标), and how closely
+    adopts          TEXT,
+    adoption_degree TEXT CHECK (adoption_degree IN ('IDT', 'MOD', 'NEQ')),
     CHECK ((status = 'drafting') = (published_on IS NULL))
 ) STRICT;
 CREATE INDEX standard_published_on ON standard(published_on);
@@ -85,7 +97,8 @@ CREATE TABLE filing (
     filing_no   TEXT NOT NULL,
     filed_on    TEXT NOT NULL CHECK (filed_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
     batch_id    INTEGER REFERENCES import_batch(id),
-    void_reason TEXT
+    void_reason TEXT,
+    remark      TEXT
 ) STRICT;
 CREATE UNIQUE INDEX filing_no_live ON filing(filing_no) WHERE void_reason IS NULL;
 -- No index on filed_on or unit_id: reports count filings through filing_day (below), and each
@@ -101,7 +114,8 @@ CREATE TABLE review (
     reviewed_on TEXT NOT NULL CHECK (reviewed_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
     outcome     TEXT NOT NULL CHECK (outcome IN ('confirm', 'revise', 'abolish')),
     batch_id    INTEGER REFERENCES import_batch(id),
-    void_reason TEXT
+    void_reason TEXT,
+    remark      TEXT
 ) STRICT;
 CREATE UNIQUE INDEX review_live ON review(unit_id, number, reviewed_on) WHERE void_reason IS NULL;
 
@@ -168,6 +182,8 @@ CREATE TABLE milestone (
     status      TEXT NOT NULL DEFAULT 'not-started' CHECK (status IN ('not-started', 'in-progress', 'done')),
     done_on     TEXT CHECK (done_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
     note        TEXT,
+    -- a yearly duty is done, or missed, each year
+    recurring   TEXT NOT NULL DEFAULT 'none' CHECK (recurring IN ('none', 'yearly')),
     CHECK ((status = 'done') = (done_on IS NOT NULL))
 ) STRICT;
 
@@ -214,6 +230,8 @@ CREATE TABLE rule_version (
     effective_from  TEXT NOT NULL CHECK (effective_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
     effective_to    TEXT CHECK (effective_to IS NULL OR effective_to >= effective_from),
     fund            TEXT NOT NULL REFERENCES fund(code),
+    -- pays for each qualifying record, or once per enterprise
+    per             TEXT NOT NULL DEFAULT 'record' CHECK (per IN ('record', 'enterprise')),
     UNIQUE (rule, effective_from)
 ) STRICT;
 
@@ -224,7 +242,9 @@ CREATE TABLE payment (
     unit_id     INTEGER NOT NULL REFERENCES unit(id),
     amount_yuan INTEGER NOT NULL CHECK (amount_yuan <> 0),
     paid_on     TEXT NOT NULL CHECK (paid_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-    voucher     TEXT
+    voucher     TEXT,
+    -- a payment entered by mistake is voided, kept with its reason
+    void_reason TEXT
 ) STRICT;
 CREATE INDEX payment_key ON payment(key);
 
@@ -239,6 +259,48 @@ CREATE TABLE audit (
     record_id   INTEGER,
     before      TEXT,
     after       TEXT
+) STRICT;
+
+-- A milestone's dated history: its status as of a date is its latest change on or before it.
+CREATE TABLE milestone_change (
+    id          INTEGER PRIMARY KEY,
+    milestone   TEXT NOT NULL REFERENCES milestone(code),
+    status      TEXT NOT NULL CHECK (status IN ('not-started', 'in-progress', 'done')),
+    on_date     TEXT NOT NULL CHECK (on_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    note        TEXT,
+    at          TEXT NOT NULL,
+    os_user     TEXT NOT NULL,
+    void_reason TEXT
+) STRICT;
+CREATE INDEX milestone_change_on ON milestone_change(milestone, on_date);
+
+-- A quarterly report as submitted: the JSON as rendered, the fingerprint of its inputs.
+CREATE TABLE finalized_report (
+    id          INTEGER PRIMARY KEY,
+    quarter     TEXT NOT NULL CHECK (quarter GLOB '[12][0-9][0-9][0-9]Q[1-4]'),
+    report      TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    os_user     TEXT NOT NULL,
+    reason      TEXT
+) STRICT;
+CREATE INDEX finalized_report_quarter ON finalized_report(quarter);
+
+-- Each fund's budget for a year.
+CREATE TABLE budget (
+    fund        TEXT NOT NULL REFERENCES fund(code),
+    year        INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2100),
+    amount_yuan INTEGER NOT NULL CHECK (amount_yuan BETWEEN 0 AND 10000000000),
+    PRIMARY KEY (fund, year)
+) STRICT;
+
+-- Readings of the notice the office may overrule, as data: which local-standard prefixes
+-- count, which committees are national, the focus industries (comma-separated lists).
+CREATE TABLE plan_setting (
+    plan        TEXT NOT NULL REFERENCES plan(code),
+    key         TEXT NOT NULL CHECK (key IN ('local-prefixes', 'national-committees', 'focus-industries')),
+    value       TEXT NOT NULL,
+    PRIMARY KEY (plan, key)
 ) STRICT;
 
 -- ---------------------------------------------------------------------------------------
@@ -312,3 +374,10 @@ INSERT INTO milestone (code, plan, ordinal, label_zh, label_en, owner) VALUES
     ('training-network', 'jlp-2012', 23, '标准化人才培训网络', 'Standardization training network', '区科委、区质监局'),
     ('publicity-events', 'jlp-2012', 24, '"世界标准日""科技周"宣传活动', 'World Standards Day and Science Week publicity', '区质监局'),
     ('city-top-ranks', 'jlp-2012', 25, '制修订标准总量进入全市前列', 'Total standards formulated or revised among the city''s top', '区质监局');
+
+UPDATE milestone SET recurring = 'yearly' WHERE code IN ('publicity-events', 'training-network');
+
+INSERT INTO plan_setting (plan, key, value) VALUES
+    ('jlp-2012', 'local-prefixes', 'DB50'),
+    ('jlp-2012', 'national-committees', 'SAC'),
+    ('jlp-2012', 'focus-industries', '铝加工,汽摩制造,装备制造');

@@ -325,6 +325,19 @@ pub enum Msg {
     NotStdtrack {
         path: V,
     },
+    /// A file an older release wrote was upgraded (a warning), its copy kept beside it.
+    Upgraded {
+        path: V,
+        from: i64,
+        to: i64,
+        backup: V,
+    },
+    /// A file an older release wrote, opened by a command that only reads.
+    OlderSchema {
+        path: V,
+        version: i64,
+        current: i64,
+    },
     NewerSchema {
         path: V,
         version: i64,

@@ -155,6 +155,7 @@ pub(super) const EXAMPLES: Examples = &[
         ],
     ),
     ("backup", &[("a copy at the end of the year", "stdtrack backup stdtrack-2014-12-31.db")]),
+    ("migrate", &[("upgrade an older database (copied first to stdtrack.db.v1.bak)", "stdtrack migrate")]),
     ("completions", &[("completion for bash", "stdtrack completions bash > stdtrack.bash")]),
     ("man", &[("write the manual page", "stdtrack man > stdtrack.1")]),
 ];

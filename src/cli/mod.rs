@@ -330,6 +330,12 @@ pub enum Command {
     Import(ImportArgs),
     /// Copy the database to a new file; safe while others are using it.
     Backup(BackupArgs),
+    /// Upgrade a database an older stdtrack made to this release's schema.
+    ///
+    /// The file is first copied beside itself as FILE.vN.bak (N its old version); every
+    /// command that writes does the same on its own, and a command that only reads refuses an
+    /// older file until it is upgraded.
+    Migrate,
     /// Print a shell completion script, so the Tab key completes commands and options.
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `stdtrack man > stdtrack.1`.

@@ -378,6 +378,16 @@ const COMMANDS: &[Help] = &[
         args: &[("dest", "备份到的新文件，如 stdtrack-2014-12-31.db（不能是已有的文件）")],
     },
     Help {
+        command: "migrate",
+        about: "把旧版本 stdtrack 建立的数据库升级到本版本的结构",
+        long_about: Some(
+            "把旧版本 stdtrack 建立的数据库升级到本版本的结构。升级前先在原文件旁复制一份，名为 \
+             原文件名.vN.bak（N 为旧的结构版本）；任何写入命令遇到旧文件也会这样自动升级，\
+             只读的命令则会拒绝旧文件，提示先运行本命令。",
+        ),
+        args: &[],
+    },
+    Help {
         command: "completions",
         about: "输出命令行自动补全脚本（按 Tab 键补全命令和选项）",
         long_about: None,
@@ -520,6 +530,7 @@ const EXAMPLES: Examples = &[
         ],
     ),
     ("backup", &[("年底备份一份", "stdtrack backup stdtrack-2014-12-31.db")]),
+    ("migrate", &[("升级旧版本的数据库（先自动备份为 stdtrack.db.v1.bak）", "stdtrack migrate")]),
     ("completions", &[("生成 bash 自动补全脚本", "stdtrack completions bash > stdtrack.bash")]),
     ("man", &[("生成手册页", "stdtrack man > stdtrack.1")]),
 ];

@@ -16,6 +16,7 @@ mod files;
 mod import;
 mod init;
 mod list;
+mod migrate;
 mod progress;
 mod quarterly_report;
 mod record_payment;
@@ -74,9 +75,19 @@ impl Ctx {
         }))
     }
 
-    /// Opens the database for a command that writes.
+    /// Opens the database for a command that writes; an older file is upgraded (after a copy
+    /// beside it), and the clerk told so.
     pub fn open(&self) -> Result<Store> {
-        Store::open(&self.db)
+        let store = Store::open(&self.db)?;
+        if let Some(u) = store.upgrade() {
+            self.warn(&Msg::Upgraded {
+                path: crate::error::path(&self.db),
+                from: u.from,
+                to: u.to,
+                backup: crate::error::path(&u.backup),
+            });
+        }
+        Ok(store)
     }
 
     /// Opens the database for a command that only reads (an account that may only read the
@@ -220,6 +231,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<u8> {
         Command::QuarterlyReport(a) => quarterly_report::run(a, ctx),
         Command::Import(a) => import::run(a, ctx),
         Command::Backup(a) => backup::run(a, ctx),
+        Command::Migrate => migrate::run(ctx),
         Command::Completions(a) => completions::run(a, ctx),
         Command::Man => completions::man(ctx),
     }

@@ -520,6 +520,16 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
             "{path} 不是 stdtrack 数据库；请用 --db 指定正确的文件，或在新路径上运行 `stdtrack init`",
             "{path} is not a stdtrack database; name another file with --db, or run `stdtrack init` on a new path"
         ),
+        Msg::Upgraded { path, from, to, backup } => say!(
+            lang,
+            "{path} 已从结构版本 {from} 升级到 {to}；升级前的文件已备份为 {backup}",
+            "{path} was upgraded from schema {from} to {to}; the file as it was is kept as {backup}"
+        ),
+        Msg::OlderSchema { path, version, current } => say!(
+            lang,
+            "{path} 是旧版本 stdtrack 的数据库（结构版本 {version}，当前为 {current}），需要先升级：请运行 `stdtrack migrate`（升级前会自动在旁边备份一份）",
+            "{path} was written by an older stdtrack (schema {version}, this one uses {current}) and needs an upgrade first: run `stdtrack migrate` (it copies the file beside it before upgrading)"
+        ),
         Msg::NewerSchema { path, version, known } => say!(
             lang,
             "{path} 由更新版本的 stdtrack 写入（结构版本 {version}，本程序只认识 {known}）；文件未做任何改动，请使用新版本",

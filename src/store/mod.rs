@@ -23,6 +23,15 @@ pub use facts::Fund;
 pub use import::{BatchCounts, FilingSink, ReviewSink, StoredFiling, StoredReview};
 pub use records::{DayTable, ListFilter, RecordKind};
 pub use schema::{SCHEMA_VERSION, VersionVerdict, version_verdict};
+
+/// What opening a database for writing did to an older file: its version, and the copy
+/// made beside it before the upgrade.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upgrade {
+    pub from: i64,
+    pub to: i64,
+    pub backup: PathBuf,
+}
 pub use units::UnitRow;
 
 /// Who is writing, when and with which command line: stamped on every audit entry.
@@ -37,6 +46,7 @@ pub struct AuditCtx {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    upgrade: Option<Upgrade>,
 }
 
 /// A write in progress: one `BEGIN IMMEDIATE` transaction. Dropped without `commit`, it rolls back.
@@ -172,9 +182,37 @@ impl Store {
         // The version is read before anything that could write (such as switching to WAL).
         schema::check_version(&conn, path)?;
         configure(&conn)?;
-        let mut store = Store { conn, path: path.to_path_buf() };
-        schema::migrate(&mut store.conn, path)?;
+        let mut store = Store { conn, path: path.to_path_buf(), upgrade: None };
+        if let Some(from) = schema::older_version(&store.conn)? {
+            // An upgrade changes the file in place: copy it first, beside it, as FILE.vN.bak.
+            let backup = upgrade_backup_path(path, from);
+            store.backup_file(&backup)?;
+            schema::migrate(&mut store.conn, path)?;
+            store.upgrade = Some(Upgrade { from, to: SCHEMA_VERSION, backup });
+        }
         Ok(store)
+    }
+
+    /// What opening did to an older file, if it was one.
+    pub fn upgrade(&self) -> Option<&Upgrade> {
+        self.upgrade.as_ref()
+    }
+
+    /// A consistent copy of the database at `dest`, made beside it and moved into place
+    /// whole; a file already there is kept (the upgrade's copy of an earlier attempt).
+    fn backup_file(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            return Ok(());
+        }
+        let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let tmp = tempfile::Builder::new()
+            .prefix(".stdtrack-upgrade-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| init_failed(dest, e))?;
+        self.backup_into(tmp.path())?;
+        tmp.persist_noclobber(dest).map_err(|e| init_failed(dest, e.error))?;
+        Ok(())
     }
 
     /// Opens an existing database for a command that only reads. SQLite is asked for a
@@ -207,7 +245,7 @@ impl Store {
         conn.busy_timeout(busy_timeout()).sql()?;
         schema::check_version(&conn, path)?;
         schema::require_current(&conn, path)?;
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store { conn, path: path.to_path_buf(), upgrade: None })
     }
 
     /// Creates the file, schema and seeded plan; on a current database does nothing.
@@ -275,7 +313,7 @@ impl Store {
     pub fn in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory().sql()?;
         conn.pragma_update(None, "foreign_keys", "ON").sql()?;
-        let mut store = Store { conn, path: PathBuf::from(":memory:") };
+        let mut store = Store { conn, path: PathBuf::from(":memory:"), upgrade: None };
         schema::create(&mut store.conn)?;
         Ok(store)
     }
@@ -310,11 +348,19 @@ impl Store {
         let tmp_str =
             tmp.to_str().ok_or_else(|| refuse(Msg::CannotWrite { path: vpath(tmp), detail: "not UTF-8".into() }))?;
         // VACUUM INTO writes only the new file; `query_only` would refuse it all the same.
+        let was: bool = self.conn.query_row("PRAGMA query_only", [], |r| r.get(0)).sql()?;
         self.conn.pragma_update(None, "query_only", false).sql()?;
         let done = self.conn.execute("VACUUM INTO ?1", params![tmp_str]).sql();
-        self.conn.pragma_update(None, "query_only", true).sql()?;
+        self.conn.pragma_update(None, "query_only", was).sql()?;
         done.map(|_| ())
     }
+}
+
+/// `FILE.vN.bak`: the copy of a version-N file made before it is upgraded.
+pub fn upgrade_backup_path(db: &Path, version: i64) -> PathBuf {
+    let mut p = db.as_os_str().to_owned();
+    p.push(format!(".v{version}.bak"));
+    PathBuf::from(p)
 }
 
 fn init_failed(path: &Path, e: std::io::Error) -> anyhow::Error {

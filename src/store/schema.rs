@@ -12,12 +12,12 @@ use super::SqlResult;
 use crate::error::{Msg, path as vpath, refuse};
 
 /// The version `schema.sql` creates; `PRAGMA user_version` holds it.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// Step `i` takes a database from version `i + 1` to `i + 2`.
-const MIGRATIONS: &[&str] = &[];
+const MIGRATIONS: &[&str] = &[include_str!("migrations/v2.sql")];
 
 const _: () = assert!(MIGRATIONS.len() as i64 == SCHEMA_VERSION - 1);
 
@@ -79,12 +79,23 @@ pub(super) fn check_version(conn: &Connection, path: &Path) -> Result<()> {
     }
 }
 
-/// A command that only reads cannot upgrade an older file; it says so.
+/// A command that only reads cannot upgrade an older file; it says so, naming `migrate`.
 pub(super) fn require_current(conn: &Connection, path: &Path) -> Result<()> {
     match version_verdict(user_version(conn)?) {
-        VersionVerdict::Older(version) => Err(refuse(Msg::NotStdtrack { path: vpath(path) }).context(version)),
+        VersionVerdict::Older(version) => {
+            Err(refuse(Msg::OlderSchema { path: vpath(path), version, current: SCHEMA_VERSION }))
+        }
         _ => Ok(()),
     }
+}
+
+/// The version of an open database, when it is older than this release's: it will be
+/// upgraded by `migrate`.
+pub(super) fn older_version(conn: &Connection) -> Result<Option<i64>> {
+    Ok(match version_verdict(user_version(conn)?) {
+        VersionVerdict::Older(v) => Some(v),
+        _ => None,
+    })
 }
 
 pub(super) fn create(conn: &mut Connection) -> Result<()> {

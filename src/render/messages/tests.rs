@@ -94,6 +94,8 @@ pub fn examples() -> Vec<Msg> {
         Msg::MoneyOverflow,
         Msg::NoDatabase { path: "x.db".into() },
         Msg::NotStdtrack { path: "x.db".into() },
+        Msg::Upgraded { path: "x.db".into(), from: 1, to: 2, backup: "x.db.v1.bak".into() },
+        Msg::OlderSchema { path: "x.db".into(), version: 1, current: 2 },
         Msg::NewerSchema { path: "x.db".into(), version: 9, known: 1 },
         Msg::Busy { seconds: "30.0".into() },
         Msg::ReadOnly { path: "x.db".into() },
