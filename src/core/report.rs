@@ -110,7 +110,18 @@ pub struct QuarterlyReport {
     /// Payments (refunds negative) dated in the quarter, up to `as_of`.
     pub payments: Vec<Payment>,
     pub paid_in_quarter_yuan: i64,
+    /// Arising, paid and outstanding per fund (every fund, even at 0).
+    pub by_fund: Vec<FundMoney>,
     pub activity: Activity,
+}
+
+/// One fund's money in a quarter.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FundMoney {
+    pub fund: String,
+    pub arising_yuan: i64,
+    pub paid_yuan: i64,
+    pub outstanding_yuan: i64,
 }
 
 /// The inputs of the quarterly report, as the store gives them.
@@ -170,6 +181,7 @@ pub fn quarterly_report(
     };
     // Summed exactly: a wrapping sum once reported two stored payments of i64::MAX/2+1 as -2.
     let paid_in_quarter_yuan = money::sum(payments.iter().map(|p| p.amount_yuan))?;
+    let by_fund = money_by_fund(inp, &all, &arising, &to_end, &payments)?;
     Ok(QuarterlyReport {
         plan: inp.plan.clone(),
         quarter,
@@ -190,14 +202,63 @@ pub fn quarterly_report(
         outstanding_yuan: to_end.totals.outstanding_yuan,
         paid_in_quarter_yuan,
         payments,
+        by_fund,
         activity,
     })
+}
+
+/// The quarter's money per fund: what arose, what was paid, what is outstanding at the end.
+/// A payment's fund is its entitlement's; a payment whose key no longer yields one counts
+/// under the fund its rule pays from now.
+fn money_by_fund(
+    inp: &QuarterInputs<'_>,
+    all: &[Entitlement],
+    arising: &AwardCalc,
+    to_end: &AwardCalc,
+    payments: &[Payment],
+) -> Result<Vec<FundMoney>, ReportError> {
+    let fund_of_key = |key: &str| -> Option<String> {
+        if let Some(e) = all.iter().find(|e| e.key == key) {
+            return Some(e.fund.clone());
+        }
+        let rule = key.split(':').next()?;
+        let r = inp.rules.iter().find(|r| r.code == rule)?;
+        r.versions.iter().max_by_key(|v| v.from).map(|v| v.fund.clone())
+    };
+    inp.funds
+        .iter()
+        .map(|fund| {
+            let arising_yuan =
+                money::sum(arising.entitlements.iter().filter(|e| &e.fund == fund).map(|e| e.amount_yuan))?;
+            let paid_yuan = money::sum(
+                payments
+                    .iter()
+                    .filter(|p| fund_of_key(&p.key).as_deref() == Some(fund.as_str()))
+                    .map(|p| p.amount_yuan),
+            )?;
+            let outstanding_yuan =
+                money::sum(to_end.entitlements.iter().filter(|e| &e.fund == fund).map(|e| e.outstanding_yuan))?;
+            Ok(FundMoney { fund: fund.clone(), arising_yuan, paid_yuan, outstanding_yuan })
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::progress::fixtures::*;
+
+    #[test]
+    fn money_by_fund_adds_up_to_the_quarters_totals() {
+        for (q, today) in [("2014Q4", "2016-06-01"), ("2013Q1", "2016-06-01"), ("2015Q2", "2015-05-10")] {
+            let r = inputs_report(q, today);
+            assert_eq!(r.by_fund.len(), funds().len(), "every fund, even at 0");
+            let sum = |f: fn(&FundMoney) -> i64| r.by_fund.iter().map(f).sum::<i64>();
+            assert_eq!(sum(|f| f.arising_yuan), r.arising_yuan, "{q}");
+            assert_eq!(sum(|f| f.paid_yuan), r.paid_in_quarter_yuan, "{q}");
+            assert_eq!(sum(|f| f.outstanding_yuan), r.outstanding_yuan, "{q}");
+        }
+    }
 
     fn inputs_report(quarter: &str, today: &str) -> QuarterlyReport {
         let plan = jlp_plan();

@@ -422,7 +422,7 @@ pub fn award_calc_doc(c: &AwardCalc, names: &Names, lang: Lang) -> Doc {
 
 // ----- quarterly report -----
 
-pub fn quarterly_json(r: &QuarterlyReport, lang: Lang) -> Value {
+pub fn quarterly_json(r: &QuarterlyReport, names: &Names, lang: Lang) -> Value {
     let targets: Vec<Value> = r
         .targets
         .iter()
@@ -448,6 +448,10 @@ pub fn quarterly_json(r: &QuarterlyReport, lang: Lang) -> Value {
         "outstanding_yuan": r.outstanding_yuan,
         "payments": r.payments.iter().map(|p| Value::Object(p.to_json())).collect::<Vec<_>>(),
         "paid_in_quarter_yuan": r.paid_in_quarter_yuan,
+        "by_fund": r.by_fund.iter().map(|f| json!({
+            "fund": f.fund, "label": names.fund(&f.fund, lang), "arising_yuan": f.arising_yuan,
+            "paid_yuan": f.paid_yuan, "outstanding_yuan": f.outstanding_yuan,
+        })).collect::<Vec<_>>(),
         "activity": {
             "standards": a.standards.iter().map(|s| Value::Object(s.to_json())).collect::<Vec<_>>(),
             "awards": a.awards.iter().map(|s| Value::Object(s.to_json())).collect::<Vec<_>>(),
@@ -559,7 +563,7 @@ pub fn quarterly_doc(r: &QuarterlyReport, names: &Names, lang: Lang) -> Doc {
         Lang::Zh => format!("{} 标准化工作季度报告（{} 至 {}）", r.quarter, r.start, r.end),
         Lang::En => format!("Standardization quarterly report {} ({} to {})", r.quarter, r.start, r.end),
     };
-    let mut doc = Doc::new(lang, title, quarterly_json(r, lang));
+    let mut doc = Doc::new(lang, title, quarterly_json(r, names, lang));
     doc.subtitle = Some(days_line(r.as_of, r.elapsed_days, r.total_days, lang));
     let progress: Vec<TargetProgress> = r.targets.iter().map(|t| t.progress.clone()).collect();
     let in_q: Vec<i64> = r.targets.iter().map(|t| t.in_quarter).collect();
@@ -600,6 +604,25 @@ pub fn quarterly_doc(r: &QuarterlyReport, names: &Names, lang: Lang) -> Doc {
         lang,
     ));
     doc.sections.push(payments_section(&r.payments, lang));
+    let mut funds = Section::new(
+        "by_fund",
+        lang.pick("按资金来源", "By fund"),
+        vec![
+            col("fund", lang),
+            Column::new("arising_yuan", lang.pick("本季度新增（元）", "arising (yuan)")),
+            Column::new("paid_yuan", lang.pick("本季度支付（元）", "paid (yuan)")),
+            Column::new("outstanding_yuan", lang.pick("季末未付（元）", "outstanding (yuan)")),
+        ],
+    );
+    for f in &r.by_fund {
+        funds.push(vec![
+            Cell::word(f.fund.clone(), names.fund(&f.fund, lang)),
+            Cell::Yuan(f.arising_yuan),
+            Cell::Yuan(f.paid_yuan),
+            Cell::Yuan(f.outstanding_yuan),
+        ]);
+    }
+    doc.sections.push(funds);
     doc.sections.push(milestones_section(&r.milestones, lang));
     doc.sections.push(meetings_section(&r.meetings, lang));
     doc.notes.push(pace_note(lang));
