@@ -702,5 +702,6 @@ pub fn error_prefix(lang: Lang) -> &'static str {
     lang.pick("stdtrack：", "stdtrack: ")
 }
 
+pub mod examples;
 #[cfg(test)]
 mod tests;
