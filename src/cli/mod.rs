@@ -270,6 +270,7 @@ fn localise_help_subcommand(cmd: clap::Command, words: &Words) -> clap::Command 
 #[derive(Debug, Parser)]
 #[command(
     name = "stdtrack",
+    args_override_self = true,
     version,
     about = "Keeps the record of Jiulongpo's standards strategy: targets, rewards, quarterly reports.",
     long_about = "stdtrack keeps the district standardization office's record of its standards strategy \
