@@ -573,13 +573,7 @@ pub enum Msg {
     /// A filing number met before (stored as filing `stored`, or earlier in the file when None)
     /// with other values.
     RowFilingConflict {
-        filing_no: String,
-        stored: Option<i64>,
-        number: String,
-        title: V,
-        unit: V,
-        filed_on: Date,
-        differs: Vec<FilingDiff>,
+        conflict: Box<FilingConflict>,
     },
     /// A review of the same unit, number and date met before, saying something else.
     RowReviewConflict {
@@ -659,6 +653,20 @@ pub fn problem_of(e: &anyhow::Error) -> Option<&Problem> {
 }
 
 // ----- import rows -----
+
+/// A filing number met before (stored as filing `stored`, or earlier in the file when None),
+/// what it was recorded as, and what the row gives differently. Boxed in its `Msg`, which it
+/// would otherwise make twice as large.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilingConflict {
+    pub filing_no: String,
+    pub stored: Option<i64>,
+    pub number: String,
+    pub title: V,
+    pub unit: V,
+    pub filed_on: Date,
+    pub differs: Vec<FilingDiff>,
+}
 
 /// What a row gives differently from the filing stored under its filing number.
 #[derive(Debug, Clone, PartialEq, Eq)]

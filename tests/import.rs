@@ -163,8 +163,8 @@ fn a_file_with_bad_rows_is_refused_whole_with_every_bad_line_named() {
         lines[3],
         "line 8, column 标准编号: GB/T 1.1-2020 is a national standard, not an enterprise standard (Q/...)"
     );
-    assert_eq!(lines[4], "line 9, column 标准名称: the standard title is empty");
-    assert!(lines[5].starts_with("line 9, column 备案日期: 'sometime' is not a date"), "{err}");
+    assert_eq!(lines[4], "line 9, column 标准名称: the value is empty; this column must be filled in");
+    assert!(lines[5].starts_with("line 9, column 备案日期: 'sometime': expected a date such as 2013-05-01"), "{err}");
     assert!(lines[6].starts_with("stdtrack: nothing was imported: 5 rows have errors"), "{err}");
     assert_eq!(env.snapshot(), before, "the database changed");
     assert!(!env.path("bad.csv.rejects.csv").exists());
@@ -217,7 +217,7 @@ fn skip_invalid_keeps_the_good_rows_and_writes_the_bad_ones_to_fix_and_reimport(
     assert_eq!(records[2][1], "1.21200004013591E+17");
     assert_eq!(records[0][7], "备案日期: 2013-02-30 is not a real date");
     assert!(
-        records[4][7].starts_with("标准名称: the standard title is empty; 备案日期: 'sometime'"),
+        records[4][7].starts_with("标准名称: the value is empty; this column must be filled in; 备案日期: 'sometime'"),
         "{:?}",
         records[4]
     );
@@ -401,7 +401,12 @@ fn reviews_import_with_outcomes_in_both_languages() {
     let (summary, err) = import_json(&env, &["reviews", &path, "--skip-invalid"], 3);
     assert_eq!(counts(&summary), (2, 1, 2, 2), "{err}");
     assert!(err.contains("line 5, column 复审结论: a review of Q/JLP 002-2013 by '重庆乙有限公司' on 2013-12-02 is given earlier in this file with outcome revise; this row says abolish"), "{err}");
-    assert!(err.contains("line 6, column 复审结论: 'maybe' is not one of confirm, revise, abolish"), "{err}");
+    assert!(
+        err.contains(
+            "line 6, column 复审结论: 'maybe' is not one of confirm (继续有效), revise (修订), abolish (废止)"
+        ),
+        "{err}"
+    );
     let reviews = list(&env, "reviews");
     assert_eq!(field(&reviews, "outcome"), ["confirm", "revise"]);
     assert_eq!(field(&reviews, "reviewed_on"), ["2013-12-01", "2013-12-02"]);
@@ -429,14 +434,14 @@ fn units_import_adds_new_units_and_leaves_existing_ones_as_stored() {
 区质监局,,,department,,
 区质监局,,,,,
 重庆甲有限公司,9144030071526726XG,,,,
-某某,,,公司,,
+某某,,,工厂,,
 ";
     let path = write(&env, "u.csv", text);
     let (summary, err) = import_json(&env, &["units", &path, "--skip-invalid"], 3);
     assert_eq!(counts(&summary), (2, 2, 2, 2), "{err}");
     assert!(err.contains("warning: line 2, column 单位名称: '重庆甲有限公司' (#1) exists and was left as stored; the file differs in industry ('装备制造', stored '铝加工'), location ('九龙园区', stored '')"), "{err}");
     assert!(err.contains("line 6, column 单位名称: '重庆甲有限公司' is the name of unit #1"), "{err}");
-    assert!(err.contains("line 7, column 单位类型: '公司' is not one of"), "{err}");
+    assert!(err.contains("line 7, column 单位类型: '工厂' is not one of"), "{err}");
     let units = list(&env, "units");
     assert_eq!(field(&units, "name"), ["重庆甲有限公司", "区标准化协会", "区质监局"]);
     assert_eq!(field(&units, "kind"), ["enterprise", "association", "department"]);
@@ -483,7 +488,9 @@ fn clerks_slips_are_named_plainly_and_nothing_is_written() {
     );
     let out = import(&env, &["filings", &path]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("line 2: column 标准名称: the value runs over several lines"), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("line 2, column 标准名称: the value runs over several lines"), "{err}");
+    assert!(err.contains("a quote (\") opened on line 2 was probably never closed"), "{err}");
     // The workbook itself instead of a CSV saved from it.
     let path = write(&env, "book.xlsx", b"PK\x03\x04\x14\x00\x06\x00rest of a zip");
     let out = import(&env, &["filings", &path]);
@@ -494,7 +501,7 @@ fn clerks_slips_are_named_plainly_and_nothing_is_written() {
     let out = import(&env, &["units", &path]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("line 2, column 单位名称: the unit name is empty") && !err.contains("internal"), "{err}");
+    assert!(err.contains("line 2, column 单位名称: the value is empty") && !err.contains("internal"), "{err}");
     // --rejects may never name the database.
     let good =
         write(&env, "f.csv", "企业名称,标准编号,标准名称,备案号,备案日期\n重庆甲,Q/JLP 1-2013,t,F1,2013-05-01\n");

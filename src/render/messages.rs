@@ -9,7 +9,7 @@ use crate::core::ids::{CodeError, DateError, Malformed, Mangled, StdNumberError}
 use crate::core::model::{EnumError, Level, StandardStatus, UnitKind, Words};
 use crate::core::quarter::QuarterError;
 use crate::core::rewards::PaymentError;
-use crate::error::{FilingDiff, Msg, Protected, ReviewDiff, UnitDiff, UnitField, UnitName, V};
+use crate::error::{FilingConflict, FilingDiff, Msg, Protected, ReviewDiff, UnitDiff, UnitField, UnitName, V};
 use crate::render::Lang;
 
 /// `say!(lang, "中文 {x}", "English {x}")`: the sentence in the reader's language, with
@@ -692,6 +692,10 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         }
         Msg::ImportSummary { kind, file, encoding, batch, dry_run, added, skipped, rejected, units_created } => {
             let kind = import_kind(lang, kind);
+            let encoding = match (lang, encoding.strip_suffix(" with BOM")) {
+                (Lang::Zh, Some(name)) => format!("{name} 带 BOM"),
+                _ => encoding.clone(),
+            };
             let batch = batch.unwrap_or_default();
             if *dry_run {
                 say!(
@@ -860,7 +864,8 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
                 "this code belongs to {u}; the row is recorded under that unit and the name '{name}' is not stored"
             )
         }
-        Msg::RowFilingConflict { filing_no, stored, number, title, unit: u, filed_on, differs } => {
+        Msg::RowFilingConflict { conflict } => {
+            let FilingConflict { filing_no, stored, number, title, unit: u, filed_on, differs } = &**conflict;
             let mut parts: Vec<String> = differs.iter().map(|d| filing_diff(lang, d)).collect();
             if parts.is_empty() {
                 parts.push(lang.pick("单位", "unit").to_string());

@@ -186,18 +186,20 @@ pub fn examples() -> Vec<Msg> {
         Msg::RowNameOtherOrg { unit: u(1, "甲"), theirs: "60003734-1".into(), mine: "00251805-7".into() },
         Msg::RowCodeOtherName { unit: u(1, "甲"), name: "甲（改名）".into() },
         Msg::RowFilingConflict {
-            filing_no: "F1".into(),
-            stored: Some(3),
-            number: "Q/JLP 1-2013".into(),
-            title: "型材".into(),
-            unit: "甲".into(),
-            filed_on: d("2013-05-01"),
-            differs: vec![
-                FilingDiff::Unit("乙".into()),
-                FilingDiff::Number("Q/JLP 2-2013".into()),
-                FilingDiff::Title("门窗".into()),
-                FilingDiff::Date(d("2013-05-02")),
-            ],
+            conflict: Box::new(crate::error::FilingConflict {
+                filing_no: "F1".into(),
+                stored: Some(3),
+                number: "Q/JLP 1-2013".into(),
+                title: "型材".into(),
+                unit: "甲".into(),
+                filed_on: d("2013-05-01"),
+                differs: vec![
+                    FilingDiff::Unit("乙".into()),
+                    FilingDiff::Number("Q/JLP 2-2013".into()),
+                    FilingDiff::Title("门窗".into()),
+                    FilingDiff::Date(d("2013-05-02")),
+                ],
+            }),
         },
         Msg::RowReviewConflict {
             number: "Q/JLP 1-2013".into(),
