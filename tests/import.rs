@@ -510,3 +510,128 @@ fn clerks_slips_are_named_plainly_and_nothing_is_written() {
     assert!(stderr(&out).contains("names the database"), "{}", stderr(&out));
     assert_eq!(env.snapshot(), before);
 }
+
+// ----- issue 8: the import in Chinese first -----
+
+/// The binary without the harness's `--lang en`: the environment is cleared, so the reader's
+/// language is the default, Chinese.
+fn bare(env: &Env) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("stdtrack").expect("binary");
+    c.env_clear().current_dir(env.dir.path()).args(["--db", env.db.to_str().unwrap(), "--today", TODAY]);
+    c
+}
+
+/// The same, as a plain `std::process::Command` (for files and pipes as stdout or stderr).
+fn bare_std(env: &Env) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_stdtrack"));
+    c.env_clear().current_dir(env.dir.path()).args(["--db", env.db.to_str().unwrap(), "--today", TODAY]);
+    c
+}
+
+fn gbk(text: &str) -> Vec<u8> {
+    let (bytes, _, bad) = encoding_rs::GBK.encode(text);
+    assert!(!bad);
+    bytes.into_owned()
+}
+
+#[test]
+fn a_gbk_file_with_bad_rows_is_refused_in_the_readers_language() {
+    let env = Env::new();
+    let before = env.snapshot();
+    let path = write(&env, "bad.csv", gbk(WITH_BAD_ROWS));
+    let out = bare(&env).args(["--lang", "zh", "import", "filings", &path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 7, "{err}");
+    assert_eq!(lines[0], "第3行，「备案日期」列：2013-02-30 不是真实存在的日期");
+    assert!(
+        lines[1].starts_with("第6行，「统一社会信用代码」列：91310115MA1K3BTP2A：校验位是 A，按规则应为 B"),
+        "{err}"
+    );
+    assert!(lines[1].contains("--allow-bad-check"), "{err}");
+    assert!(
+        lines[2].starts_with("第7行，「统一社会信用代码」列：「1.21200004013591E+17」：看起来被 Excel 当成了数字"),
+        "{err}"
+    );
+    assert_eq!(lines[3], "第8行，「标准编号」列：GB/T 1.1-2020 是国家标准，不是企业标准（Q/...）");
+    assert_eq!(lines[4], "第9行，「标准名称」列：内容为空；此列必须填写");
+    assert!(lines[5].starts_with("第9行，「备案日期」列：「sometime」：应为 2013-05-01 这样的日期"), "{err}");
+    assert!(lines[6].starts_with("stdtrack：没有导入任何内容：有 5 行有错误"), "{err}");
+    // The same run in English.
+    let out = bare(&env).args(["--lang", "en", "import", "filings", &path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines[0], "line 3, column 备案日期: 2013-02-30 is not a real date");
+    assert_eq!(lines[4], "line 9, column 标准名称: the value is empty; this column must be filled in");
+    assert!(lines[6].starts_with("stdtrack: nothing was imported: 5 rows have errors"), "{err}");
+    assert_eq!(env.snapshot(), before);
+    // Header errors too: a missing column, an ignored one, the workbook itself.
+    let path =
+        write(&env, "h.csv", gbk("企业名称,标准编号,标准名称,备案日期,联系人\n某公司,Q/A 1-2013,t,2013-05-01,张\n"));
+    let err = stderr(&bare(&env).args(["import", "filings", &path]).output().unwrap());
+    assert_eq!(
+        err.trim_end(),
+        "stdtrack：第1行：文件缺少备案导入所需的列 备案号（filing_no）；文件中的列为：企业名称、标准编号、标准名称、备案日期、联系人；没有导入任何内容"
+    );
+    let path = write(&env, "book.xlsx", b"PK\x03\x04\x14\x00\x06\x00rest of a zip");
+    let err = stderr(&bare(&env).args(["import", "filings", &path]).output().unwrap());
+    assert!(err.contains("是 Excel 工作簿（.xlsx），不是 CSV 文件"), "{err}");
+    let path = write(&env, "extra.csv", gbk(&FILINGS.replace("备案日期\n", "备案日期,备注\n")));
+    let out = bare(&env).args(["import", "filings", &path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "stdtrack：警告：备案导入不使用这些列，已忽略：备注\n");
+}
+
+#[test]
+fn the_summary_and_the_rejects_file_are_chinese_by_default_and_reimport() {
+    let env = Env::new();
+    let path = write(&env, "bad.csv", gbk(WITH_BAD_ROWS));
+    let out = bare(&env).args(["import", "filings", &path, "--skip-invalid"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let summary = String::from_utf8(out.stdout.clone()).unwrap();
+    assert_eq!(
+        summary,
+        format!("已导入备案，{path}（GB18030），批次 1：新增 3 条，已存在跳过 0 条，拒绝 5 条，新建单位 3 个\n")
+    );
+    let err = stderr(&out);
+    assert!(err.contains("第3行，「备案日期」列：2013-02-30 不是真实存在的日期"), "{err}");
+    assert!(err.contains("stdtrack：有 5 行被拒收，已写入"), "{err}");
+
+    let bytes = std::fs::read(env.path("bad.csv.rejects.csv")).unwrap();
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "no BOM");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut rows = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header.last().map(String::as_str), Some("错误"));
+    let records: Vec<Vec<String>> = rows.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+    assert_eq!(records[0][7], "「备案日期」列：2013-02-30 不是真实存在的日期");
+    assert!(
+        records[4][7].starts_with("「标准名称」列：内容为空；此列必须填写；「备案日期」列：「sometime」"),
+        "{:?}",
+        records[4]
+    );
+
+    // Fixed and imported as it is: the 错误 column is recognised, not an unknown column.
+    let fixed = text
+        .replace("2013-02-30", "2013-02-28")
+        .replace("91310115MA1K3BTP2A", "91310115MA1K3BTP2B")
+        .replace("1.21200004013591E+17", "121200004013590816")
+        .replace("GB/T 1.1-2020", "Q/JLP 008-2013")
+        .replace(",,F-0009,sometime", ",传感器,F-0009,2013-09-09");
+    let fixed_path = write(&env, "fixed.csv", [&[0xEF, 0xBB, 0xBF][..], fixed.as_bytes()].concat());
+    let out = bare(&env).args(["import", "filings", &fixed_path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("新增 5 条"), "{:?}", out.stdout);
+    assert_eq!(list(&env, "filings").as_array().unwrap().len(), 8);
+    // A dry run says so, in Chinese.
+    let out = bare(&env).args(["import", "filings", &fixed_path, "--dry-run"]).output().unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!(
+            "试运行（未写入）：备案，{fixed_path}（UTF-8 带 BOM）：将新增 0 条，已存在跳过 5 条，拒绝 0 条，将新建单位 0 个\n"
+        )
+    );
+}
