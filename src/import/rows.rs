@@ -43,7 +43,8 @@ pub struct RowText<'a> {
 /// Whether bytes may hold a C0 or C1 control character or DEL (C1 controls are C2 80..9F in
 /// UTF-8); a quick test before the exact one, `ids::has_forbidden_controls`.
 fn may_hold_controls(b: &[u8]) -> bool {
-    b.iter().any(|&b| b < 0x20 || b == 0x7F || b == 0xC2)
+    // No early exit: the loop vectorises, and cells are short.
+    b.iter().fold(false, |found, &b| found | (b < 0x20) | (b == 0x7F) | (b == 0xC2))
 }
 
 impl<'a> RowText<'a> {
@@ -129,15 +130,14 @@ impl<'a> RowText<'a> {
     /// several rows swallowed by a quote that was opened and never closed: refuse it rather than
     /// store three rows of CSV as one title. Names the line the quote opens on.
     pub fn unclosed_quote(&self) -> Option<FieldError> {
-        let mut line = self.record.line;
-        for (i, f) in self.record.iter().enumerate() {
+        let at = self.record.iter().position(|f| {
             let runs_over = f.contains(&b'\n') || f.contains(&b'\r');
-            if runs_over && f.contains(&self.delimiter) {
-                return Some(FieldError { place: Place::Column(i), msg: Msg::RowUnclosedQuote { opens: line } });
-            }
-            line += f.iter().filter(|&&b| b == b'\n').count() as u64;
-        }
-        None
+            runs_over && f.contains(&self.delimiter)
+        })?;
+        // The quote opens on the record's first line plus the line breaks of the cells before.
+        let before: usize = self.record.iter().take(at).map(|f| f.iter().filter(|&&b| b == b'\n').count()).sum();
+        let opens = self.record.line + before as u64;
+        Some(FieldError { place: Place::Column(at), msg: Msg::RowUnclosedQuote { opens } })
     }
 }
 
