@@ -216,11 +216,13 @@ fn run_in(
     };
 
     let tx = store.begin_import(audit)?;
-    tx.set_cache_mib(CACHE_MIB)?;
     let file_name = std::fs::canonicalize(&opts.file).unwrap_or_else(|_| opts.file.clone());
     let batch_id = tx.insert_import_batch(opts.kind.as_str(), &file_name.to_string_lossy(), &encoding)?;
     events.start(size);
     let mut writer = Writer::new(&tx, opts.kind, &columns, batch_id, rejects, events, opts.lang)?;
+    // After the writer has read the units and the voided records: those scans need no cache
+    // of their own, and would otherwise fill it with a large database's pages.
+    tx.set_cache_mib(CACHE_MIB)?;
     let reader = reader::Reader {
         parser,
         path: &opts.file,
