@@ -689,6 +689,42 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
     NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::Impossible { year, month, day })
 }
 
+/// Serials above this are past 9999-12-31, the last day Excel counts.
+const EXCEL_SERIAL_MAX: i64 = 2_958_465;
+
+/// The day of an Excel serial date in the 1900 date system (the one Windows Excel and WPS
+/// use): serial 1 is 1900-01-01, 41456 is 2013-07-01. Excel counts a 1900-02-29 that never
+/// was (Lotus 1-2-3's leap-year error, kept): serial 60 is that day, so it is no date, and
+/// every serial after it is one more than the days since 1899-12-31. A fraction is a time of
+/// day and is dropped. `None` for what no day has.
+pub fn excel_serial_date(serial: f64) -> Option<NaiveDate> {
+    if !serial.is_finite() || serial < 1.0 || serial >= (EXCEL_SERIAL_MAX + 1) as f64 {
+        return None;
+    }
+    // In range, so the cast is exact.
+    let days = serial.floor() as i64;
+    let epoch = match days {
+        60 => return None,
+        ..60 => NaiveDate::from_ymd_opt(1899, 12, 31)?,
+        _ => NaiveDate::from_ymd_opt(1899, 12, 30)?,
+    };
+    epoch.checked_add_days(chrono::Days::new(u64::try_from(days).ok()?))
+}
+
+/// A cell that holds an Excel serial date as text (`41456`, `41456.5`, full-width digits
+/// allowed): the day it is, as [`excel_serial_date`] counts. `None` when the cell is not a
+/// plain number.
+pub fn parse_excel_serial(s: &str) -> Option<NaiveDate> {
+    let t = to_halfwidth(s);
+    let t = t.trim();
+    let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
+    let digits = |f: &str| f.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 7 || !digits(whole) || !digits(frac) {
+        return None;
+    }
+    excel_serial_date(whole.parse::<f64>().ok()?)
+}
+
 /// The date part of "date", "date time" or "dateTtime"; `None` if what follows the
 /// date is not a time.
 fn strip_time(t: &str) -> Option<&str> {
@@ -1216,6 +1252,37 @@ mod tests {
             "2013-05-01 +1:00",
         ] {
             assert_eq!(parse_date(s), Err(DateError::Unrecognised), "input {s:?}");
+        }
+    }
+
+    #[test]
+    fn excel_serial_dates_in_the_1900_system() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        let cases: &[(f64, Option<NaiveDate>)] = &[
+            (1.0, d(1900, 1, 1)),
+            (59.0, d(1900, 2, 28)),
+            // Excel's 1900-02-29, a day that never was.
+            (60.0, None),
+            (61.0, d(1900, 3, 1)),
+            (41395.0, d(2013, 5, 1)),
+            (41456.0, d(2013, 7, 1)),
+            (41456.75, d(2013, 7, 1)),
+            (41121.0, d(2012, 7, 31)),
+            (42369.0, d(2015, 12, 31)),
+            (2_958_465.0, d(9999, 12, 31)),
+            (2_958_466.0, None),
+            (0.0, None),
+            (-5.0, None),
+            (f64::NAN, None),
+        ];
+        for (serial, want) in cases {
+            assert_eq!(excel_serial_date(*serial), *want, "serial {serial}");
+        }
+        assert_eq!(parse_excel_serial(" 41456 "), d(2013, 7, 1));
+        assert_eq!(parse_excel_serial("４１４５６"), d(2013, 7, 1));
+        assert_eq!(parse_excel_serial("41456.0"), d(2013, 7, 1));
+        for s in ["", "41456a", "-41456", "4.1e4", "41 456", "12345678", ".5"] {
+            assert_eq!(parse_excel_serial(s), None, "{s:?}");
         }
     }
 

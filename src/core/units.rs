@@ -78,6 +78,54 @@ pub fn codes_agree(uscc: Option<&str>, org: Option<&str>) -> Result<(), Msg> {
     Ok(())
 }
 
+/// The legal forms a name may end in, longest first (one is set aside).
+const LEGAL_FORMS: &[&str] = &["集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "公司"];
+
+/// The place names a name may start with, longest first (one is set aside).
+const PLACE_PREFIXES: &[&str] = &["重庆市九龙坡区", "重庆市", "重庆"];
+
+/// Brackets, full or half width (full-width ones arrive half-width): what they hold is set
+/// aside with them.
+fn opens(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '<' | '【' | '〔' | '〖' | '《' | '〈' | '「' | '『')
+}
+
+fn closes(c: char) -> bool {
+    matches!(c, ')' | ']' | '}' | '>' | '】' | '〕' | '〗' | '》' | '〉' | '」' | '』')
+}
+
+/// The key under which a unit's names in other forms meet: "the same name in another form".
+/// Two names are that when they are equal once these are set aside: brackets (full or half
+/// width) and what they hold; spaces and punctuation; case and full-width letters; one place
+/// prefix (重庆市九龙坡区, 重庆市, 重庆) at the start; one legal form (集团有限公司, 股份有限公司,
+/// 有限责任公司, 有限公司, 公司) at the end. So 重庆西南铝业有限责任公司 and 西南铝业有限公司 meet,
+/// while 重庆甲机械有限公司 and 重庆乙机械有限公司, or 新单位甲 and 新单位乙, do not: this is no
+/// edit distance, names that differ in any letter of their own stay apart.
+///
+/// Empty when nothing of the name's own is left (重庆（集团）有限公司): such a name meets
+/// no other. Used by the import (a near miss is not made a new unit silently) and by `check`
+/// (probable duplicate units).
+pub fn name_family_key(name: &str) -> String {
+    let mut key = String::new();
+    let mut depth = 0usize;
+    for c in ids::to_halfwidth(name).chars() {
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && c.is_alphanumeric() {
+            key.extend(c.to_lowercase());
+        }
+    }
+    if let Some(rest) = PLACE_PREFIXES.iter().find_map(|p| key.strip_prefix(p)) {
+        key = rest.to_string();
+    }
+    if let Some(rest) = LEGAL_FORMS.iter().find_map(|f| key.strip_suffix(f)) {
+        key = rest.to_string();
+    }
+    key
+}
+
 /// At most this many characters of a query are compared for the closest names, so the work
 /// stays bounded whatever was typed (a 20,000-character value once held the lock for 71 s).
 const CLOSEST_QUERY_CHARS: usize = 40;
@@ -217,6 +265,43 @@ mod tests {
                 inside: "60003734-1".into()
             })
         );
+    }
+
+    #[test]
+    fn names_in_another_form_share_a_family_key() {
+        let same: &[(&str, &str)] = &[
+            ("重庆西南铝业有限责任公司", "重庆西南铝业有限公司"),
+            ("重庆西南铝业有限公司", "西南铝业有限公司"),
+            ("重庆市西南铝业股份有限公司", "重庆西南铝业"),
+            ("重庆市九龙坡区西南铝业有限公司", "西南铝业公司"),
+            ("重庆西南铝业（集团）有限责任公司", "重庆 西南铝业有限公司"),
+            ("重庆西南铝业集团有限公司", "重庆西南铝业有限公司"),
+            ("西南铝业[西彭]有限公司", "西南铝业(集团)有限公司"),
+            ("西南铝业【西彭】有限公司", "西南铝业〔集团〕有限公司"),
+            ("ＡＢＣ铝业有限公司", "abc 铝业"),
+            ("重庆·西南铝业、有限公司。", "重庆西南铝业有限公司"),
+            ("重庆某铝业有限公司", "某铝业有限责任公司"),
+        ];
+        for (a, b) in same {
+            assert_eq!(name_family_key(a), name_family_key(b), "{a} / {b}");
+            assert!(!name_family_key(a).is_empty(), "{a}");
+        }
+        let apart: &[(&str, &str)] = &[
+            ("重庆甲机械有限公司", "重庆乙机械有限公司"),
+            ("新单位甲", "新单位乙"),
+            ("重庆某铝业有限公司", "重庆某汽车有限公司"),
+            // A branch is not its company.
+            ("重庆甲有限公司九龙坡分公司", "重庆甲有限公司"),
+            // Only a prefix at the start and a form at the end are set aside.
+            ("甲重庆机械有限公司", "甲机械有限公司"),
+            ("甲有限公司机械", "甲机械"),
+        ];
+        for (a, b) in apart {
+            assert_ne!(name_family_key(a), name_family_key(b), "{a} / {b}");
+        }
+        assert_eq!(name_family_key("重庆西南铝业有限责任公司"), "西南铝业");
+        assert_eq!(name_family_key("重庆（集团）有限公司"), "");
+        assert_eq!(name_family_key(""), "");
     }
 
     #[test]
