@@ -447,7 +447,10 @@ pub enum Msg {
     },
     /// The file has no header line.
     ImportEmptyFile,
+    /// No row within the first ten names every column the kind needs; `line` is the row that
+    /// came closest.
     ImportMissingColumns {
+        line: u64,
         /// `ImportKind::as_str`: filings, reviews, units.
         kind: String,
         /// Each missing column as (Chinese, English) header.
@@ -457,18 +460,43 @@ pub enum Msg {
         undecoded: Option<String>,
     },
     ImportColumnTwice {
+        line: u64,
         field: String,
         first: V,
         second: V,
     },
-    /// An Excel workbook instead of a CSV saved from it (`old`: .xls, else .xlsx).
-    ImportWorkbook {
+    /// A header column that speaks of a code (代码, 编号, code) but is none the import knows:
+    /// never dropped silently. `known` are the columns of the kind, in Chinese.
+    ImportUnknownCodeColumn {
+        line: u64,
+        kind: String,
+        column: V,
+        known: Vec<String>,
+    },
+    /// A workbook calamine cannot read (damaged, password-protected, not a spreadsheet).
+    ImportWorkbookUnreadable {
         path: V,
-        old: bool,
+        detail: String,
+    },
+    /// `--sheet` names no sheet of the workbook (or the workbook has none).
+    ImportNoSheet {
+        path: V,
+        sheet: Option<V>,
+        sheets: Vec<V>,
+    },
+    /// `--sheet` given for a file that is not a workbook.
+    ImportSheetNeedsWorkbook {
+        path: V,
     },
     /// Zero bytes at the start of a file that is not UTF-16: not text.
     ImportBinary {
         path: V,
+    },
+    /// A warning: the header is on row `header`; the rows above it that held something (a
+    /// title, a date, a unit line) were skipped.
+    ImportRowsAboveHeader {
+        header: u64,
+        rows: Vec<(u64, V)>,
     },
     /// A warning: columns the import does not use.
     ImportIgnoredColumns {
@@ -479,7 +507,10 @@ pub enum Msg {
     ImportSummary {
         kind: String,
         file: V,
+        /// The encoding of a CSV file, or the kind of workbook (XLSX, XLS, ODS).
         encoding: String,
+        /// The sheet read, for a workbook.
+        sheet: Option<String>,
         batch: Option<i64>,
         dry_run: bool,
         added: u64,
@@ -494,6 +525,12 @@ pub enum Msg {
     },
     ImportMoreWarnings {
         more: u64,
+    },
+    /// A unit a dry run would create (one line each, after the summary).
+    ImportNewUnit {
+        name: V,
+        uscc: Option<String>,
+        org_code: Option<String>,
     },
     /// A required value is empty.
     RowEmpty,
@@ -535,8 +572,16 @@ pub enum Msg {
         value: V,
         err: DateError,
     },
-    /// A date cell Excel shows as its serial day number.
+    /// A number in a date column that would be an Excel serial date outside the plan's years
+    /// `from`..=`to` (inside them it is taken as that date).
     RowDateSerial {
+        value: V,
+        date: Date,
+        from: i32,
+        to: i32,
+    },
+    /// An Excel error cell (`#N/A`, `#REF!`): a formula that failed, not a value.
+    RowExcelError {
         value: V,
     },
     RowCode {
@@ -590,6 +635,28 @@ pub enum Msg {
         unit: UnitName,
         theirs: String,
         mine: String,
+    },
+    /// A warning: an organisation code in the USCC column, taken as the organisation code.
+    RowOrgCodeInUsccColumn {
+        code: String,
+    },
+    /// A warning: a USCC in the organisation-code column, taken as the USCC.
+    RowUsccInOrgCodeColumn {
+        code: String,
+    },
+    /// No code identifies the row's unit and its name is no stored name, but it is the same
+    /// name in another form as `unit`'s: not made a new unit unless `--new-units`.
+    RowNameLikeUnit {
+        name: V,
+        unit: UnitName,
+    },
+    /// A warning: a totals row (合计), skipped.
+    RowTotals {
+        label: V,
+    },
+    /// A warning: a row the file marks voided (an export's 作废原因), skipped.
+    RowVoidedInFile {
+        reason: V,
     },
     /// A warning: the row's code belongs to a unit of another name, which the row goes to.
     RowCodeOtherName {

@@ -99,15 +99,16 @@ fn the_same_data_in_every_encoding_gives_identical_records() {
 
 #[test]
 fn english_or_chinese_headers_in_any_order_with_an_extra_column() {
-    let english = "Filed_On, filing_no ,备注,TITLE,standard_no,uscc,enterprise,联系人
-2013-05-01,50107-2013-0001,急,铝合金型材,Q/JLP 001-2013,91110000600037341L,重庆甲（集团）有限公司,张三
+    let english = "Filed_On, filing_no ,备注,TITLE,standard_no,uscc,enterprise,联系人,电话
+2013-05-01,50107-2013-0001,急,铝合金型材,Q/JLP 001-2013,91110000600037341L,重庆甲（集团）有限公司,张三,6878
 ";
     let env = Env::new();
     let path = write(&env, "en.csv", english);
     let (summary, err) = import_json(&env, &["filings", &path], 0);
     assert_eq!(counts(&summary), (1, 0, 0, 1));
     let warnings: Vec<&str> = err.lines().filter(|l| l.contains("warning")).collect();
-    assert_eq!(warnings, ["stdtrack: warning: ignoring columns a filings import does not use: 备注, 联系人"]);
+    assert_eq!(warnings, ["stdtrack: warning: ignoring columns a filings import does not use: 联系人, 电话"]);
+    assert_eq!(list(&env, "filings")[0]["remark"], "急");
     let f = &list(&env, "filings")[0];
     assert_eq!(
         (f["unit"].as_str(), f["filing_no"].as_str()),
@@ -328,15 +329,21 @@ fn dates_in_every_spelling_clerks_use() {
 甲公司,Q/JLP 003-2013,c,F3,20130503
 甲公司,Q/JLP 004-2013,d,F4,2013年5月4日
 甲公司,Q/JLP 005-2013,e,F5, 2013-5-5 0:00
-甲公司,Q/JLP 006-2013,f,F6,41395
+甲公司,Q/JLP 006-2013,f,F6,41400
+甲公司,Q/JLP 007-2013,g,F7,2013.05.07
+甲公司,Q/JLP 008-2013,h,F8,45000
 ";
     let path = write(&env, "f.csv", text);
     let (summary, err) = import_json(&env, &["filings", &path, "--skip-invalid"], 3);
-    assert_eq!(counts(&summary), (5, 0, 1, 1));
-    assert!(err.contains("line 7, column 备案日期: '41395' looks like a date Excel turned into a number"), "{err}");
+    assert_eq!(counts(&summary), (7, 0, 1, 1), "{err}");
+    // An Excel serial date is one in the plan's years; 45000 would be 2023-03-15: not guessed.
+    assert!(
+        err.contains("line 9, column 备案日期: '45000' as an Excel date number would be 2023-03-15, outside the plan's years (2012-2015)"),
+        "{err}"
+    );
     assert_eq!(
         field(&list(&env, "filings"), "filed_on"),
-        ["2013-05-01", "2013-05-02", "2013-05-03", "2013-05-04", "2013-05-05"]
+        ["2013-05-01", "2013-05-02", "2013-05-03", "2013-05-04", "2013-05-05", "2013-05-06", "2013-05-07"]
     );
 }
 
@@ -491,11 +498,11 @@ fn clerks_slips_are_named_plainly_and_nothing_is_written() {
     let err = stderr(&out);
     assert!(err.contains("line 2, column 标准名称: the value runs over several lines"), "{err}");
     assert!(err.contains("a quote (\") opened on line 2 was probably never closed"), "{err}");
-    // The workbook itself instead of a CSV saved from it.
+    // A workbook that is damaged (here: the start of a zip and nothing more).
     let path = write(&env, "book.xlsx", b"PK\x03\x04\x14\x00\x06\x00rest of a zip");
     let out = import(&env, &["filings", &path]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("is an Excel workbook (.xlsx)"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("cannot read the workbook"), "{}", stderr(&out));
     // A units row with a bad field gets its own reason only.
     let path = write(&env, "u.csv", "单位名称,单位类型\n,企业\n");
     let out = import(&env, &["units", &path]);
@@ -577,11 +584,11 @@ fn a_gbk_file_with_bad_rows_is_refused_in_the_readers_language() {
     );
     let path = write(&env, "book.xlsx", b"PK\x03\x04\x14\x00\x06\x00rest of a zip");
     let err = stderr(&bare(&env).args(["import", "filings", &path]).output().unwrap());
-    assert!(err.contains("是 Excel 工作簿（.xlsx），不是 CSV 文件"), "{err}");
-    let path = write(&env, "extra.csv", gbk(&FILINGS.replace("备案日期\n", "备案日期,备注\n")));
+    assert!(err.contains("无法读取工作簿") && err.contains("可能已损坏或设有密码"), "{err}");
+    let path = write(&env, "extra.csv", gbk(&FILINGS.replace("备案日期\n", "备案日期,联系人\n")));
     let out = bare(&env).args(["import", "filings", &path]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stderr(&out), "stdtrack：警告：备案导入不使用这些列，已忽略：备注\n");
+    assert_eq!(stderr(&out), "stdtrack：警告：备案导入不使用这些列，已忽略：联系人\n");
 }
 
 #[test]
@@ -791,7 +798,8 @@ fn stdout_or_stderr_that_cannot_be_written() {
     assert_eq!(child.wait().unwrap().code(), Some(3));
     assert_eq!(list(&env, "filings").as_array().unwrap().len(), 6);
     // A clean import whose summary is lost is recorded: exit 4, not 1 (do not import it twice).
-    let good = write(&env, "good.csv", FILINGS);
+    // (Its units are others: 重庆甲(集团)有限公司 without a code is a near miss of 重庆甲有限公司.)
+    let good = write(&env, "good.csv", FILINGS.replace("重庆甲", "重庆庚"));
     let out = bare_std(&env)
         .args(["--lang", "en", "import", "filings", &good])
         .stdout(std::process::Stdio::from(full()))
@@ -873,7 +881,7 @@ fn a_voided_record_is_not_brought_back_by_reimporting_its_file() {
 
     // Reviews: the voided one is skipped; one with another outcome is the correction.
     let reviews = "企业名称,标准编号,复审日期,复审结论
-重庆甲有限公司,Q/JLP 001-2013,2013-12-01,继续有效
+重庆甲（集团）有限公司,Q/JLP 001-2013,2013-12-01,继续有效
 重庆乙有限公司,Q/JLP 002-2013,2013-12-02,修订
 ";
     let path = write(&env, "r.csv", reviews);

@@ -384,13 +384,16 @@ pub enum Command {
     /// The leading group's quarterly report: targets, tasks, meetings, rewards and the
     /// quarter's new records.
     QuarterlyReport(QuarterArgs),
-    /// Import filings, reviews or units from a CSV file saved from Excel or WPS.
+    /// Import filings, reviews or units from a workbook (.xlsx, .xls, .ods) or a CSV file saved
+    /// from Excel or WPS.
     ///
-    /// The encoding (GBK, UTF-8, Unicode text) is recognised by itself; column headers may be
-    /// English or Chinese, in any order. By default nothing is imported while any row has an
-    /// error, and every error is listed with its line and column. With --skip-invalid the good
-    /// rows are imported and the bad ones saved to a file to correct and import again. Rows
-    /// imported before are skipped.
+    /// A workbook's first sheet is read (--sheet for another); a CSV's encoding (GBK, UTF-8,
+    /// Unicode text) is recognised by itself. The header row may be below a title (within the
+    /// first 10 rows); column headers may be English or Chinese, in any order, in the forms
+    /// registers use. Totals rows are skipped. By default nothing is imported while any row has
+    /// an error, and every error is listed with its line (a sheet's row number) and column.
+    /// With --skip-invalid the good rows are imported and the bad ones saved to a file to
+    /// correct and import again. Rows imported before are skipped.
     Import(ImportArgs),
     /// Copy the database to a new file; safe while others are using it.
     Backup(BackupArgs),
@@ -839,8 +842,13 @@ pub struct ImportArgs {
     /// What the file holds; the Chinese words work too: 备案 复审 单位.
     #[arg(value_enum)]
     pub kind: ImportKind,
-    /// The CSV file, saved from Excel or WPS as CSV or Unicode text, e.g. filings-2014.csv.
+    /// The file: a workbook (.xlsx, .xls, .ods), or a CSV saved from Excel or WPS as CSV or
+    /// Unicode text, e.g. filings-2014.xlsx.
     pub file: PathBuf,
+    /// The sheet of a workbook to read: its name, or its number counting from 1 (default: the
+    /// first sheet).
+    #[arg(long, value_name = "NAME|N")]
+    pub sheet: Option<String>,
     /// The file's encoding: auto recognises it; gb18030 (or gbk) is Excel's plain CSV, utf-16
     /// its Unicode text.
     #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
@@ -857,6 +865,11 @@ pub struct ImportArgs {
     /// Accept codes whose check character is wrong (some early codes are), with a warning.
     #[arg(long)]
     pub allow_bad_check: bool,
+    /// Create units whose names are close to stored ones (the same name with another legal
+    /// form, place prefix, brackets or punctuation); without it such a row is an error naming
+    /// the stored unit.
+    #[arg(long)]
+    pub new_units: bool,
 }
 
 #[derive(Debug, Args)]

@@ -354,17 +354,22 @@ const COMMANDS: &[Help] = &[
     },
     Help {
         command: "import",
-        about: "从 Excel 或 WPS 另存的 CSV 文件批量导入备案、复审或单位",
+        about: "从 Excel / WPS 工作簿（.xlsx、.xls、.ods）或另存的 CSV 文件批量导入备案、复审或单位",
         long_about: Some(
-            "从 Excel 或 WPS 另存的 CSV 文件批量导入备案、复审或单位。\n\n\
-             文件编码（GBK、UTF-8、Unicode 文本）自动识别；表头用中文或英文均可，列的顺序不限。\
-             默认只要有一行出错就一行也不导入，并列出每处错误所在的行和列。\
+            "从 Excel / WPS 工作簿（.xlsx、.xls、.ods）或另存的 CSV 文件批量导入备案、复审或单位。\n\n\
+             工作簿读取第一个工作表（其他工作表用 --sheet 指定）；CSV 文件的编码（GBK、UTF-8、Unicode 文本）自动识别。\
+             表头上方可以有标题行（表头须在前 10 行之内）；表头用中文或英文均可，列的顺序不限，登记表常用的各种写法都认识。\
+             合计行会跳过。默认只要有一行出错就一行也不导入，并列出每处错误所在的行（工作表的行号）和列。\
              加 --skip-invalid 则导入正确的行，把错误的行另存为一个文件，改好后可再导入。\
              以前导入过的相同记录会自动跳过。",
         ),
         args: &[
             ("kind", "导入什么：备案 filings、复审 reviews 或 单位 units，中英文均可"),
-            ("file", "CSV 文件（在 Excel 或 WPS 中另存为 CSV 或 Unicode 文本），如 备案登记表.csv"),
+            (
+                "file",
+                "要导入的文件：工作簿（.xlsx、.xls、.ods），或在 Excel、WPS 中另存的 CSV 或 Unicode 文本，如 备案登记表.xlsx",
+            ),
+            ("sheet", "读取工作簿中的哪个工作表：表名，或从 1 数起的序号；默认为第一个工作表"),
             (
                 "encoding",
                 "文件编码：auto（自动识别，默认）、utf-8、gb18030（即 GBK，Excel 默认的 CSV）或 utf-16（Unicode 文本）",
@@ -373,6 +378,10 @@ const COMMANDS: &[Help] = &[
             ("rejects", "错误的行另存到哪个文件（另加一列错误原因）；默认为 原文件名.rejects.csv"),
             ("dry_run", "只检查并照常报告，不写入任何记录"),
             ("allow_bad_check", ALLOW_BAD_CHECK),
+            (
+                "new_units",
+                "名称与已登记单位只差组织形式、地名前缀、括号或标点时，仍作为新单位建立；不加时这样的行报错，并指出已登记的单位",
+            ),
         ],
     },
     Help {

@@ -1,6 +1,7 @@
-//! `stdtrack import filings|reviews|units FILE`: load a CSV saved from Excel or WPS. The work
-//! is in `crate::import`; this file turns the options into its `Options`, shows progress and
-//! messages on stderr in the reader's language, and prints the summary.
+//! `stdtrack import filings|reviews|units FILE`: load a CSV saved from Excel or WPS, or the
+//! workbook itself. The work is in `crate::import`; this file turns the options into its
+//! `Options`, shows progress and messages on stderr in the reader's language, and prints the
+//! summary (and, on a dry run, the units it would create).
 //!
 //! Exit codes when an output fails: a refused import is 1 whatever stderr does; an import
 //! with rejected rows (`--skip-invalid`) is 3 even when its summary cannot be written (the
@@ -17,7 +18,7 @@ use serde_json::json;
 
 use super::{Ctx, Guard, files, output_lost};
 use crate::cli::{EncodingArg, Format, ImportArgs, ImportKind as KindArg};
-use crate::error::{Kind, Msg, Problem, path as vpath, refuse, usage};
+use crate::error::{Kind, Msg, Problem, V, path as vpath, refuse, usage};
 use crate::import::{self, EncodingChoice, Events, ImportKind, Options, Staged, Status, Summary};
 use crate::render::{self, Lang, messages};
 
@@ -61,6 +62,8 @@ pub fn run(a: ImportArgs, ctx: &Ctx) -> Result<()> {
         dry_run: a.dry_run,
         allow_bad_check: a.allow_bad_check,
         lang: ctx.lang,
+        sheet: a.sheet,
+        new_units: a.new_units,
     };
     let mut store = ctx.open()?;
     let rejects_shown = (opts.skip_invalid && !opts.dry_run).then(|| opts.rejects.clone());
@@ -91,18 +94,24 @@ pub fn run(a: ImportArgs, ctx: &Ctx) -> Result<()> {
 fn print_summary(ctx: &Ctx, opts: &Options, s: &Summary) -> Result<()> {
     let c = &s.counts;
     if ctx.format == Format::Json {
-        let v = json!({
+        let mut v = json!({
             "added": c.added, "skipped": c.skipped, "rejected": c.rejected,
             "units_created": c.units_created, "batch": s.batch,
-            "dry_run": opts.dry_run, "encoding": s.encoding,
+            "dry_run": opts.dry_run, "encoding": s.encoding, "sheet": s.sheet,
             "rejects": s.rejects.as_ref().map(|p| p.to_string_lossy().into_owned()),
         });
+        if let (Some(units), Some(obj)) = (&s.new_units, v.as_object_mut()) {
+            let units: Vec<_> =
+                units.iter().map(|u| json!({"name": u.name, "uscc": u.uscc, "org_code": u.org_code})).collect();
+            obj.insert("new_units".into(), units.into());
+        }
         return ctx.emit(|out| render::write_json(out, &v));
     }
     let msg = Msg::ImportSummary {
         kind: opts.kind.as_str().into(),
         file: vpath(&opts.file),
         encoding: s.encoding.clone(),
+        sheet: s.sheet.clone(),
         batch: s.batch,
         dry_run: s.status == Status::DryRun,
         added: c.added,
@@ -110,8 +119,17 @@ fn print_summary(ctx: &Ctx, opts: &Options, s: &Summary) -> Result<()> {
         rejected: c.rejected,
         units_created: c.units_created,
     };
-    let line = messages::text(&msg, ctx.lang);
-    ctx.emit(|out| Ok(writeln!(out, "{line}")?))
+    let mut lines = vec![messages::text(&msg, ctx.lang)];
+    for u in s.new_units.iter().flatten() {
+        let msg = Msg::ImportNewUnit { name: V::from(&u.name), uscc: u.uscc.clone(), org_code: u.org_code.clone() };
+        lines.push(messages::text(&msg, ctx.lang));
+    }
+    ctx.emit(|out| {
+        for line in &lines {
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    })
 }
 
 /// The rejects file's copy beside it (`files::create_beside`), renamed into place after the

@@ -1,6 +1,14 @@
 //! Header mapping: which column holds which field, by name in English or Chinese, in any
-//! order (CLI.md "Import"). Spaces, a BOM, full-width letters and case in a header are ignored.
-//! A rejects file's `error` (or `错误`) column is recognised and skipped.
+//! order (CLI.md "Import"). A header is compared as a key: half-width, lower case, without
+//! spaces, `_`, `-`, a trailing `*` (a "required" mark in templates) or `:`, and without a
+//! bracketed addition (`统一社会信用代码（组织机构代码）`, `备案日期（年月日）`).
+//!
+//! Each field has a list of names clerks' registers use for it (`SYNONYMS`, kept in step with
+//! docs/reference.md "Import"). A header naming a field another kind of import reads is ignored
+//! with the usual warning; the columns `list --excel` and `--format xlsx` add (编号/id, 单位编号/
+//! unit_id, 导入批次/batch) and a 序号 column are ignored without one. A header that names no
+//! field but speaks of a code (代码, 编号, code) is an error: a code column is never dropped
+//! silently. A rejects file's `error` (or `错误`) column is recognised and skipped.
 
 use super::ImportKind;
 use crate::core::ids;
@@ -23,54 +31,116 @@ pub enum Field {
     FiledOn,
     ReviewedOn,
     Outcome,
+    /// 备注: kept on the filing or review.
+    Remark,
+    /// 作废原因 of an export: a row holding one is a voided record, not imported.
+    Voided,
 }
+
+/// Every name each field is known by, English first. Compared as header keys, so spacing,
+/// case, full-width letters and bracketed additions do not matter.
+pub const SYNONYMS: &[(Field, &[&str])] = &[
+    (
+        Field::Name,
+        &[
+            "enterprise",
+            "name",
+            "unit",
+            "企业名称",
+            "单位名称",
+            "企业",
+            "单位",
+            "企业全称",
+            "单位全称",
+            "公司名称",
+            "申报单位",
+            "备案单位",
+            "备案企业",
+            "生产企业",
+        ],
+    ),
+    (
+        Field::Uscc,
+        &[
+            "uscc",
+            "credit code",
+            "unified social credit code",
+            "统一社会信用代码",
+            "社会信用代码",
+            "信用代码",
+            "统一信用代码",
+            "统一代码",
+            "社会统一信用代码",
+        ],
+    ),
+    (Field::OrgCode, &["org_code", "organisation code", "organization code", "组织机构代码", "机构代码", "组织代码"]),
+    (Field::Industry, &["industry", "行业", "所属行业", "行业类别", "行业分类"]),
+    (Field::Kind, &["kind", "单位类型", "单位性质", "类型"]),
+    (Field::Location, &["location", "address", "所在地", "地址", "所在地区", "所在镇街", "单位地址", "企业地址"]),
+    (
+        Field::StandardNo,
+        &["standard_no", "standard number", "number", "标准编号", "标准号", "企业标准编号", "企业标准号", "标准代号"],
+    ),
+    (Field::Title, &["title", "standard title", "标准名称", "产品名称", "企业标准名称", "标准名"]),
+    (Field::FilingNo, &["filing_no", "filing number", "备案号", "备案编号", "备案登记号"]),
+    (Field::FiledOn, &["filed_on", "filed", "filing date", "备案日期", "备案时间", "登记日期", "备案登记日期"]),
+    (Field::ReviewedOn, &["reviewed_on", "reviewed", "review date", "复审日期", "复审时间"]),
+    (Field::Outcome, &["outcome", "result", "复审结论", "复审结果", "结论"]),
+    (Field::Remark, &["remark", "remarks", "note", "notes", "备注", "说明", "备注说明"]),
+    (Field::Voided, &["voided", "作废原因"]),
+];
+
+/// Columns recognised and ignored without a warning: the ids and batch `list` exports carry,
+/// and the row number registers start with.
+const IGNORED: &[&str] = &["id", "编号", "unit_id", "单位编号", "batch", "导入批次", "序号"];
+
+/// Words that make an unknown header a code column, refused rather than dropped.
+const CODE_WORDS: &[&str] = &["代码", "编号", "code"];
 
 struct Spec {
     field: Field,
-    /// The English name of CLI.md first, then the Chinese ones clerks use.
-    names: &'static [&'static str],
+    /// How messages name the column: (English, Chinese).
+    en: &'static str,
+    zh: &'static str,
     required: bool,
 }
 
-const fn spec(field: Field, names: &'static [&'static str], required: bool) -> Spec {
-    Spec { field, names, required }
+const fn spec(field: Field, en: &'static str, zh: &'static str, required: bool) -> Spec {
+    Spec { field, en, zh, required }
 }
 
-const ENTERPRISE: &[&str] = &["enterprise", "企业名称", "单位名称"];
-const USCC: &[&str] = &["uscc", "统一社会信用代码", "社会信用代码"];
-const ORG_CODE: &[&str] = &["org_code", "组织机构代码"];
-const INDUSTRY: &[&str] = &["industry", "行业", "所属行业"];
-const STANDARD_NO: &[&str] = &["standard_no", "标准编号", "标准号"];
-const FILING_NO: &[&str] = &["filing_no", "备案号", "备案编号"];
-
 const FILINGS: &[Spec] = &[
-    spec(Field::Name, ENTERPRISE, true),
-    spec(Field::StandardNo, STANDARD_NO, true),
-    spec(Field::Title, &["title", "标准名称"], true),
-    spec(Field::FilingNo, FILING_NO, true),
-    spec(Field::FiledOn, &["filed_on", "备案日期"], true),
-    spec(Field::Uscc, USCC, false),
-    spec(Field::OrgCode, ORG_CODE, false),
-    spec(Field::Industry, INDUSTRY, false),
+    spec(Field::Name, "enterprise", "企业名称", true),
+    spec(Field::StandardNo, "standard_no", "标准编号", true),
+    spec(Field::Title, "title", "标准名称", true),
+    spec(Field::FilingNo, "filing_no", "备案号", true),
+    spec(Field::FiledOn, "filed_on", "备案日期", true),
+    spec(Field::Uscc, "uscc", "统一社会信用代码", false),
+    spec(Field::OrgCode, "org_code", "组织机构代码", false),
+    spec(Field::Industry, "industry", "行业", false),
+    spec(Field::Remark, "remark", "备注", false),
+    spec(Field::Voided, "voided", "作废原因", false),
 ];
 
 const REVIEWS: &[Spec] = &[
-    spec(Field::Name, ENTERPRISE, true),
-    spec(Field::StandardNo, STANDARD_NO, true),
-    spec(Field::ReviewedOn, &["reviewed_on", "复审日期"], true),
-    spec(Field::Outcome, &["outcome", "复审结论"], true),
-    spec(Field::Uscc, USCC, false),
-    spec(Field::OrgCode, ORG_CODE, false),
-    spec(Field::FilingNo, FILING_NO, false),
+    spec(Field::Name, "enterprise", "企业名称", true),
+    spec(Field::StandardNo, "standard_no", "标准编号", true),
+    spec(Field::ReviewedOn, "reviewed_on", "复审日期", true),
+    spec(Field::Outcome, "outcome", "复审结论", true),
+    spec(Field::Uscc, "uscc", "统一社会信用代码", false),
+    spec(Field::OrgCode, "org_code", "组织机构代码", false),
+    spec(Field::FilingNo, "filing_no", "备案号", false),
+    spec(Field::Remark, "remark", "备注", false),
+    spec(Field::Voided, "voided", "作废原因", false),
 ];
 
 const UNITS: &[Spec] = &[
-    spec(Field::Name, &["name", "单位名称", "企业名称", "enterprise"], true),
-    spec(Field::Uscc, USCC, false),
-    spec(Field::OrgCode, ORG_CODE, false),
-    spec(Field::Kind, &["kind", "单位类型"], false),
-    spec(Field::Industry, INDUSTRY, false),
-    spec(Field::Location, &["location", "所在地"], false),
+    spec(Field::Name, "name", "单位名称", true),
+    spec(Field::Uscc, "uscc", "统一社会信用代码", false),
+    spec(Field::OrgCode, "org_code", "组织机构代码", false),
+    spec(Field::Kind, "kind", "单位类型", false),
+    spec(Field::Industry, "industry", "行业", false),
+    spec(Field::Location, "location", "所在地", false),
 ];
 
 fn specs(kind: ImportKind) -> &'static [Spec] {
@@ -79,6 +149,13 @@ fn specs(kind: ImportKind) -> &'static [Spec] {
         ImportKind::Reviews => REVIEWS,
         ImportKind::Units => UNITS,
     }
+}
+
+/// The header an import of `kind` gives `field` in `lang`: what `list --excel` and
+/// `--format xlsx` write, so an export is imported back as it is. None for a field the kind
+/// does not read.
+pub fn header_of(kind: ImportKind, field: Field, lang: Lang) -> Option<&'static str> {
+    specs(kind).iter().find(|s| s.field == field).map(|s| lang.pick(s.zh, s.en))
 }
 
 /// The column a rejects file adds, in each language; read back, it is ignored without a
@@ -91,10 +168,31 @@ pub fn error_header(lang: Lang) -> &'static str {
     lang.pick(ERROR_COLUMN_ZH, ERROR_COLUMN)
 }
 
-/// A header reduced for comparing: half-width, no spaces, underscores or hyphens, lower
-/// case, no trailing `*` (a "required" mark in templates).
-fn header_key(s: &str) -> String {
-    ids::name_key(s).chars().filter(|c| !matches!(c, '_' | '-')).collect::<String>().trim_end_matches('*').to_string()
+/// A header reduced for comparing: half-width, lower case, without spaces, `_`, `-`, a
+/// trailing `*` or colon, and without brackets and what they hold (unless that is all).
+pub fn header_key(s: &str) -> String {
+    let half = ids::to_halfwidth(s);
+    let mut outside = String::new();
+    let mut depth = 0usize;
+    for c in half.chars() {
+        match c {
+            '(' | '[' | '【' | '〔' => depth += 1,
+            ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+            c if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    let tidy = |t: &str| -> String {
+        let key: String = ids::name_key(t).chars().filter(|c| !matches!(c, '_' | '-')).collect();
+        key.trim_end_matches(['*', ':', '：']).to_string()
+    };
+    let key = tidy(&outside);
+    if key.is_empty() { tidy(&half) } else { key }
+}
+
+/// The field a header names, in any kind of import.
+fn field_named(key: &str) -> Option<Field> {
+    SYNONYMS.iter().find(|(_, names)| names.iter().any(|n| header_key(n) == key)).map(|&(f, _)| f)
 }
 
 /// Where a fault is: the row as a whole, the column holding a field, or a column by position.
@@ -115,12 +213,15 @@ pub struct Columns {
     pub ignored: Vec<String>,
     /// The `error` column of a rejects file read back, if any.
     pub error_column: Option<usize>,
+    kind: ImportKind,
 }
 
 impl Columns {
-    /// The columns of a header, or why the header cannot be used (nothing has been read past
-    /// line 1 then).
-    pub fn map(kind: ImportKind, header: &[String]) -> Result<Columns, Msg> {
+    /// The columns of a header row (on `line`), or why it cannot be used. A row that lacks a
+    /// required column is `ImportMissingColumns` (the header may be further down); one that has
+    /// them all but names a field twice, or has a code column the import cannot place, is the
+    /// header and is refused.
+    pub fn map(kind: ImportKind, header: &[String], line: u64) -> Result<Columns, Msg> {
         let labels: Vec<String> = header
             .iter()
             .enumerate()
@@ -133,40 +234,75 @@ impl Columns {
         let mut slots: Vec<(Field, usize)> = Vec::new();
         let mut ignored = Vec::new();
         let mut error_column = None;
+        let mut twice = None;
+        let mut unknown_code = None;
         let error_keys = [header_key(ERROR_COLUMN), header_key(ERROR_COLUMN_ZH)];
+        let ignored_keys: Vec<String> = IGNORED.iter().map(|n| header_key(n)).collect();
         for (i, h) in header.iter().enumerate() {
             let key = header_key(h);
-            let found = specs.iter().find(|s| s.names.iter().any(|n| header_key(n) == key));
-            match found {
-                Some(s) => {
-                    if let Some(&(_, first)) = slots.iter().find(|(f, _)| *f == s.field) {
-                        return Err(Msg::ImportColumnTwice {
-                            field: s.names[0].into(),
+            if key.is_empty() {
+                continue;
+            }
+            let field = field_named(&key);
+            match field.and_then(|f| specs.iter().find(|s| s.field == f)) {
+                Some(s) => match slots.iter().find(|(f, _)| *f == s.field) {
+                    Some(&(_, first)) => {
+                        twice.get_or_insert(Msg::ImportColumnTwice {
+                            line,
+                            field: s.en.into(),
                             first: V::from(&labels[first]),
                             second: V::from(&labels[i]),
                         });
                     }
-                    slots.push((s.field, i));
-                }
+                    None => slots.push((s.field, i)),
+                },
+                None if field.is_some() => ignored.push(labels[i].clone()),
                 None if error_keys.contains(&key) => error_column = Some(i),
-                None if key.is_empty() => {}
+                None if ignored_keys.contains(&key) => {}
+                None if CODE_WORDS.iter().any(|w| key.contains(w)) => {
+                    unknown_code.get_or_insert(i);
+                }
                 None => ignored.push(labels[i].clone()),
             }
         }
         let missing: Vec<(String, String)> = specs
             .iter()
             .filter(|s| s.required && !slots.iter().any(|(f, _)| *f == s.field))
-            .map(|s| (s.names[1].to_string(), s.names[0].to_string()))
+            .map(|s| (s.zh.to_string(), s.en.to_string()))
             .collect();
         if !missing.is_empty() {
             return Err(Msg::ImportMissingColumns {
+                line,
                 kind: kind.as_str().into(),
                 missing,
                 found: labels.iter().map(V::from).collect(),
                 undecoded: None,
             });
         }
-        Ok(Columns { labels, slots, ignored, error_column })
+        if let Some(msg) = twice {
+            return Err(msg);
+        }
+        if let Some(i) = unknown_code {
+            let known = specs.iter().map(|s| s.zh.to_string()).collect();
+            return Err(Msg::ImportUnknownCodeColumn {
+                line,
+                kind: kind.as_str().into(),
+                column: V::from(&labels[i]),
+                known,
+            });
+        }
+        Ok(Columns { labels, slots, ignored, error_column, kind })
+    }
+
+    /// How many of the fields of `kind` a row's cells name: the best candidate for a header
+    /// row is the one naming most.
+    pub fn fields_named(kind: ImportKind, header: &[String]) -> usize {
+        let specs = specs(kind);
+        header
+            .iter()
+            .filter_map(|h| field_named(&header_key(h)))
+            .filter(|f| specs.iter().any(|s| s.field == *f))
+            .count()
     }
 
     /// The column holding `field`, if the file has one.
@@ -208,7 +344,8 @@ impl Columns {
     }
 
     fn english(&self, field: Field) -> &'static str {
-        [FILINGS, REVIEWS, UNITS].iter().flat_map(|s| s.iter()).find(|s| s.field == field).map_or("?", |s| s.names[0])
+        let own = specs(self.kind).iter().find(|s| s.field == field).map(|s| s.en);
+        own.or_else(|| SYNONYMS.iter().find(|(f, _)| *f == field).map(|(_, names)| names[0])).unwrap_or("?")
     }
 }
 
@@ -220,43 +357,121 @@ mod tests {
         v.iter().map(|s| s.to_string()).collect()
     }
 
+    fn map(kind: ImportKind, header: &[&str]) -> Result<Columns, Msg> {
+        Columns::map(kind, &strings(header), 1)
+    }
+
     #[test]
     fn headers_in_either_language_any_order() {
-        let header = strings(&[
-            "\u{feff} 备案日期 ",
-            "Filing_No",
-            "ＴＩＴＬＥ",
-            "备注",
-            "标准编号",
-            "企业名称",
-            "联系人",
-            "error",
-        ]);
-        let c = Columns::map(ImportKind::Filings, &header).unwrap();
+        let header =
+            ["\u{feff} 备案日期 ", "Filing_No", "ＴＩＴＬＥ", "备注", "标准编号", "企业名称", "联系人", "error"];
+        let c = map(ImportKind::Filings, &header).unwrap();
         assert_eq!(c.get(Field::FiledOn), Some(0));
         assert_eq!(c.get(Field::FilingNo), Some(1));
         assert_eq!(c.get(Field::Title), Some(2));
+        assert_eq!(c.get(Field::Remark), Some(3));
         assert_eq!(c.get(Field::StandardNo), Some(4));
         assert_eq!(c.get(Field::Name), Some(5));
         assert_eq!(c.get(Field::Uscc), None);
-        assert_eq!(c.ignored, strings(&["备注", "联系人"]));
+        assert_eq!(c.ignored, strings(&["联系人"]));
         assert_eq!(c.error_column, Some(7));
         assert_eq!(c.label_of(Field::FiledOn), "备案日期");
         assert_eq!(c.label_of(Field::FilingNo), "Filing_No");
+        assert_eq!(c.label_of(Field::Uscc), "uscc");
+    }
+
+    #[test]
+    fn bracketed_additions_and_synonyms() {
+        let header = [
+            "统一社会信用代码（组织机构代码）",
+            "单位名称",
+            "企业标准编号",
+            "产品名称",
+            "备案编号*",
+            "备案日期(年月日)",
+            "序号",
+            "所属行业",
+        ];
+        let c = map(ImportKind::Filings, &header).unwrap();
+        let fields = [Field::Uscc, Field::Name, Field::StandardNo, Field::Title, Field::FilingNo, Field::FiledOn];
+        for (i, f) in fields.iter().enumerate() {
+            assert_eq!(c.get(*f), Some(i), "{f:?}");
+        }
+        assert_eq!(c.get(Field::Industry), Some(7));
+        assert!(c.ignored.is_empty(), "{:?}", c.ignored);
+        assert_eq!(c.label_of(Field::Uscc), "统一社会信用代码（组织机构代码）");
+        for (h, f) in [
+            ("信用代码", Field::Uscc),
+            ("社会信用代码", Field::Uscc),
+            ("备案时间", Field::FiledOn),
+            ("标准号", Field::StandardNo),
+            ("复审结果", Field::Outcome),
+            ("Remarks", Field::Remark),
+            ("作废原因", Field::Voided),
+            ("USCC", Field::Uscc),
+            ("org code", Field::OrgCode),
+        ] {
+            assert_eq!(field_named(&header_key(h)), Some(f), "{h}");
+        }
+        // Every synonym names one field only.
+        for (f, names) in SYNONYMS {
+            for n in *names {
+                assert_eq!(field_named(&header_key(n)), Some(*f), "{n}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_code_column_that_maps_to_nothing_is_refused_and_export_ids_are_not() {
+        let e = map(ImportKind::Filings, &["企业名称", "标准编号", "标准名称", "备案号", "备案日期", "企业代码"]);
+        assert_eq!(
+            e.unwrap_err(),
+            Msg::ImportUnknownCodeColumn {
+                line: 1,
+                kind: "filings".into(),
+                column: "企业代码".into(),
+                known: FILINGS.iter().map(|s| s.zh.to_string()).collect(),
+            }
+        );
+        let e = map(ImportKind::Units, &["name", "Postcode"]).unwrap_err();
+        assert!(matches!(e, Msg::ImportUnknownCodeColumn { .. }), "{e:?}");
+        // The columns an export adds, in either language, are recognised and ignored.
+        let c = map(
+            ImportKind::Filings,
+            &["编号", "企业名称", "单位编号", "标准编号", "标准名称", "备案号", "备案日期", "导入批次"],
+        );
+        assert!(c.unwrap().ignored.is_empty());
+        let c = map(
+            ImportKind::Reviews,
+            &["id", "enterprise", "unit_id", "standard_no", "reviewed_on", "outcome", "batch"],
+        );
+        assert!(c.unwrap().ignored.is_empty());
+        // Another kind's code column is that kind's, and ignored here with the usual warning.
+        let c = map(ImportKind::Units, &["单位名称", "标准编号", "备案号"]).unwrap();
+        assert_eq!(c.ignored, strings(&["标准编号", "备案号"]));
     }
 
     #[test]
     fn missing_and_doubled_columns_are_named() {
-        let e = Columns::map(ImportKind::Filings, &strings(&["企业名称", "标准编号", "标准名称"])).unwrap_err();
+        let e = map(ImportKind::Filings, &["企业名称", "标准编号", "标准名称"]).unwrap_err();
         let text = crate::render::messages::text(&e, Lang::En);
         assert!(text.contains("备案号 (filing_no), 备案日期 (filed_on)"), "{text}");
         let text = crate::render::messages::text(&e, Lang::Zh);
         assert!(text.contains("文件缺少备案导入所需的列 备案号（filing_no）、备案日期（filed_on）"), "{text}");
-        let e = Columns::map(ImportKind::Units, &strings(&["name", "单位名称"])).unwrap_err();
-        assert_eq!(e, Msg::ImportColumnTwice { field: "name".into(), first: "name".into(), second: "单位名称".into() });
-        assert_eq!(Columns::map(ImportKind::Units, &strings(&["", " "])).unwrap_err(), Msg::ImportEmptyFile);
+        let e = map(ImportKind::Units, &["name", "单位名称"]).unwrap_err();
+        assert_eq!(
+            e,
+            Msg::ImportColumnTwice {
+                line: 1, field: "name".into(), first: "name".into(), second: "单位名称".into()
+            }
+        );
+        assert_eq!(map(ImportKind::Units, &["", " "]).unwrap_err(), Msg::ImportEmptyFile);
         // A rejects file's error column in either language is recognised.
-        let c = Columns::map(ImportKind::Units, &strings(&["单位名称", "错误"])).unwrap();
+        let c = map(ImportKind::Units, &["单位名称", "错误"]).unwrap();
         assert_eq!((c.error_column, c.ignored.len()), (Some(1), 0));
+        assert_eq!(Columns::fields_named(ImportKind::Filings, &strings(&["企业名称", "备案号", "x"])), 2);
+        assert_eq!(header_of(ImportKind::Reviews, Field::Name, Lang::Zh), Some("企业名称"));
+        assert_eq!(header_of(ImportKind::Units, Field::Name, Lang::En), Some("name"));
+        assert_eq!(header_of(ImportKind::Units, Field::Title, Lang::En), None);
     }
 }

@@ -1,10 +1,12 @@
 //! Turning the bytes Excel or WPS saved into a UTF-8 stream, and finding the delimiter
-//! (DOMAIN.md §7). A BOM decides; without one, UTF-8 when the WHOLE file is valid UTF-8 (a
+//! (DOMAIN.md §7). A BOM decides; without one, UTF-16 when its zero bytes say so (every other
+//! byte, as "Unicode text" saved without its BOM has), else UTF-8 when the WHOLE file is valid UTF-8 (a
 //! GBK file can start with a megabyte of ASCII), else GB18030, a superset of GBK. A UTF-8 file
 //! with a few rows pasted from a GBK one is still read as UTF-8 (the lines that are not, by
 //! the bytes of their non-ASCII text, are fewer than those that are): its other rows keep
 //! their text, and the GBK rows are row errors that name `--encoding gb18030`. `--encoding`
 //! overrides the guess. Bytes that do not decode become U+FFFD, which row checking refuses.
+//! The delimiter is that of the first lines (a title line above the header may have none).
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read, Seek, SeekFrom};
@@ -196,16 +198,33 @@ pub fn utf8_share(r: &mut impl Read) -> io::Result<Utf8> {
     })
 }
 
-/// The clerk's likeliest slip is to import the workbook itself: say so, rather than show its
-/// bytes as column names. `text_may_hold_nul` is set for UTF-16, whose ASCII has zero bytes.
-/// (A zero byte further into the file is a row error where it is: `rows::RowText`.)
-fn not_a_workbook(path: &Path, head: &[u8], text_may_hold_nul: bool) -> Result<(), Msg> {
-    if head.starts_with(b"PK\x03\x04") {
-        return Err(Msg::ImportWorkbook { path: vpath(path), old: false });
+/// UTF-16 saved without a BOM, told by its zero bytes: the ASCII of a CSV (delimiters, digits,
+/// codes, dates, line breaks) has one at every other byte, odd positions in little-endian,
+/// even in big-endian; text in other encodings has none, and binary junk has them anywhere.
+/// A few Chinese characters (一 is U+4E00) put one on the other side, so it need only be rare.
+pub fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
+    let pairs = head.len() / 2;
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in head[..pairs * 2].iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
     }
-    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(Msg::ImportWorkbook { path: vpath(path), old: true });
+    let (many, few) = (even.max(odd), even.min(odd));
+    // At least one character in eight is ASCII, and the other side is rare.
+    if many < 2 || many * 8 < pairs || few * 4 > many {
+        return None;
     }
+    Some(if odd > even { UTF_16LE } else { UTF_16BE })
+}
+
+/// Zero bytes at the start of a file that is not UTF-16: not text. (A zero byte further into
+/// the file is a row error where it is: `rows::RowText`.)
+fn not_text(path: &Path, head: &[u8], text_may_hold_nul: bool) -> Result<(), Msg> {
     if !text_may_hold_nul && head.contains(&0) {
         return Err(Msg::ImportBinary { path: vpath(path) });
     }
@@ -221,15 +240,20 @@ pub fn open(path: &Path, choice: EncodingChoice, done: Arc<AtomicU64>) -> Result
     let got = read_up_to(&mut file, &mut head).map_err(cannot)?;
     let head = &head[..got];
     let bom = bom_of(head);
-    not_a_workbook(path, head, bom.is_some() || choice == EncodingChoice::Utf16).map_err(refuse)?;
+    let bomless_utf16 = if bom.is_none() && choice == EncodingChoice::Auto { utf16_without_bom(head) } else { None };
+    let may_hold_nul = bom.is_some() || choice == EncodingChoice::Utf16 || bomless_utf16.is_some();
+    not_text(path, head, may_hold_nul).map_err(refuse)?;
     let head = &head[..got.min(3)];
     let (encoding, skip) = match (choice, bom) {
         (EncodingChoice::Auto, Some(found)) => found,
-        (EncodingChoice::Auto, None) => {
-            file.seek(SeekFrom::Start(0)).map_err(cannot)?;
-            let share = utf8_share(&mut file).map_err(cannot)?;
-            (if share == Utf8::No { GB18030 } else { UTF_8 }, 0)
-        }
+        (EncodingChoice::Auto, None) => match bomless_utf16 {
+            Some(utf16) => (utf16, 0),
+            None => {
+                file.seek(SeekFrom::Start(0)).map_err(cannot)?;
+                let share = utf8_share(&mut file).map_err(cannot)?;
+                (if share == Utf8::No { GB18030 } else { UTF_8 }, 0)
+            }
+        },
         (EncodingChoice::Utf8, Some((e, n))) if e == UTF_8 => (e, n),
         (EncodingChoice::Utf8, _) => (UTF_8, 0),
         (EncodingChoice::Gb18030, _) => (GB18030, 0),
@@ -247,16 +271,24 @@ pub fn open(path: &Path, choice: EncodingChoice, done: Arc<AtomicU64>) -> Result
         Box::new(DecodeReaderBytesBuilder::new().encoding(Some(encoding)).build_with_buffer(raw, vec![0u8; 1 << 16])?)
     };
     let mut stream = BufReader::with_capacity(1 << 16, stream);
-    let mut first_line = Vec::new();
-    // A header line is short; the limit only keeps a file with no newline from filling memory.
-    (&mut stream).take(1 << 20).read_until(b'\n', &mut first_line).map_err(cannot)?;
-    let delimiter = delimiter_of(&first_line);
-    Ok(Decoded { reader: Box::new(Cursor::new(first_line).chain(stream)), encoding, bom: skip > 0, delimiter, size })
+    let mut head_lines = Vec::new();
+    // The header is within the first lines (titles may come before it); the limit only keeps a
+    // file with no line breaks from filling memory.
+    let mut limited = (&mut stream).take(1 << 20);
+    for _ in 0..HEAD_LINES {
+        if limited.read_until(b'\n', &mut head_lines).map_err(cannot)? == 0 {
+            break;
+        }
+    }
+    let delimiter = delimiter_of_lines(&head_lines);
+    Ok(Decoded { reader: Box::new(Cursor::new(head_lines).chain(stream)), encoding, bom: skip > 0, delimiter, size })
 }
 
-/// Tab when the header line (outside quotes) has more tabs than commas ("Unicode text"
-/// exports), else comma.
-pub fn delimiter_of(line: &[u8]) -> u8 {
+/// Lines read to find the delimiter: as many as the header may be down (`HEADER_WITHIN`).
+const HEAD_LINES: usize = 10;
+
+/// Tabs and commas outside quotes on a line.
+fn delimiters(line: &[u8]) -> (usize, usize) {
     let (mut tabs, mut commas, mut quoted) = (0, 0, false);
     for &b in line {
         match b {
@@ -266,7 +298,24 @@ pub fn delimiter_of(line: &[u8]) -> u8 {
             _ => {}
         }
     }
+    (tabs, commas)
+}
+
+/// Tab when a line (outside quotes) has more tabs than commas ("Unicode text" exports),
+/// else comma.
+pub fn delimiter_of(line: &[u8]) -> u8 {
+    let (tabs, commas) = delimiters(line);
     if tabs > commas { b'\t' } else { b',' }
+}
+
+/// The delimiter of the first lines: that of the line with the most of either (the header,
+/// or a row; a title line above the header may have none).
+pub fn delimiter_of_lines(head: &[u8]) -> u8 {
+    let best = head.split(|&b| b == b'\n').max_by_key(|line| {
+        let (tabs, commas) = delimiters(line);
+        tabs + commas
+    });
+    best.map_or(b',', delimiter_of)
 }
 
 #[cfg(test)]
@@ -348,5 +397,32 @@ mod tests {
         assert_eq!(delimiter_of(b"\"a\tb\",c\n"), b',');
         assert_eq!(delimiter_of(b"\"a,b\"\tc\n"), b'\t');
         assert_eq!(delimiter_of(b"single\n"), b',');
+        // A title line with no delimiter above a tab-separated header.
+        assert_eq!(delimiter_of_lines("备案登记表\n企业名称\t备案号\t备案日期\n".as_bytes()), b'\t');
+        assert_eq!(delimiter_of_lines("标题,,,,\n企业名称,备案号\n".as_bytes()), b',');
+        assert_eq!(delimiter_of_lines(b""), b',');
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_told_by_its_zero_bytes() {
+        let text = "九龙坡区企业产品标准备案登记表,,,,\r\n企业名称,统一社会信用代码,标准编号\r\n重庆一公司,91110000600037341L,Q/JLP 1-2013\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(utf16_without_bom(&le), Some(UTF_16LE));
+        assert_eq!(utf16_without_bom(&be), Some(UTF_16BE));
+        assert_eq!(decode(&le, EncodingChoice::Auto), (text.to_string(), "UTF-16LE".into(), b','));
+        assert_eq!(decode(&be, EncodingChoice::Auto).1, "UTF-16BE");
+        // Not UTF-16: text without zero bytes, and binary junk with them anywhere.
+        assert_eq!(utf16_without_bom(text.as_bytes()), None);
+        let junk: Vec<u8> = (0..4096u32).map(|i| if i % 3 == 0 { 0 } else { (i * 7 % 251) as u8 }).collect();
+        assert_eq!(utf16_without_bom(&junk), None);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("junk.csv");
+        std::fs::write(&path, &junk).unwrap();
+        let err = open(&path, EncodingChoice::Auto, Arc::default()).err().unwrap();
+        assert_eq!(
+            crate::error::problem_of(&err).map(|p| p.msg.clone()),
+            Some(Msg::ImportBinary { path: vpath(&path) })
+        );
     }
 }

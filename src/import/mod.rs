@@ -1,16 +1,39 @@
-//! CSV import of filings, reviews and units (CLI.md "Import"): the files offices really
-//! produce, all-or-nothing by default, streaming so a million rows need no more memory than ten.
+//! Import of filings, reviews and units (CLI.md "Import", issue 10) from the files offices
+//! really produce: CSV as Excel or WPS saves it, or the workbook itself. All-or-nothing by
+//! default, streaming so a million CSV rows need no more memory than ten.
 //!
-//! `decode` turns the file into UTF-8 and finds its delimiter; `columns` maps the header;
+//! `workbook` reads a sheet of a .xlsx/.xls/.ods (a file is one by its first bytes), `decode`
+//! turns a text file into UTF-8 and finds its delimiter, `parse` splits it into records; both
+//! hand out records with their line (a sheet's own row number). `columns` maps the header row;
 //! `rows` checks each row with the core checks; `reader` does that on its own thread and hands
 //! batches to `writer`, which finds or creates each row's unit (`unit_index`) and writes in the
 //! one transaction of the import. SQL stays in `store::import`.
 //!
 //! What an import does where CLI.md is silent:
+//! - The header row is the first row, within the first 10, whose cells name every column the
+//!   kind requires (names in `columns::SYNONYMS`, bracketed additions aside). The rows above it
+//!   (a title, a date, "单位：元") are skipped and named in one warning. No such row: the
+//!   refusal names the row that came closest. A header with a column that speaks of a code
+//!   (代码, 编号, code) but names no field is refused, naming it.
+//! - A workbook: the first sheet, or `--sheet NAME|N`. Cells as Excel typed them (see
+//!   `workbook`); the rejects file is CSV all the same.
+//! - A totals row (合计/总计/小计/Total, with the cells that identify a record empty) and a
+//!   row an export marks voided (作废原因) are skipped, each with a warning; they count as
+//!   nothing. The ids and batch an export carries are ignored, and `="…"` or a leading `'`
+//!   that `--excel` adds to keep a code as text is undone, so an export imports back as it is.
+//! - A bare number in a date column is an Excel serial date (1900 system) when it falls in the
+//!   plan's years; otherwise it is refused, naming the date it would be.
+//! - A 9-character organisation code in the USCC column (registers kept before 2015 head it
+//!   统一社会信用代码（组织机构代码）), or a USCC in the organisation-code column, is taken as
+//!   what it is, with a warning, when the other column is empty or says the same.
+//! - A 备注 column is kept on filings and reviews (not compared when a row meets a stored one).
 //! - A row's unit: by USCC, then organisation code (also the one inside a stored USCC), then
 //!   exact name. A code wins over a name: the row goes to the unit holding the code, with a
 //!   warning when the names differ. A name whose unit has another USCC or organisation code
-//!   is a row error. No match: a new unit (an enterprise, with the row's codes and industry).
+//!   is a row error. No match: a new unit (an enterprise, with the row's codes and industry),
+//!   unless the name is the same name in another form (`core::units::name_family_key`) as a
+//!   stored or earlier-created unit's and no code tells them apart: a row error naming that
+//!   unit, unless `--new-units`. `--dry-run` lists every unit it would create.
 //! - An import only adds, so a batch can later be undone by removing what carries its id:
 //!   existing units are never changed. In a units import an existing unit is skipped, and a
 //!   warning names each field the file gives differently (fix those with `update-unit`).
@@ -46,6 +69,7 @@ mod parse;
 mod reader;
 pub mod rows;
 pub mod unit_index;
+pub mod workbook;
 mod writer;
 
 use std::io::Write;
@@ -55,15 +79,16 @@ use std::sync::atomic::AtomicU64;
 use std::sync::mpsc;
 
 use anyhow::Result;
+use chrono::Datelike;
 use serde_json::json;
 
-use crate::error::{Msg, refuse};
+use crate::error::{Msg, V, refuse, usage};
 use crate::render::Lang;
 use crate::store::{AuditCtx, BatchCounts, Store};
 use columns::Columns;
 pub use decode::EncodingChoice;
-use parse::{Parser, Record};
-use writer::{Rejects, Writer};
+use parse::{Parser, Record, Records};
+use writer::{Rejects, Writer, WriterOptions};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportKind {
@@ -95,6 +120,18 @@ pub struct Options {
     pub allow_bad_check: bool,
     /// The language of the rejects file's error column.
     pub lang: Lang,
+    /// `--sheet`: the sheet of a workbook to read (a name, or a number from 1).
+    pub sheet: Option<String>,
+    /// `--new-units`: create a unit whose name is another form of a stored one's.
+    pub new_units: bool,
+}
+
+/// A unit an import creates (listed by `--dry-run`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUnit {
+    pub name: String,
+    pub uscc: Option<String>,
+    pub org_code: Option<String>,
 }
 
 /// How an import ended.
@@ -114,7 +151,12 @@ pub struct Summary {
     pub counts: BatchCounts,
     /// The batch id, when the import was committed.
     pub batch: Option<i64>,
+    /// The encoding of a CSV file, or the kind of workbook (XLSX, XLS, ODS).
     pub encoding: String,
+    /// The sheet read, for a workbook.
+    pub sheet: Option<String>,
+    /// The units created (or that would be): kept on a dry run only.
+    pub new_units: Option<Vec<NewUnit>>,
     /// The rejects file written, if any.
     pub rejects: Option<PathBuf>,
     /// The import was committed but its rejects file could not be put in place: why.
@@ -173,6 +215,76 @@ pub fn run(
     Ok(summary)
 }
 
+/// Rows looked at for the header: a title, a date and a unit line above it are common; ten
+/// rows down, it is not a header.
+pub const HEADER_WITHIN: u64 = 10;
+
+/// The header row found: its cells as written, the columns they map to, and the rows above it
+/// that held something (line, text).
+struct Header {
+    cells: Vec<String>,
+    columns: Columns,
+    line: u64,
+    above: Vec<(u64, String)>,
+}
+
+/// Finds the header row among the first `HEADER_WITHIN` rows (see the module's notes).
+fn find_header(source: &mut dyn Records, kind: ImportKind, encoding: &str, path: &Path) -> Result<Header> {
+    let cannot = |e: std::io::Error| refuse(Msg::CannotRead { path: crate::error::path(path), detail: e.to_string() });
+    let mut rec = Record::default();
+    let mut above = Vec::new();
+    // The row naming most of the kind's fields, for the refusal when none names them all.
+    let mut closest: Option<(usize, Msg)> = None;
+    while source.next_record(&mut rec).map_err(cannot)? && rec.line <= HEADER_WITHIN {
+        rec.undo_excel_text();
+        let cells: Vec<String> = rec.iter().map(|h| String::from_utf8_lossy(h).into_owned()).collect();
+        let Some(text) = crate::core::ids::clean_text(&cells.join(" ")) else { continue };
+        match Columns::map(kind, &cells, rec.line) {
+            Ok(columns) => return Ok(Header { cells, columns, line: rec.line, above }),
+            Err(Msg::ImportMissingColumns { line, kind, missing, found, .. }) => {
+                let named = Columns::fields_named(kind_of(&kind), &cells);
+                let undecoded = cells.iter().any(|h| h.contains('\u{FFFD}')).then(|| encoding.to_string());
+                if closest.as_ref().is_none_or(|(best, _)| named > *best) {
+                    let msg = Msg::ImportMissingColumns { line, kind, missing, found, undecoded };
+                    closest = Some((named, msg));
+                }
+                above.push((rec.line, text));
+            }
+            Err(other) => return Err(refuse(other)),
+        }
+    }
+    Err(refuse(closest.map_or(Msg::ImportEmptyFile, |(_, msg)| msg)))
+}
+
+/// An import's kind from its `as_str`.
+fn kind_of(s: &str) -> ImportKind {
+    match s {
+        "reviews" => ImportKind::Reviews,
+        "units" => ImportKind::Units,
+        _ => ImportKind::Filings,
+    }
+}
+
+/// The rows of the file, however it is kept: (records, encoding or workbook kind, size,
+/// delimiter for CSV, sheet name for a workbook).
+type Opened = (Box<dyn Records>, String, u64, Option<u8>, Option<String>);
+
+fn open_file(opts: &Options, done: &Arc<AtomicU64>) -> Result<Opened> {
+    if let Some(format) = workbook::format_of(&opts.file)? {
+        let sheet = workbook::Sheet::open(&opts.file, format, opts.sheet.as_deref(), done.clone())?;
+        let size = std::fs::metadata(&opts.file).map(|m| m.len()).unwrap_or(0);
+        let (kind, name) = (sheet.format.to_string(), sheet.name.clone());
+        return Ok((Box::new(sheet), kind, size, None, Some(name)));
+    }
+    if opts.sheet.is_some() {
+        return Err(usage(Msg::ImportSheetNeedsWorkbook { path: crate::error::path(&opts.file) }));
+    }
+    let decoded = decode::open(&opts.file, opts.encoding, done.clone())?;
+    let encoding = decoded.encoding_label();
+    let parser = Parser::new(decoded.reader, decoded.delimiter);
+    Ok((Box::new(parser), encoding, decoded.size, Some(decoded.delimiter), None))
+}
+
 fn run_in(
     store: &mut Store,
     audit: &AuditCtx,
@@ -181,27 +293,12 @@ fn run_in(
     stage: Stage<'_>,
 ) -> Result<Summary> {
     let done = Arc::new(AtomicU64::new(0));
-    let decoded = decode::open(&opts.file, opts.encoding, done.clone())?;
-    let encoding = decoded.encoding_label();
-    let size = decoded.size;
-    let delimiter = decoded.delimiter;
-    let mut parser = Parser::new(decoded.reader, delimiter);
-    let mut header = Record::default();
-    let cannot =
-        |e: std::io::Error| refuse(Msg::CannotRead { path: crate::error::path(&opts.file), detail: e.to_string() });
-    if !parser.read(&mut header).map_err(cannot)? {
-        return Err(refuse(Msg::ImportEmptyFile));
+    let (mut source, encoding, size, delimiter, sheet) = open_file(opts, &done)?;
+    let Header { cells: header, columns, line, above } = find_header(&mut *source, opts.kind, &encoding, &opts.file)?;
+    if !above.is_empty() {
+        let rows = above.iter().map(|(l, text)| (*l, V::from(text))).collect();
+        events.warning(&Msg::ImportRowsAboveHeader { header: line, rows });
     }
-    let header: Vec<String> = header.iter().map(|h| String::from_utf8_lossy(h).into_owned()).collect();
-    let columns = Columns::map(opts.kind, &header).map_err(|msg| {
-        let msg = match msg {
-            Msg::ImportMissingColumns { kind, missing, found, .. } if header.iter().any(|h| h.contains('\u{FFFD}')) => {
-                Msg::ImportMissingColumns { kind, missing, found, undecoded: Some(encoding.clone()) }
-            }
-            other => other,
-        };
-        refuse(msg)
-    })?;
     if !columns.ignored.is_empty() {
         events.warning(&Msg::ImportIgnoredColumns {
             kind: opts.kind.as_str().into(),
@@ -219,16 +316,19 @@ fn run_in(
     let file_name = std::fs::canonicalize(&opts.file).unwrap_or_else(|_| opts.file.clone());
     let batch_id = tx.insert_import_batch(opts.kind.as_str(), &file_name.to_string_lossy(), &encoding)?;
     events.start(size);
-    let mut writer = Writer::new(&tx, opts.kind, &columns, batch_id, rejects, events, opts.lang)?;
+    let writer_opts = WriterOptions { lang: opts.lang, new_units: opts.new_units, list_created: opts.dry_run };
+    let mut writer = Writer::new(&tx, opts.kind, &columns, batch_id, rejects, events, writer_opts)?;
+    let plan = tx.read().plan()?;
     // After the writer has read the units and the voided records: those scans need no cache
     // of their own, and would otherwise fill it with a large database's pages.
     tx.set_cache_mib(CACHE_MIB)?;
     let reader = reader::Reader {
-        parser,
+        source,
         path: &opts.file,
         columns: &columns,
         encoding: &encoding,
         delimiter,
+        serial_years: (plan.start.year(), plan.deadline.year()),
         kind: opts.kind,
         allow_bad_check: opts.allow_bad_check,
         done: &done,
@@ -263,15 +363,25 @@ fn run_in(
         writer.add_day_counts()?;
     }
     let rejects = writer.rejects.take().filter(|_| counts.rejected > 0);
+    let new_units = writer.created.take();
     drop(writer);
     if status != Status::Imported {
         drop(tx); // rolls back
-        return Ok(Summary { status, counts, batch: None, encoding, rejects: None, rejects_lost: None });
+        return Ok(Summary {
+            status,
+            counts,
+            batch: None,
+            encoding,
+            sheet,
+            new_units,
+            rejects: None,
+            rejects_lost: None,
+        });
     }
     tx.finish_import_batch(batch_id, &counts)?;
     let rejects_path = rejects.as_ref().map(|_| opts.rejects.clone());
     let after = json!({
-        "kind": opts.kind.as_str(), "file": file_name.to_string_lossy(), "encoding": encoding,
+        "kind": opts.kind.as_str(), "file": file_name.to_string_lossy(), "encoding": encoding, "sheet": sheet,
         "added": counts.added, "skipped": counts.skipped, "rejected": counts.rejected,
         "units_created": counts.units_created,
         "rejects": rejects_path.as_ref().map(|p| p.to_string_lossy().into_owned()),
@@ -301,5 +411,5 @@ fn run_in(
         _ => None,
     };
     let rejects = rejects_path.filter(|_| rejects_lost.is_none());
-    Ok(Summary { status, counts, batch: Some(batch_id), encoding, rejects, rejects_lost })
+    Ok(Summary { status, counts, batch: Some(batch_id), encoding, sheet, new_units, rejects, rejects_lost })
 }

@@ -83,6 +83,64 @@ impl Record {
         }
     }
 
+    /// Empties the record, for a source that fills it cell by cell (`push`).
+    pub fn clear(&mut self) {
+        self.reset();
+    }
+
+    /// Adds a cell at the end.
+    pub fn push(&mut self, cell: &[u8]) {
+        let start = self.bytes().len();
+        let end = start + cell.len();
+        if self.data.len() < end {
+            let grown = (self.data.len() * 2).max(end).max(256);
+            self.data.resize(grown, 0);
+        }
+        self.data[start..end].copy_from_slice(cell);
+        if self.ends.len() <= self.len {
+            self.ends.push(end);
+        } else {
+            self.ends[self.len] = end;
+        }
+        self.len += 1;
+    }
+
+    /// Undoes what `list --excel` (`render::csv::excel_text`) does to keep a cell as text in
+    /// Excel: `="9150…"` becomes `9150…`, and the apostrophe before a formula character or a
+    /// digit (`'=1+1`, `'0025…`) is dropped. Cells are rewritten in place; a row with no cell
+    /// starting with `=` or `'` (nearly every row) is left as it is after one look at each cell.
+    pub fn undo_excel_text(&mut self) {
+        let marked = self.iter().any(|c| matches!(c.first(), Some(b'=' | b'\'')));
+        if !marked {
+            return;
+        }
+        let (mut write, mut start) = (0, 0);
+        for i in 0..self.len {
+            let end = self.ends[i];
+            let cell = &self.data[start..end];
+            let (from, to, quoted) = match cell {
+                [b'=', b'"', .., b'"'] if cell.len() >= 3 => (2, cell.len() - 1, true),
+                [b'\'', next, ..]
+                    if matches!(next, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') || next.is_ascii_digit() =>
+                {
+                    (1, cell.len(), false)
+                }
+                _ => (0, cell.len(), false),
+            };
+            let (mut k, stop) = (start + from, start + to);
+            while k < stop {
+                let byte = self.data[k];
+                self.data[write] = byte;
+                write += 1;
+                // Inside `="…"` a quote is written twice.
+                let doubled = quoted && byte == b'"' && k + 1 < stop && self.data[k + 1] == b'"';
+                k += if doubled { 2 } else { 1 };
+            }
+            self.ends[i] = write;
+            start = end;
+        }
+    }
+
     fn reset(&mut self) {
         if self.data.len() > KEEP_BYTES {
             self.data = Vec::new();
@@ -92,6 +150,19 @@ impl Record {
         }
         self.len = 0;
         self.cut = None;
+    }
+}
+
+/// Where an import's rows come from: a CSV file (`Parser`) or a workbook's sheet
+/// (`workbook::Sheet`).
+pub trait Records: Send {
+    /// Reads the next record into `rec`, with the line (row) it starts on; `false` at the end.
+    fn next_record(&mut self, rec: &mut Record) -> io::Result<bool>;
+}
+
+impl<R: Read + Send> Records for Parser<R> {
+    fn next_record(&mut self, rec: &mut Record) -> io::Result<bool> {
+        self.read(rec)
     }
 }
 
@@ -246,6 +317,45 @@ mod tests {
         assert_eq!(records(b"\xef\xbb\xbfa,b\n"), vec![(1, cells(&["a", "b"]), None)]);
         assert!(records(b"").is_empty());
         assert!(records(b"\n\r\n").is_empty());
+    }
+
+    #[test]
+    fn what_excel_csv_does_to_keep_text_is_undone() {
+        let mut r = Record::from_cells(&[
+            "=\"915001071862659620\"",
+            "'=SUM(A1)",
+            "'00251805-7",
+            "=\"a\"\"b\"",
+            "'text",
+            "=1+1",
+            "重庆",
+            "=\"\"",
+            "",
+        ]);
+        r.undo_excel_text();
+        let cells: Vec<&[u8]> = r.iter().collect();
+        let want: [&[u8]; 9] = [
+            b"915001071862659620",
+            b"=SUM(A1)",
+            b"00251805-7",
+            b"a\"b",
+            b"'text",
+            b"=1+1",
+            "重庆".as_bytes(),
+            b"",
+            b"",
+        ];
+        assert_eq!(cells, want);
+        let mut plain = Record::from_cells(&["a", "b"]);
+        plain.undo_excel_text();
+        assert_eq!(plain.iter().collect::<Vec<_>>(), [b"a".as_slice(), b"b"]);
+        let mut pushed = Record::default();
+        pushed.push(b"x");
+        pushed.push(b"");
+        pushed.push("长".as_bytes());
+        assert_eq!(pushed.iter().collect::<Vec<_>>(), [b"x".as_slice(), b"", "长".as_bytes()]);
+        pushed.clear();
+        assert!(pushed.is_empty());
     }
 
     #[test]

@@ -1,9 +1,8 @@
-//! The reading half of an import, on its own thread: CSV records parsed and checked, handed
+//! The reading half of an import, on its own thread: records (CSV or a sheet) read and checked, handed
 //! to the writer in batches that come back to be refilled, so memory stays flat however long
 //! the file is (and however long its rows: see `parse`), and parsing overlaps with SQLite's work.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender};
@@ -12,7 +11,7 @@ use anyhow::Result;
 
 use super::ImportKind;
 use super::columns::Columns;
-use super::parse::{Parser, Record};
+use super::parse::{Record, Records};
 use super::rows::{self, FieldError, FilingValues, ReviewValues, RowText, UNIT_FIELDS, UnitCheck, UnitFields};
 use crate::error::{Msg, path as vpath, refuse};
 
@@ -36,12 +35,24 @@ pub enum Values {
     Unit(UnitFields),
 }
 
+/// A row that is not a record, skipped with a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skip {
+    /// A totals row, with its label (合计).
+    Totals(String),
+    /// A row an export marks voided, with the reason.
+    Voided(String),
+}
+
 #[derive(Debug, Default)]
 pub struct Row {
-    /// The record, with the line it starts on as the file shows it (header = 1).
+    /// The record, with the line it starts on as the file shows it (header = 1), or the
+    /// sheet's row number.
     pub record: Record,
     /// Every field empty: skipped without a word.
     pub blank: bool,
+    /// Not a record: skipped with a note.
+    pub skip: Option<Skip>,
     /// Filings and reviews: the number of the row's unit description (see `Batch::new_units`);
     /// None for a row too long to read.
     pub unit: Option<usize>,
@@ -74,18 +85,21 @@ impl Batch {
     }
 }
 
-pub struct Reader<'a, R> {
-    pub parser: Parser<R>,
+pub struct Reader<'a> {
+    pub source: Box<dyn Records + 'a>,
     pub path: &'a Path,
     pub columns: &'a Columns,
     pub encoding: &'a str,
-    pub delimiter: u8,
+    /// None for a workbook.
+    pub delimiter: Option<u8>,
+    /// The plan's years, for Excel serial dates.
+    pub serial_years: (i32, i32),
     pub kind: ImportKind,
     pub allow_bad_check: bool,
     pub done: &'a AtomicU64,
 }
 
-impl<R: Read> Reader<'_, R> {
+impl Reader<'_> {
     /// Fills the batches that come back on `empty` and sends them on `full`, until the file
     /// ends, reading fails (the error is sent), or the writer hangs up.
     pub fn run(mut self, full: SyncSender<Result<Batch>>, empty: Receiver<Batch>) {
@@ -107,7 +121,7 @@ impl<R: Read> Reader<'_, R> {
                     batch.rows.push(Row::default());
                 }
                 let row = &mut batch.rows[batch.len];
-                match self.parser.read(&mut row.record) {
+                match self.source.next_record(&mut row.record) {
                     Ok(true) => {}
                     Ok(false) => {
                         end = true;
@@ -142,12 +156,23 @@ impl<R: Read> Reader<'_, R> {
         new_units: &mut Vec<UnitCheck>,
     ) -> usize {
         row.values = None;
+        row.skip = None;
         row.errors.clear();
         row.warnings.clear();
-        let text =
-            RowText { record: &row.record, columns: self.columns, encoding: self.encoding, delimiter: self.delimiter };
+        row.record.undo_excel_text();
+        let text = RowText {
+            record: &row.record,
+            columns: self.columns,
+            encoding: self.encoding,
+            delimiter: self.delimiter,
+            serial_years: self.serial_years,
+        };
         row.blank = text.is_blank();
         if row.blank {
+            return 0;
+        }
+        row.skip = text.totals().map(Skip::Totals).or_else(|| text.voided().map(Skip::Voided));
+        if row.skip.is_some() {
             return 0;
         }
         row.unit = None;

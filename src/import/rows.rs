@@ -2,9 +2,17 @@
 //! agreement, standard numbers, dates, enum words), every fault collected as a `Msg` with the
 //! place it concerns. A few already-tidy spellings take a fast path that gives what the core
 //! check would (each is tested against it).
+//!
+//! What the office's registers hold besides records: a totals row (合计/总计/小计, Total) whose
+//! cells that identify a record are empty is not a record (`RowText::totals`); a row an export
+//! marks voided (作废原因) is not imported (`RowText::voided`); an Excel error cell (`#N/A`)
+//! is a row error; a bare number in a date column is an Excel serial date when it falls in
+//! the plan's years; a code in the other code's column is taken as what it is, with a note.
 
 use super::columns::{Columns, Field, Place};
 use super::parse::{Cut, MAX_CELLS, MAX_ROW_BYTES, Record};
+use chrono::Datelike;
+
 use crate::core::ids::{self, CodeError, DateError};
 use crate::core::model::{Date, Outcome, UnitKind, Words};
 use crate::core::{standards, units};
@@ -36,8 +44,43 @@ pub struct RowText<'a> {
     pub columns: &'a Columns,
     /// The encoding the file was read in, for messages about characters that did not decode.
     pub encoding: &'a str,
-    /// The file's delimiter (comma or tab).
-    pub delimiter: u8,
+    /// The file's delimiter (comma or tab); None for a workbook, whose cells hold any text.
+    pub delimiter: Option<u8>,
+    /// The years (first, last) a bare number in a date column may be an Excel serial date of:
+    /// the plan's.
+    pub serial_years: (i32, i32),
+}
+
+/// The texts Excel writes for an error cell (a formula that failed), in a workbook or a CSV
+/// saved from one.
+const EXCEL_ERRORS: &[&str] = &[
+    "#N/A",
+    "#DIV/0!",
+    "#NAME?",
+    "#NULL!",
+    "#NUM!",
+    "#REF!",
+    "#VALUE!",
+    "#DATA!",
+    "#GETTING_DATA",
+    "#SPILL!",
+    "#CALC!",
+];
+
+/// The words that open a totals row (compared without spaces, case aside).
+const TOTALS_WORDS: &[&str] = &["合计", "总计", "小计", "共计", "grandtotal", "subtotal", "total"];
+
+/// Whether a cell is a totals row's label: a totals word, then nothing, or only a count
+/// (`合计：12项`, `Total (3)`).
+fn totals_word(s: &str) -> bool {
+    let key: String =
+        ids::to_halfwidth(s).chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
+    TOTALS_WORDS.iter().any(|w| {
+        key.strip_prefix(w).is_some_and(|rest| {
+            rest.chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || "：，。、（）项家条个件元".contains(c))
+        })
+    })
 }
 
 /// Whether bytes may hold a C0 or C1 control character or DEL (C1 controls are C2 80..9F in
@@ -75,6 +118,9 @@ impl<'a> RowText<'a> {
         if may_hold_controls(bytes) && ids::has_forbidden_controls(s) {
             return Err(Msg::RowControlChar { value: v_start(s) });
         }
+        if bytes.first() == Some(&b'#') && EXCEL_ERRORS.contains(&s.trim()) {
+            return Err(Msg::RowExcelError { value: V::from(s.trim()) });
+        }
         Ok(s)
     }
 
@@ -86,6 +132,40 @@ impl<'a> RowText<'a> {
     /// Every field empty or blank: Excel leaves such rows at the end of a sheet.
     pub fn is_blank(&self) -> bool {
         self.record.cut.is_none() && self.record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace))
+    }
+
+    /// The row is a totals row: its first cell that holds anything is a totals word
+    /// (`合计`, `Total`), and the cells that identify a record (the unit's name and codes, the
+    /// standard and filing numbers) are empty, that one aside. Its label, if so.
+    pub fn totals(&self) -> Option<String> {
+        let (at, first) = self.record.iter().enumerate().find(|(_, c)| !c.iter().all(u8::is_ascii_whitespace))?;
+        // Most rows are records: one look at the first byte (合 总 小 共, T t) rules them out.
+        if !matches!(
+            first.iter().find(|b| !b.is_ascii_whitespace()),
+            Some(0xE5 | 0xE6 | b'T' | b't' | b'G' | b'g' | b'S' | b's' | 0xEF)
+        ) {
+            return None;
+        }
+        let label = std::str::from_utf8(first).ok()?.trim();
+        if !totals_word(label) {
+            return None;
+        }
+        let identifying = [Field::Name, Field::Uscc, Field::OrgCode, Field::StandardNo, Field::FilingNo];
+        let empty = identifying
+            .iter()
+            .filter_map(|&f| self.columns.get(f))
+            .filter(|&i| i != at)
+            .all(|i| self.record.get(i).is_none_or(|c| c.iter().all(u8::is_ascii_whitespace)));
+        empty.then(|| label.to_string())
+    }
+
+    /// The reason in an exported row's 作废原因 (voided) column: the row is a voided record.
+    pub fn voided(&self) -> Option<String> {
+        let bytes = self.bytes(Field::Voided);
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return None;
+        }
+        tidy(&String::from_utf8_lossy(bytes))
     }
 
     /// A row cut because it was too long or had too many cells.
@@ -130,9 +210,10 @@ impl<'a> RowText<'a> {
     /// several rows swallowed by a quote that was opened and never closed: refuse it rather than
     /// store three rows of CSV as one title. Names the line the quote opens on.
     pub fn unclosed_quote(&self) -> Option<FieldError> {
+        let delimiter = self.delimiter?;
         let at = self.record.iter().position(|f| {
             let runs_over = f.contains(&b'\n') || f.contains(&b'\r');
-            runs_over && f.contains(&self.delimiter)
+            runs_over && f.contains(&delimiter)
         })?;
         // The quote opens on the record's first line plus the line breaks of the cells before.
         let before: usize = self.record.iter().take(at).map(|f| f.iter().filter(|&&b| b == b'\n').count()).sum();
@@ -195,18 +276,31 @@ pub fn date(s: &str) -> Result<Date, DateError> {
     ids::parse_date(s)
 }
 
+/// A five-digit number (with a time as a fraction, or not): what Excel shows for a date cell
+/// formatted as General (10000 is 1927, 99999 is 2173).
+fn serial_shape(s: &str) -> bool {
+    let whole = s.split_once('.').map_or(s, |(w, _)| w);
+    whole.len() == 5
+}
+
 fn required_date(row: &RowText, field: Field, errors: &mut Vec<FieldError>) -> Option<Date> {
     let s = row.field(field, errors)?;
     match date(s) {
         Ok(d) => Some(d),
         Err(err) => {
             let raw = s.trim();
-            // Excel shows a date cell formatted as General as its serial day number.
-            let serial = raw.len() == 5 && raw.bytes().all(|b| b.is_ascii_digit());
-            let msg = if serial && err == DateError::Unrecognised {
-                Msg::RowDateSerial { value: V::from(raw) }
-            } else {
-                Msg::RowDate { value: V::from(raw), err }
+            // Excel shows a date cell formatted as General as its serial day number: taken as
+            // that date when it falls in the plan's years, where the register's dates are.
+            let serial = (err == DateError::Unrecognised).then(|| ids::parse_excel_serial(raw)).flatten();
+            let msg = match serial {
+                Some(d) if (row.serial_years.0..=row.serial_years.1).contains(&d.year()) => return Some(d),
+                Some(d) if serial_shape(&ids::to_halfwidth(raw)) => Msg::RowDateSerial {
+                    value: V::from(raw),
+                    date: d,
+                    from: row.serial_years.0,
+                    to: row.serial_years.1,
+                },
+                _ => Msg::RowDate { value: V::from(raw), err },
             };
             errors.push(FieldError::new(field, msg));
             None
@@ -221,14 +315,13 @@ fn required_date(row: &RowText, field: Field, errors: &mut Vec<FieldError>) -> O
 type CodeCheck = fn(&str) -> Result<(String, Option<CodeError>), CodeError>;
 
 fn code(
-    row: &RowText,
+    raw: &str,
     field: Field,
     check: CodeCheck,
     allow_bad_check: bool,
     errors: &mut Vec<FieldError>,
     warnings: &mut Vec<FieldError>,
 ) -> Option<String> {
-    let raw = row.field(field, errors)?.trim();
     if ids::normalize_code(raw).is_empty() {
         return None;
     }
@@ -272,12 +365,52 @@ pub struct UnitCheck {
     pub warnings: Vec<FieldError>,
 }
 
+/// Letters and digits of a code, hyphens and spaces aside.
+fn code_chars(raw: &str) -> String {
+    ids::normalize_code(raw).chars().filter(|c| c.is_ascii_alphanumeric()).collect()
+}
+
+/// Shaped as an organisation code: 9 letters or digits, with or without the hyphen before the
+/// last (its check character is checked later, as any).
+fn org_shaped(raw: &str) -> bool {
+    let code = ids::normalize_code(raw);
+    let chars = code_chars(raw);
+    chars.len() == 9 && (code.chars().count() == 9 || code.chars().nth(8).is_some_and(|c| !c.is_ascii_alphanumeric()))
+}
+
+/// Shaped as a USCC: 18 letters or digits.
+fn uscc_shaped(raw: &str) -> bool {
+    let code = ids::normalize_code(raw);
+    code.len() == 18 && code.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// The row's (USCC, organisation code) cells with the column each came from. Before 2015 a
+/// register's 统一社会信用代码（组织机构代码） column holds organisation codes: a code in the
+/// other code's column, when that column is empty or says the same, is taken as what it is,
+/// with a note.
+fn code_cells<'a>(uscc: &'a str, org: &'a str, warnings: &mut Vec<FieldError>) -> ((&'a str, Field), (&'a str, Field)) {
+    let same = code_chars(uscc) == code_chars(org);
+    if org_shaped(uscc) && (org.is_empty() || same) {
+        let code = ids::check_org_code_lenient(uscc).map_or_else(|_| ids::normalize_code(uscc), |(c, _)| c);
+        warnings.push(FieldError::new(Field::Uscc, Msg::RowOrgCodeInUsccColumn { code }));
+        return (("", Field::Uscc), (uscc, Field::Uscc));
+    }
+    if uscc_shaped(org) && (uscc.is_empty() || same) {
+        warnings.push(FieldError::new(Field::OrgCode, Msg::RowUsccInOrgCodeColumn { code: ids::normalize_code(org) }));
+        return ((org, Field::OrgCode), ("", Field::OrgCode));
+    }
+    ((uscc, Field::Uscc), (org, Field::OrgCode))
+}
+
 pub fn check_unit(row: &RowText, allow_bad_check: bool) -> UnitCheck {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let name = required_text(row, Field::Name, &mut errors);
-    let uscc = code(row, Field::Uscc, ids::check_uscc_lenient, allow_bad_check, &mut errors, &mut warnings);
-    let org_code = code(row, Field::OrgCode, ids::check_org_code_lenient, allow_bad_check, &mut errors, &mut warnings);
+    let uscc_raw = row.field(Field::Uscc, &mut errors).unwrap_or_default().trim();
+    let org_raw = row.field(Field::OrgCode, &mut errors).unwrap_or_default().trim();
+    let ((uscc_raw, uscc_at), (org_raw, org_at)) = code_cells(uscc_raw, org_raw, &mut warnings);
+    let uscc = code(uscc_raw, uscc_at, ids::check_uscc_lenient, allow_bad_check, &mut errors, &mut warnings);
+    let org_code = code(org_raw, org_at, ids::check_org_code_lenient, allow_bad_check, &mut errors, &mut warnings);
     // The rule `add-unit` and `update-unit` keep; said as a file's cell, not an option.
     if let Err(msg) = units::codes_agree(uscc.as_deref(), org_code.as_deref()) {
         let msg = match msg {
@@ -334,6 +467,8 @@ pub struct FilingValues {
     pub title: String,
     pub filing_no: String,
     pub filed_on: Date,
+    /// 备注, kept on the filing.
+    pub remark: Option<String>,
 }
 
 pub fn check_filing(row: &RowText, errors: &mut Vec<FieldError>) -> Option<FilingValues> {
@@ -344,9 +479,10 @@ pub fn check_filing(row: &RowText, errors: &mut Vec<FieldError>) -> Option<Filin
         errors.push(FieldError::new(Field::FilingNo, Msg::RowEmpty));
     }
     let filed_on = required_date(row, Field::FiledOn, errors);
+    let remark = optional_text(row, Field::Remark, errors);
     match (number, title, filing_no, filed_on) {
         (Some(number), Some(title), Some(filing_no), Some(filed_on)) if !filing_no.is_empty() => {
-            Some(FilingValues { number, title, filing_no, filed_on })
+            Some(FilingValues { number, title, filing_no, filed_on, remark })
         }
         _ => None,
     }
@@ -359,6 +495,8 @@ pub struct ReviewValues {
     pub filing_no: Option<String>,
     pub reviewed_on: Date,
     pub outcome: Outcome,
+    /// 备注, kept on the review.
+    pub remark: Option<String>,
 }
 
 pub fn check_review(row: &RowText, errors: &mut Vec<FieldError>) -> Option<ReviewValues> {
@@ -375,11 +513,13 @@ pub fn check_review(row: &RowText, errors: &mut Vec<FieldError>) -> Option<Revie
         None => None,
     };
     let filing_no = row.field(Field::FilingNo, errors).map(code_text);
+    let remark = optional_text(row, Field::Remark, errors);
     Some(ReviewValues {
         number: number?,
         filing_no: filing_no.filter(|s| !s.is_empty()),
         reviewed_on: reviewed_on?,
         outcome: outcome?,
+        remark,
     })
 }
 
@@ -390,11 +530,11 @@ mod tests {
     use crate::import::ImportKind;
 
     fn columns(kind: ImportKind, header: &[&str]) -> Columns {
-        Columns::map(kind, &header.iter().map(|s| s.to_string()).collect::<Vec<_>>()).unwrap()
+        Columns::map(kind, &header.iter().map(|s| s.to_string()).collect::<Vec<_>>(), 1).unwrap()
     }
 
     fn row<'a>(record: &'a Record, columns: &'a Columns) -> RowText<'a> {
-        RowText { record, columns, encoding: "UTF-8", delimiter: b',' }
+        RowText { record, columns, encoding: "UTF-8", delimiter: Some(b','), serial_years: (2012, 2015) }
     }
 
     #[test]
@@ -434,13 +574,89 @@ mod tests {
         assert_eq!(check_filing(&row(&record, &cols), &mut errors), None);
         let places: Vec<_> = errors.iter().map(|e| e.place).collect();
         let f = Place::Field;
-        assert_eq!(places, vec![f(Field::StandardNo), f(Field::Title), f(Field::FilingNo), f(Field::FiledOn)]);
+        assert_eq!(places, vec![f(Field::StandardNo), f(Field::Title), f(Field::FilingNo)]);
         assert_eq!(
             errors[0].msg,
             Msg::RowNotEnterpriseNumber { number: "GB/T 1.1-2020".into(), level: Level::National }
         );
         assert_eq!(errors[1].msg, Msg::RowEmpty);
-        assert_eq!(errors[3].msg, Msg::RowDateSerial { value: "41395".into() });
+        assert_eq!(errors.len(), 3, "41395 is 2013-05-01, in the plan's years: {errors:?}");
+    }
+
+    #[test]
+    fn excel_serial_dates_in_the_plans_years() {
+        let cols = columns(ImportKind::Filings, &["企业名称", "标准编号", "标准名称", "备案号", "备案日期"]);
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        for (cell, want) in [("41456", d("2013-07-01")), ("41456.5", d("2013-07-01")), ("42369", d("2015-12-31"))] {
+            let record = Record::from_cells(&["某公司", "Q/JLP 1-2013", "t", "F1", cell]);
+            let mut errors = Vec::new();
+            let v = check_filing(&row(&record, &cols), &mut errors);
+            assert_eq!(v.map(|v| v.filed_on), Some(want), "{cell}: {errors:?}");
+        }
+        // A number that is no date of the plan's years is still refused, naming the date it
+        // would be; one that cannot be an Excel date at all is an unrecognised date.
+        let record = Record::from_cells(&["某公司", "Q/JLP 1-2013", "t", "F1", "45000"]);
+        let mut errors = Vec::new();
+        assert_eq!(check_filing(&row(&record, &cols), &mut errors), None);
+        assert_eq!(
+            errors[0].msg,
+            Msg::RowDateSerial { value: "45000".into(), date: d("2023-03-15"), from: 2012, to: 2015 }
+        );
+        for cell in ["2013", "12", "99999999"] {
+            let record = Record::from_cells(&["某公司", "Q/JLP 1-2013", "t", "F1", cell]);
+            let mut errors = Vec::new();
+            assert_eq!(check_filing(&row(&record, &cols), &mut errors), None, "{cell}");
+            assert!(matches!(&errors[0].msg, Msg::RowDate { err: DateError::Unrecognised, .. }), "{cell}: {errors:?}");
+        }
+    }
+
+    #[test]
+    fn totals_rows_voided_rows_and_excel_errors() {
+        let cols = columns(
+            ImportKind::Filings,
+            &["序号", "企业名称", "标准编号", "标准名称", "备案号", "备案日期", "作废原因"],
+        );
+        let totals = |cells: &[&str]| row(&Record::from_cells(cells), &cols).totals();
+        assert_eq!(totals(&["合计", "", "", "", "", "", ""]), Some("合计".into()));
+        assert_eq!(totals(&["", "总 计：", "", "12项", "", "", ""]), Some("总 计：".into()));
+        assert_eq!(totals(&["Total (3)", "", "", "", "", "", ""]), Some("Total (3)".into()));
+        assert_eq!(totals(&["小计", "", "", "", "", "2013-05-01", ""]), Some("小计".into()));
+        // A record is not a totals row, whatever its first cell says.
+        assert_eq!(totals(&["合计", "重庆甲", "", "", "", "", ""]), None);
+        assert_eq!(totals(&["", "合计", "", "", "F1", "", ""]), None);
+        assert_eq!(totals(&["", "合计公司", "", "", "", "", ""]), None);
+        assert_eq!(totals(&["1", "重庆甲", "Q/JLP 1-2013", "t", "F1", "2013-05-01", ""]), None);
+        let voided = Record::from_cells(&["1", "重庆甲", "Q/JLP 1-2013", "t", "F1", "2013-05-01", " 重复录入 "]);
+        assert_eq!(row(&voided, &cols).voided(), Some("重复录入".into()));
+        let live = Record::from_cells(&["1", "重庆甲", "Q/JLP 1-2013", "t", "F1", "2013-05-01", ""]);
+        assert_eq!(row(&live, &cols).voided(), None);
+        let na = Record::from_cells(&["1", "#N/A", "Q/JLP 1-2013", "t", "F1", "2013-05-01", ""]);
+        let unit = check_unit(&row(&na, &cols), false);
+        assert_eq!(unit.fields.unwrap_err()[0].msg, Msg::RowExcelError { value: "#N/A".into() });
+    }
+
+    #[test]
+    fn a_code_in_the_other_codes_column_is_taken_as_what_it_is() {
+        let cols = columns(ImportKind::Units, &["name", "uscc", "org_code"]);
+        let check = |uscc: &str, org: &str| check_unit(&row(&Record::from_cells(&["某公司", uscc, org]), &cols), false);
+        let moved = check("00251805-7", "");
+        let fields = moved.fields.clone().unwrap();
+        assert_eq!((fields.uscc, fields.org_code.as_deref()), (None, Some("00251805-7")));
+        assert_eq!(moved.warnings[0].place, Place::Field(Field::Uscc));
+        assert_eq!(moved.warnings[0].msg, Msg::RowOrgCodeInUsccColumn { code: "00251805-7".into() });
+        let same = check("002518057", "00251805-7").fields.unwrap();
+        assert_eq!((same.uscc, same.org_code.as_deref()), (None, Some("00251805-7")));
+        let moved = check("", "91110000600037341L");
+        let fields = moved.fields.clone().unwrap();
+        assert_eq!((fields.uscc.as_deref(), fields.org_code), (Some("91110000600037341L"), None));
+        assert_eq!(moved.warnings[0].msg, Msg::RowUsccInOrgCodeColumn { code: "91110000600037341L".into() });
+        // Its check is still made, and named in the column it was in.
+        let bad = check("00251805-8", "").fields.unwrap_err();
+        assert_eq!(bad[0].place, Place::Field(Field::Uscc));
+        assert!(matches!(bad[0].msg, Msg::RowBadCheck { .. }), "{bad:?}");
+        // Two different codes stay where they are, and are checked as such.
+        let two = check("00251805-7", "00251809-X").fields.unwrap_err();
+        assert!(matches!(&two[0].msg, Msg::RowCode { err: CodeError::Length { expected: 18, .. }, .. }), "{two:?}");
     }
 
     #[test]
@@ -458,13 +674,14 @@ mod tests {
                 title: "铝合金 型材".into(),
                 filing_no: "50107-1".into(),
                 filed_on: Date::from_ymd_opt(2013, 5, 1).unwrap(),
+                remark: None,
             }
         );
     }
 
     #[test]
     fn cells_with_controls_or_too_long_are_named() {
-        let cols = columns(ImportKind::Filings, &["企业名称", "标准编号", "标准名称", "备案号", "备案日期", "备注"]);
+        let cols = columns(ImportKind::Filings, &["企业名称", "标准编号", "标准名称", "备案号", "备案日期", "联系人"]);
         let long = "长".repeat(30_000);
         let record = Record::from_cells(&[
             "某公司\u{1b}[2J",
@@ -551,5 +768,9 @@ mod tests {
         // A tab in a cell of lines is text in a comma-separated file.
         let record = Record::from_cells(&["a", "x", "型材\t（A型）\n第二行"]);
         assert_eq!(row(&record, &cols).unclosed_quote(), None);
+        // A workbook's cell holds any text.
+        let record = Record::from_cells(&["a", "x", "第一行,\n第二行"]);
+        let text = RowText { delimiter: None, ..row(&record, &cols) };
+        assert_eq!(text.unclosed_quote(), None);
     }
 }

@@ -2,6 +2,8 @@
 //! to filings, and a lookup per row in SQL would cost more than the insert). The order is
 //! CLI.md's: USCC, then organisation code (also the one inside a stored USCC), then exact
 //! name after normalising. A name that belongs to a unit with other codes is a conflict.
+//! No match, but the same name in another form (`core::units::name_family_key`) as a unit's
+//! whose codes do not tell them apart: `Similar`, which the writer refuses unless `--new-units`.
 
 use std::collections::HashMap;
 
@@ -9,7 +11,7 @@ use super::columns::Field;
 use super::rows::{FieldError, UnitFields};
 use crate::core::ids;
 use crate::core::records::Unit;
-use crate::core::units::UnitLookup;
+use crate::core::units::{UnitLookup, name_family_key};
 use crate::error::{Msg, UnitName};
 
 /// A unit as messages name it.
@@ -30,6 +32,9 @@ pub enum Lookup<'a> {
     Found(&'a Unit, MatchedBy),
     /// No unit matches: the row's unit is to be created.
     New,
+    /// No unit matches, but this one has the same name in another form, and no code tells
+    /// the two apart: a near miss, not to be made a new unit silently.
+    Similar(&'a Unit),
     Conflict(FieldError),
 }
 
@@ -39,6 +44,8 @@ pub struct UnitIndex {
     by_uscc: HashMap<String, usize>,
     by_org: HashMap<String, Vec<usize>>,
     by_name: HashMap<String, usize>,
+    /// The first unit of each name family (empty keys left out).
+    by_family: HashMap<String, usize>,
     by_id: HashMap<i64, usize>,
 }
 
@@ -65,6 +72,10 @@ impl UnitIndex {
             }
         }
         self.by_name.insert(name_key, at);
+        let family = name_family_key(&unit.name);
+        if !family.is_empty() {
+            self.by_family.entry(family).or_insert(at);
+        }
         self.by_id.insert(unit.id, at);
         self.units.push(unit);
     }
@@ -128,6 +139,16 @@ impl UnitIndex {
                 ));
             }
             return Lookup::Found(unit, MatchedBy::Name);
+        }
+        let family = name_family_key(&row.name);
+        if let Some(&at) = self.by_family.get(&family).filter(|_| !family.is_empty()) {
+            let unit = &self.units[at];
+            // Codes on both sides that found nothing differ: two enterprises, as they say.
+            let theirs_org = unit.org_code.clone().or_else(|| unit.uscc.as_deref().and_then(ids::org_code_in_uscc));
+            let told_apart = (row.uscc.is_some() && unit.uscc.is_some()) || (org.is_some() && theirs_org.is_some());
+            if !told_apart {
+                return Lookup::Similar(unit);
+            }
         }
         Lookup::New
     }
@@ -239,6 +260,27 @@ mod tests {
         assert_eq!(e.place, crate::import::columns::Place::Field(Field::Name));
         assert!(matches!(&e.msg, Msg::RowNameOtherUscc { theirs, .. } if theirs == "91110000600037341L"), "{e:?}");
         assert!(matches!(index.find(&row("重庆乙有限公司", None, Some("00251809-X"))), Lookup::Conflict(_)));
+    }
+
+    #[test]
+    fn the_same_name_in_another_form_is_a_near_miss_unless_codes_tell_them_apart() {
+        let index = UnitIndex::new(vec![
+            unit(1, "重庆西南铝业有限公司", None, None),
+            unit(2, "重庆甲机械有限公司", Some("91110000600037341L"), None),
+        ]);
+        let similar = |l: Lookup<'_>| match l {
+            Lookup::Similar(u) => Some(u.id),
+            _ => None,
+        };
+        assert_eq!(similar(index.find(&row("重庆西南铝业有限责任公司", None, None))), Some(1));
+        assert_eq!(similar(index.find(&row("西南铝业（集团）有限公司", Some("9144030071526726XG"), None))), Some(1));
+        assert_eq!(similar(index.find(&row("西南铝业有限公司", None, Some("00251805-7")))), Some(1));
+        assert_eq!(similar(index.find(&row("甲机械有限责任公司", None, None))), Some(2));
+        // Codes on both sides that differ: two enterprises.
+        assert_eq!(index.find(&row("甲机械有限责任公司", Some("9144030071526726XG"), None)), Lookup::New);
+        assert_eq!(index.find(&row("甲机械有限责任公司", None, Some("00251805-7"))), Lookup::New);
+        assert_eq!(index.find(&row("重庆乙机械有限公司", None, None)), Lookup::New);
+        assert_eq!(index.find(&row("重庆（集团）有限公司", None, None)), Lookup::New);
     }
 
     #[test]

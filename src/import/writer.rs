@@ -13,10 +13,10 @@ use chrono::Datelike;
 
 use super::columns::{self, Columns, Field};
 use super::parse::Record;
-use super::reader::{Batch, Row, Values};
+use super::reader::{Batch, Row, Skip, Values};
 use super::rows::{FieldError, FilingValues, ReviewValues, UnitCheck, UnitFields};
 use super::unit_index::{Lookup, MatchedBy, UnitIndex, named};
-use super::{Events, ImportKind};
+use super::{Events, ImportKind, NewUnit};
 use crate::core::ids;
 use crate::core::model::{Date, Outcome, UnitKind};
 use crate::core::records::Unit;
@@ -219,6 +219,18 @@ pub struct Writer<'t, 'e> {
     events: &'e mut dyn Events,
     /// The language of the rejects file's error column.
     lang: Lang,
+    /// `--new-units`: a name in another form of a unit's is a new unit all the same.
+    new_units: bool,
+    /// The units created, when they are to be listed (`--dry-run`).
+    pub created: Option<Vec<NewUnit>>,
+}
+
+/// What a writer is told besides where to write.
+pub struct WriterOptions {
+    pub lang: Lang,
+    pub new_units: bool,
+    /// Keep the units created, to list them.
+    pub list_created: bool,
 }
 
 impl<'t, 'e> Writer<'t, 'e> {
@@ -229,7 +241,7 @@ impl<'t, 'e> Writer<'t, 'e> {
         batch: i64,
         rejects: Option<Rejects>,
         events: &'e mut dyn Events,
-        lang: Lang,
+        opts: WriterOptions,
     ) -> Result<Writer<'t, 'e>> {
         let sink = match kind {
             ImportKind::Filings => Sink::Filings(tx.filing_sink(batch)?),
@@ -250,7 +262,9 @@ impl<'t, 'e> Writer<'t, 'e> {
             voided,
             days: DayCounts::default(),
             events,
-            lang,
+            lang: opts.lang,
+            new_units: opts.new_units,
+            created: opts.list_created.then(Vec::new),
         })
     }
 
@@ -279,8 +293,17 @@ impl<'t, 'e> Writer<'t, 'e> {
             self.tokens.push(Token::from(check));
         }
         for row in batch.rows() {
-            if !row.blank {
-                self.row(row)?;
+            match &row.skip {
+                _ if row.blank => {}
+                Some(skip) => {
+                    let msg = match skip {
+                        Skip::Totals(label) => Msg::RowTotals { label: V::from(label) },
+                        Skip::Voided(reason) => Msg::RowVoidedInFile { reason: V::from(reason) },
+                    };
+                    let line = row.line();
+                    self.warn(line, &FieldError::row(msg));
+                }
+                None => self.row(row)?,
             }
         }
         Ok(())
@@ -351,7 +374,12 @@ impl<'t, 'e> Writer<'t, 'e> {
                     errors.push(e.clone());
                     resolved = Some(TokenState::Conflict(e));
                 }
-                Lookup::New => {}
+                Lookup::Similar(unit) if !self.new_units => {
+                    let e = near_miss(unit, &fields.name);
+                    errors.push(e.clone());
+                    resolved = Some(TokenState::Conflict(e));
+                }
+                Lookup::Similar(_) | Lookup::New => {}
             },
         }
         if let Some(state) = resolved {
@@ -367,7 +395,7 @@ impl<'t, 'e> Writer<'t, 'e> {
         let token = self.tokens.get_mut(n).ok_or_else(|| anyhow!("unknown unit description"))?;
         let id = match &token.state {
             TokenState::Unit(id) => return Ok(*id),
-            TokenState::Open(fields) => create_unit(self.tx, &mut self.index, fields, self.batch)?,
+            TokenState::Open(fields) => create_unit(self.tx, &mut self.index, fields, self.batch, &mut self.created)?,
             _ => return Err(anyhow!("creating a unit with errors")),
         };
         self.counts.units_created += 1;
@@ -404,7 +432,7 @@ impl<'t, 'e> Writer<'t, 'e> {
         }
         let unit_id = self.token_unit(unit)?;
         let Sink::Filings(sink) = &mut self.sink else { return Ok(None) };
-        match sink.add(unit_id, &v.number, &v.title, &v.filing_no, v.filed_on)? {
+        match sink.add(unit_id, &v.number, &v.title, &v.filing_no, v.filed_on, v.remark.as_deref())? {
             None => {
                 self.counts.added += 1;
                 self.days.add(v.filed_on);
@@ -464,7 +492,9 @@ impl<'t, 'e> Writer<'t, 'e> {
             return Ok(None);
         }
         let Sink::Reviews(sink) = &mut self.sink else { return Ok(None) };
-        let Some(stored) = sink.add(unit_id, &v.number, v.filing_no.as_deref(), v.reviewed_on, v.outcome)? else {
+        let Some(stored) =
+            sink.add(unit_id, &v.number, v.filing_no.as_deref(), v.reviewed_on, v.outcome, v.remark.as_deref())?
+        else {
             self.counts.added += 1;
             self.days.add(v.reviewed_on);
             return Ok(None);
@@ -496,8 +526,12 @@ impl<'t, 'e> Writer<'t, 'e> {
     fn unit_row(&mut self, row: &Row, fields: &UnitFields) -> Result<()> {
         match self.index.find(fields) {
             Lookup::Conflict(e) => self.reject(row, vec![e]),
-            Lookup::New => {
-                create_unit(self.tx, &mut self.index, fields, self.batch)?;
+            Lookup::Similar(unit) if !self.new_units => {
+                let e = near_miss(unit, &fields.name);
+                self.reject(row, vec![e])
+            }
+            Lookup::Similar(_) | Lookup::New => {
+                create_unit(self.tx, &mut self.index, fields, self.batch, &mut self.created)?;
                 self.counts.added += 1;
                 self.counts.units_created += 1;
                 Ok(())
@@ -588,7 +622,18 @@ impl DayCounts {
     }
 }
 
-fn create_unit(tx: &Tx<'_>, index: &mut UnitIndex, f: &UnitFields, batch: i64) -> Result<i64> {
+/// "this is not a stored name, but the same name in another form as ...": the row's error.
+fn near_miss(unit: &Unit, name: &str) -> FieldError {
+    FieldError::new(Field::Name, Msg::RowNameLikeUnit { name: V::from(name), unit: named(unit) })
+}
+
+fn create_unit(
+    tx: &Tx<'_>,
+    index: &mut UnitIndex,
+    f: &UnitFields,
+    batch: i64,
+    created: &mut Option<Vec<NewUnit>>,
+) -> Result<i64> {
     let mut unit = Unit {
         id: 0,
         name: f.name.clone(),
@@ -600,6 +645,9 @@ fn create_unit(tx: &Tx<'_>, index: &mut UnitIndex, f: &UnitFields, batch: i64) -
     };
     unit.id = tx.insert_unit(&UnitRow { unit: &unit, name_key: &f.name_key, batch_id: Some(batch) })?;
     let id = unit.id;
+    if let Some(list) = created {
+        list.push(NewUnit { name: f.name.clone(), uscc: f.uscc.clone(), org_code: f.org_code.clone() });
+    }
     index.add(unit, f.name_key.clone());
     Ok(id)
 }

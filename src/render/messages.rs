@@ -678,7 +678,7 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         Msg::ImportEmptyFile => {
             say!(lang, "文件是空的：第1行应是各列的列名", "the file is empty: line 1 should name the columns")
         }
-        Msg::ImportMissingColumns { kind, missing, found, undecoded } => {
+        Msg::ImportMissingColumns { line, kind, missing, found, undecoded } => {
             let kind = import_kind(lang, kind);
             let missing: Vec<String> = match lang {
                 Lang::Zh => missing.iter().map(|(zh, en)| format!("{zh}（{en}）")).collect(),
@@ -688,8 +688,8 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
             let found = values(lang, found);
             let head = say!(
                 lang,
-                "第1行：文件缺少{kind}导入所需的列 {missing}；文件中的列为：{found}；没有导入任何内容",
-                "line 1: the file has no column {missing} that a {kind} import needs; its columns are: {found}; nothing was imported"
+                "第{line}行：文件缺少{kind}导入所需的列 {missing}；文件中的列为：{found}；没有导入任何内容",
+                "line {line}: the file has no column {missing} that a {kind} import needs; its columns are: {found}; nothing was imported"
             );
             match undecoded {
                 None => head,
@@ -703,26 +703,61 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
                 }
             }
         }
-        Msg::ImportColumnTwice { field, first, second } => say!(
+        Msg::ImportColumnTwice { line, field, first, second } => say!(
             lang,
-            "第1行：「{first}」和「{second}」两列都是 {field}；请只保留一列后重新导入",
-            "line 1: columns '{first}' and '{second}' both hold {field}; keep one and import again"
+            "第{line}行：「{first}」和「{second}」两列都是 {field}；请只保留一列后重新导入",
+            "line {line}: columns '{first}' and '{second}' both hold {field}; keep one and import again"
         ),
-        Msg::ImportWorkbook { path, old: false } => say!(
+        Msg::ImportUnknownCodeColumn { line, kind, column, known } => {
+            let kind = import_kind(lang, kind);
+            let known = list(lang, known);
+            say!(
+                lang,
+                "第{line}行：「{column}」列看起来是代码或编号，但不是{kind}导入认识的列，不能不声不响地丢掉；请把列名改成 {known} 中的一个，或删去这一列；没有导入任何内容",
+                "line {line}: column '{column}' looks like a code or number, but is none a {kind} import knows, and is not dropped silently; rename it to one of {known}, or delete the column; nothing was imported"
+            )
+        }
+        Msg::ImportWorkbookUnreadable { path, detail } => say!(
             lang,
-            "{path} 是 Excel 工作簿（.xlsx），不是 CSV 文件；请在 Excel 或 WPS 中“另存为”CSV 格式后导入",
-            "{path} is an Excel workbook (.xlsx), not a CSV file; in Excel or WPS use Save As and choose CSV"
+            "无法读取工作簿 {path}（{detail}）：文件可能已损坏或设有密码；请在 Excel 或 WPS 中打开后重新保存（或另存为 CSV）再导入",
+            "cannot read the workbook {path} ({detail}): it may be damaged or password-protected; open it in Excel or WPS and save it again (or save it as CSV), then import it"
         ),
-        Msg::ImportWorkbook { path, old: true } => say!(
+        Msg::ImportNoSheet { path, sheet: Some(sheet), sheets } => {
+            let sheets = values(lang, sheets);
+            say!(
+                lang,
+                "工作簿 {path} 中没有工作表「{sheet}」；它的工作表为：{sheets}（--sheet 可写表名，或从 1 数起的序号）",
+                "the workbook {path} has no sheet '{sheet}'; its sheets are: {sheets} (--sheet takes a name, or a number counting from 1)"
+            )
+        }
+        Msg::ImportNoSheet { path, sheet: None, .. } => {
+            say!(lang, "工作簿 {path} 中没有工作表", "the workbook {path} has no sheet")
+        }
+        Msg::ImportSheetNeedsWorkbook { path } => say!(
             lang,
-            "{path} 是旧版 Excel 工作簿（.xls），不是 CSV 文件；请在 Excel 或 WPS 中“另存为”CSV 格式后导入",
-            "{path} is an old Excel workbook (.xls), not a CSV file; in Excel or WPS use Save As and choose CSV"
+            "--sheet 只用于工作簿（.xlsx、.xls、.ods），而 {path} 是文本（CSV）文件",
+            "--sheet goes with a workbook (.xlsx, .xls, .ods); {path} is a text (CSV) file"
         ),
         Msg::ImportBinary { path } => say!(
             lang,
-            "{path} 不是文本文件（含有零字节）；请把表格另存为 CSV 后导入",
-            "{path} is not a text file (it holds zero bytes); save the sheet as CSV and import that"
+            "{path} 不是文本文件（含有零字节）；请直接导入工作簿（.xlsx、.xls、.ods），或把表格另存为 CSV 后导入；如果它是 UTF-16 文本，请加 --encoding utf-16",
+            "{path} is not a text file (it holds zero bytes); import the workbook itself (.xlsx, .xls, .ods) or save the sheet as CSV; if it is UTF-16 text, name it with --encoding utf-16"
         ),
+        Msg::ImportRowsAboveHeader { header, rows } => {
+            let rows: Vec<String> = rows
+                .iter()
+                .map(|(line, text)| match lang {
+                    Lang::Zh => format!("第{line}行「{text}」"),
+                    Lang::En => format!("line {line} '{text}'"),
+                })
+                .collect();
+            let rows = list(lang, &rows);
+            say!(
+                lang,
+                "表头在第{header}行；其上各行不是记录，已跳过：{rows}",
+                "the header is on line {header}; the lines above it are not records and were skipped: {rows}"
+            )
+        }
         Msg::ImportIgnoredColumns { kind, columns } => {
             let kind = import_kind(lang, kind);
             let columns = values(lang, columns);
@@ -732,11 +767,18 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
                 "ignoring columns a {kind} import does not use: {columns}"
             )
         }
-        Msg::ImportSummary { kind, file, encoding, batch, dry_run, added, skipped, rejected, units_created } => {
+        Msg::ImportSummary { kind, file, encoding, sheet, batch, dry_run, added, skipped, rejected, units_created } => {
             let kind = import_kind(lang, kind);
             let encoding = match (lang, encoding.strip_suffix(" with BOM")) {
                 (Lang::Zh, Some(name)) => format!("{name} 带 BOM"),
                 _ => encoding.clone(),
+            };
+            let encoding = match sheet {
+                Some(sheet) => {
+                    let sheet = V(sheet.clone());
+                    say!(lang, "{encoding}，工作表「{sheet}」", "{encoding}, sheet '{sheet}'")
+                }
+                None => encoding,
             };
             let batch = batch.unwrap_or_default();
             if *dry_run {
@@ -765,6 +807,21 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         ),
         Msg::ImportMoreWarnings { more } => {
             say!(lang, "……另有 {more} 条警告未在此列出", "… and {more} more warnings not shown here")
+        }
+        Msg::ImportNewUnit { name, uscc, org_code } => {
+            let codes: Vec<String> = [
+                uscc.as_ref().map(|c| say!(lang, "统一社会信用代码 {c}", "USCC {c}")),
+                org_code.as_ref().map(|c| say!(lang, "组织机构代码 {c}", "organisation code {c}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if codes.is_empty() {
+                say!(lang, "将新建单位「{name}」（没有代码）", "would create unit '{name}' (no code)")
+            } else {
+                let codes = list(lang, &codes);
+                say!(lang, "将新建单位「{name}」（{codes}）", "would create unit '{name}' ({codes})")
+            }
         }
         Msg::RowEmpty => say!(lang, "内容为空；此列必须填写", "the value is empty; this column must be filled in"),
         Msg::RowNotUtf8 => say!(
@@ -815,10 +872,15 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
             say!(lang, "「{value}」：{why}", "'{value}': {why}")
         }
         Msg::RowDate { err, .. } => date_error(lang, err),
-        Msg::RowDateSerial { value } => say!(
+        Msg::RowDateSerial { value, date, from, to } => say!(
             lang,
-            "「{value}」看起来是被 Excel 变成数字的日期；请把该列设为日期（yyyy-mm-dd）或文本格式后重新保存",
-            "'{value}' looks like a date Excel turned into a number; format the column as a date (yyyy-mm-dd) or as text, and save again"
+            "「{value}」若是 Excel 的日期序号，则为 {date}，不在规划的年份（{from}—{to}年）之内，因此不予猜测：如果是日期，请把该列设为日期格式，或写成 {date} 这样；否则请改正",
+            "'{value}' as an Excel date number would be {date}, outside the plan's years ({from}-{to}), so it is not guessed: if it is a date, format the column as a date or write it as {date}; if not, correct it"
+        ),
+        Msg::RowExcelError { value } => say!(
+            lang,
+            "单元格是 Excel 的错误值 {value}（公式出错），不是内容；请在 Excel 中改正后重新保存",
+            "the cell is the Excel error {value} (a formula that failed), not a value; correct it in Excel and save again"
         ),
         Msg::RowCode { value, err } => {
             let why = code_error(lang, err);
@@ -898,6 +960,34 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
                 "'{name}' is the name of unit #{id} whose organisation code is {theirs}, not {mine}"
             )
         }
+        Msg::RowOrgCodeInUsccColumn { code } => say!(
+            lang,
+            "{code} 是组织机构代码（9 位），不是统一社会信用代码，已作为组织机构代码记录",
+            "{code} is an organisation code (9 characters), not a USCC; recorded as the organisation code"
+        ),
+        Msg::RowUsccInOrgCodeColumn { code } => say!(
+            lang,
+            "{code} 是统一社会信用代码（18 位），不是组织机构代码，已作为统一社会信用代码记录",
+            "{code} is a USCC (18 characters), not an organisation code; recorded as the USCC"
+        ),
+        Msg::RowNameLikeUnit { name, unit: u } => {
+            let u = unit(lang, u);
+            say!(
+                lang,
+                "「{name}」不是已登记的单位名称，但与单位 {u} 只差企业组织形式、地名前缀、括号或标点，很可能是同一家：请按登记的名称填写（或填写统一社会信用代码）；如果确实是另一家单位，请加 --new-units 导入",
+                "'{name}' is no stored unit's name, but it is the same name in another form as {u} (legal form, place prefix, brackets or punctuation aside), probably the same enterprise: write the name as stored (or give its USCC); if it is another unit, import with --new-units"
+            )
+        }
+        Msg::RowTotals { label } => say!(
+            lang,
+            "这是合计行（「{label}」），不是记录，已跳过",
+            "this is a totals row ('{label}'), not a record; skipped"
+        ),
+        Msg::RowVoidedInFile { reason } => say!(
+            lang,
+            "文件中这一行标为已作废（作废原因：{reason}），不是有效记录，已跳过",
+            "the file marks this row voided ({reason}); not a live record, skipped"
+        ),
         Msg::RowCodeOtherName { unit: u, name } => {
             let u = unit(lang, u);
             say!(

@@ -228,8 +228,8 @@ impl Tx<'_> {
             insert: self
                 .tx
                 .prepare_cached(
-                    "INSERT INTO filing (unit_id, number, title, filing_no, filed_on, batch_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (filing_no) WHERE void_reason IS NULL DO NOTHING",
+                    "INSERT INTO filing (unit_id, number, title, filing_no, filed_on, batch_id, remark)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (filing_no) WHERE void_reason IS NULL DO NOTHING",
                 )
                 .sql()?,
             find: self
@@ -249,8 +249,8 @@ impl Tx<'_> {
             insert: self
                 .tx
                 .prepare_cached(
-                    "INSERT INTO review (unit_id, number, filing_no, reviewed_on, outcome, batch_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                    "INSERT INTO review (unit_id, number, filing_no, reviewed_on, outcome, batch_id, remark)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                      ON CONFLICT (unit_id, number, reviewed_on) WHERE void_reason IS NULL DO NOTHING",
                 )
                 .sql()?,
@@ -273,7 +273,8 @@ pub struct FilingSink<'t> {
 }
 
 impl FilingSink<'_> {
-    /// Inserts the filing unless its filing number is taken; then returns the one stored.
+    /// Inserts the filing unless its filing number is taken; then returns the one stored
+    /// (whose remark is left as it is: a remark is no part of what makes a filing the same).
     pub fn add(
         &mut self,
         unit_id: i64,
@@ -281,11 +282,12 @@ impl FilingSink<'_> {
         title: &str,
         filing_no: &str,
         filed_on: Date,
+        remark: Option<&str>,
     ) -> Result<Option<StoredFiling>> {
         let mut buf = [0u8; 10];
         let n = self
             .insert
-            .execute(params![unit_id, number, title, filing_no, iso(filed_on, &mut buf), self.batch])
+            .execute(params![unit_id, number, title, filing_no, iso(filed_on, &mut buf), self.batch, remark])
             .sql()?;
         if n == 1 { Ok(None) } else { self.find(filing_no) }
     }
@@ -324,10 +326,11 @@ impl ReviewSink<'_> {
         filing_no: Option<&str>,
         reviewed_on: Date,
         outcome: Outcome,
+        remark: Option<&str>,
     ) -> Result<Option<StoredReview>> {
         let mut buf = [0u8; 10];
         let date = iso(reviewed_on, &mut buf);
-        let n = self.insert.execute(params![unit_id, number, filing_no, date, outcome, self.batch]).sql()?;
+        let n = self.insert.execute(params![unit_id, number, filing_no, date, outcome, self.batch, remark]).sql()?;
         if n == 1 {
             return Ok(None);
         }
@@ -385,13 +388,14 @@ mod tests {
         let uid = tx.insert_unit(&UnitRow { unit: &unit, name_key: "甲", batch_id: None }).unwrap();
         let batch = tx.insert_import_batch("filings", "f.csv", "UTF-8").unwrap();
         let mut sink = tx.filing_sink(batch).unwrap();
-        assert_eq!(sink.add(uid, "Q/A 1-2013", "t", "F1", date("2013-05-01")).unwrap(), None);
-        let again = sink.add(uid, "Q/A 1-2013", "other", "F1", date("2013-05-02")).unwrap().unwrap();
+        assert_eq!(sink.add(uid, "Q/A 1-2013", "t", "F1", date("2013-05-01"), None).unwrap(), None);
+        let again = sink.add(uid, "Q/A 1-2013", "other", "F1", date("2013-05-02"), None).unwrap().unwrap();
         assert_eq!((again.title.as_str(), again.filed_on, again.batch_id), ("t", date("2013-05-01"), Some(batch)));
         drop(sink);
         let mut reviews = tx.review_sink(batch).unwrap();
-        assert_eq!(reviews.add(uid, "Q/A 1-2013", None, date("2014-01-01"), Outcome::Confirm).unwrap(), None);
-        let stored = reviews.add(uid, "Q/A 1-2013", Some("F1"), date("2014-01-01"), Outcome::Revise).unwrap().unwrap();
+        assert_eq!(reviews.add(uid, "Q/A 1-2013", None, date("2014-01-01"), Outcome::Confirm, None).unwrap(), None);
+        let stored =
+            reviews.add(uid, "Q/A 1-2013", Some("F1"), date("2014-01-01"), Outcome::Revise, None).unwrap().unwrap();
         assert_eq!((stored.outcome, stored.filing_no), (Outcome::Confirm, None));
         drop(reviews);
         tx.finish_import_batch(batch, &BatchCounts { added: 2, skipped: 2, rejected: 0, units_created: 0 }).unwrap();
@@ -415,8 +419,8 @@ mod tests {
         let uid = tx.insert_unit(&UnitRow { unit: &unit, name_key: "甲", batch_id: None }).unwrap();
         let batch = tx.insert_import_batch("filings", "f.csv", "UTF-8").unwrap();
         let mut sink = tx.filing_sink(batch).unwrap();
-        sink.add(uid, "Q/A 1-2013", "t", "F1", date("2013-05-01")).unwrap();
-        sink.add(uid, "Q/A 2-2013", "u", "F2", date("2013-05-02")).unwrap();
+        sink.add(uid, "Q/A 1-2013", "t", "F1", date("2013-05-01"), None).unwrap();
+        sink.add(uid, "Q/A 2-2013", "u", "F2", date("2013-05-02"), None).unwrap();
         drop(sink);
         assert_eq!(tx.voided_filings().unwrap(), vec![]);
         tx.void(RecordKind::Filing, 1, "重复录入").unwrap();
@@ -428,7 +432,7 @@ mod tests {
             ("F1", "重复录入", Some(date("2016-06-01")))
         );
         let mut reviews = tx.review_sink(batch).unwrap();
-        reviews.add(uid, "Q/A 1-2013", None, date("2014-01-01"), Outcome::Confirm).unwrap();
+        reviews.add(uid, "Q/A 1-2013", None, date("2014-01-01"), Outcome::Confirm, None).unwrap();
         drop(reviews);
         tx.void(RecordKind::Review, 1, "录错").unwrap();
         let voided = tx.voided_reviews().unwrap();

@@ -129,19 +129,33 @@ pub fn examples() -> Vec<Msg> {
         Msg::ImportCell { column: Some("备案日期".into()), reason: Box::new(Msg::RowEmpty) },
         Msg::ImportEmptyFile,
         Msg::ImportMissingColumns {
+            line: 1,
             kind: "filings".into(),
             missing: vec![("备案号".into(), "filing_no".into())],
             found: vec!["企业名称".into()],
             undecoded: Some("GB18030".into()),
         },
-        Msg::ImportColumnTwice { field: "name".into(), first: "name".into(), second: "单位名称".into() },
-        Msg::ImportWorkbook { path: "a.xlsx".into(), old: false },
+        Msg::ImportColumnTwice { line: 1, field: "name".into(), first: "name".into(), second: "单位名称".into() },
+        Msg::ImportUnknownCodeColumn {
+            line: 3,
+            kind: "filings".into(),
+            column: "企业代码".into(),
+            known: vec!["统一社会信用代码".into(), "组织机构代码".into()],
+        },
+        Msg::ImportWorkbookUnreadable { path: "a.xlsx".into(), detail: "invalid Zip archive".into() },
+        Msg::ImportNoSheet { path: "a.xlsx".into(), sheet: Some("复审".into()), sheets: vec!["备案".into()] },
+        Msg::ImportSheetNeedsWorkbook { path: "a.csv".into() },
         Msg::ImportBinary { path: "a.bin".into() },
+        Msg::ImportRowsAboveHeader {
+            header: 3,
+            rows: vec![(1, "九龙坡区企业产品标准备案登记表（2013年）".into()), (2, "单位：元".into())],
+        },
         Msg::ImportIgnoredColumns { kind: "filings".into(), columns: vec!["备注".into()] },
         Msg::ImportSummary {
             kind: "filings".into(),
             file: "a.csv".into(),
             encoding: "GB18030".into(),
+            sheet: None,
             batch: Some(1),
             dry_run: false,
             added: 3,
@@ -151,6 +165,7 @@ pub fn examples() -> Vec<Msg> {
         },
         Msg::ImportMoreRowErrors { more: 12, rejects: Some("a.csv.rejects.csv".into()) },
         Msg::ImportMoreWarnings { more: 12 },
+        Msg::ImportNewUnit { name: "重庆新单位".into(), uscc: Some("91110000600037341L".into()), org_code: None },
         Msg::RowEmpty,
         Msg::RowNotUtf8,
         Msg::RowUndecodable { value: "\u{FFFD}x".into(), encoding: "GB18030".into() },
@@ -161,7 +176,8 @@ pub fn examples() -> Vec<Msg> {
         Msg::RowExtraFields { fields: 9, header: 7, extra: "x, y".into() },
         Msg::RowUnclosedQuote { opens: 3 },
         Msg::RowDate { value: "sometime".into(), err: DateError::Unrecognised },
-        Msg::RowDateSerial { value: "41395".into() },
+        Msg::RowDateSerial { value: "45000".into(), date: d("2023-03-15"), from: 2012, to: 2015 },
+        Msg::RowExcelError { value: "#N/A".into() },
         Msg::RowCode { value: "123".into(), err: CodeError::Length { expected: 18, found: 3 } },
         Msg::RowBadCheck { code: "91350211M00013FA1N".into(), err: CodeError::BadCheck { expected: 'A', found: 'N' } },
         Msg::RowBadCheckKept {
@@ -189,6 +205,13 @@ pub fn examples() -> Vec<Msg> {
             mine: "9144030071526726XG".into(),
         },
         Msg::RowNameOtherOrg { unit: u(1, "甲"), theirs: "60003734-1".into(), mine: "00251805-7".into() },
+        Msg::RowOrgCodeInUsccColumn { code: "00251805-7".into() },
+        Msg::RowUsccInOrgCodeColumn { code: "91110000600037341L".into() },
+        Msg::RowNameLikeUnit {
+            name: "重庆西南铝业有限责任公司".into(), unit: u(3, "重庆西南铝业有限公司")
+        },
+        Msg::RowTotals { label: "合计".into() },
+        Msg::RowVoidedInFile { reason: "重复录入".into() },
         Msg::RowCodeOtherName { unit: u(1, "甲"), name: "甲（改名）".into() },
         Msg::RowFilingConflict {
             conflict: Box::new(crate::error::FilingConflict {
