@@ -5,7 +5,7 @@ use anyhow::Result;
 use super::{Ctx, date_arg, resolve_unit, text_arg};
 use crate::cli::FilingArgs;
 use crate::core::ids;
-use crate::core::records::{Filing, ToJson};
+use crate::core::records::{Filing, ToJson, UnitCodes};
 use crate::error::{Msg, refuse};
 
 pub fn run(a: FilingArgs, ctx: &Ctx) -> Result<()> {
@@ -23,7 +23,8 @@ pub fn run(a: FilingArgs, ctx: &Ctx) -> Result<()> {
         return Err(refuse(Msg::FilingNoTaken { filing_no, id }));
     }
     let id = tx.insert_filing(unit.id, &number, &title, &filing_no, filed_on, None)?;
-    let f = Filing { id, unit: unit.as_ref(), number, title, filing_no, filed_on, batch_id: None };
+    let codes = UnitCodes::of(&unit);
+    let f = Filing { id, unit: unit.as_ref(), codes, number, title, filing_no, filed_on, remark: None, batch_id: None };
     let after = f.to_json();
     tx.audit("insert", "filing", Some(id), None, Some(&after.clone().into()))?;
     ctx.finish(tx, &after, "filings")

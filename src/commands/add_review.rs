@@ -7,7 +7,7 @@ use super::{Ctx, date_arg, enum_arg, resolve_unit};
 use crate::cli::ReviewArgs;
 use crate::core::ids;
 use crate::core::model::Outcome;
-use crate::core::records::{Review, ToJson};
+use crate::core::records::{Review, ToJson, UnitCodes};
 use crate::error::{Msg, refuse};
 
 pub fn run(a: ReviewArgs, ctx: &Ctx) -> Result<()> {
@@ -21,7 +21,18 @@ pub fn run(a: ReviewArgs, ctx: &Ctx) -> Result<()> {
     if let Some(id) = tx.read().review_exists(unit.id, &number, reviewed_on)? {
         return Err(refuse(Msg::ReviewExists { number, unit: unit.name, on: reviewed_on, id }));
     }
-    let mut r = Review { id: 0, unit: unit.as_ref(), number, filing_no, reviewed_on, outcome, batch_id: None };
+    let codes = UnitCodes::of(&unit);
+    let mut r = Review {
+        id: 0,
+        unit: unit.as_ref(),
+        codes,
+        number,
+        filing_no,
+        reviewed_on,
+        outcome,
+        remark: None,
+        batch_id: None,
+    };
     r.id = tx.insert_review(&r)?;
     let after = r.to_json();
     tx.audit("insert", "review", Some(r.id), None, Some(&after.clone().into()))?;

@@ -85,23 +85,43 @@ impl ToJson for StandardFact {
     }
 }
 
+/// A unit's codes, listed with its filings and reviews so that an export of them carries the
+/// unit's identity and imports back as it is (issue 10).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitCodes {
+    pub uscc: Option<String>,
+    pub org_code: Option<String>,
+}
+
+impl UnitCodes {
+    pub fn of(unit: &Unit) -> UnitCodes {
+        UnitCodes { uscc: unit.uscc.clone(), org_code: unit.org_code.clone() }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Filing {
     pub id: i64,
     pub unit: UnitRef,
+    pub codes: UnitCodes,
     pub number: String,
     pub title: String,
     pub filing_no: String,
     pub filed_on: Date,
+    /// 备注.
+    pub remark: Option<String>,
     pub batch_id: Option<i64>,
 }
 
 impl ToJson for Filing {
     fn to_json(&self) -> Object {
+        // The fields issue 10 added come after the earlier ones, so a script reading columns by
+        // position still finds them.
         into_object(json!({
             "id": self.id, "unit": self.unit.name, "unit_id": self.unit.id, "number": self.number,
             "title": self.title, "filing_no": self.filing_no, "filed_on": self.filed_on.to_string(),
-            "batch": self.batch_id,
+            "batch": self.batch_id, "uscc": self.codes.uscc, "org_code": self.codes.org_code,
+            "remark": self.remark,
         }))
     }
 }
@@ -110,10 +130,13 @@ impl ToJson for Filing {
 pub struct Review {
     pub id: i64,
     pub unit: UnitRef,
+    pub codes: UnitCodes,
     pub number: String,
     pub filing_no: Option<String>,
     pub reviewed_on: Date,
     pub outcome: Outcome,
+    /// 备注.
+    pub remark: Option<String>,
     pub batch_id: Option<i64>,
 }
 
@@ -122,7 +145,8 @@ impl ToJson for Review {
         into_object(json!({
             "id": self.id, "unit": self.unit.name, "unit_id": self.unit.id, "number": self.number,
             "filing_no": self.filing_no, "reviewed_on": self.reviewed_on.to_string(),
-            "outcome": self.outcome.as_str(), "batch": self.batch_id,
+            "outcome": self.outcome.as_str(), "batch": self.batch_id, "uscc": self.codes.uscc,
+            "org_code": self.codes.org_code, "remark": self.remark,
         }))
     }
 }

@@ -166,6 +166,38 @@ pub fn field_of<'a>(what: &str, key: &'a str, lang: Lang) -> &'a str {
     }
 }
 
+/// The header a list of filings, reviews or units gives a field in the files made for Excel
+/// (`--format csv --excel`, `--format xlsx`): the import's own (`import::columns`), so an
+/// export imports back as it is; the ids, batch and void reason are columns the import
+/// recognises and ignores (or, for a void reason, skips the row). None: the usual label.
+pub fn import_header(what: &str, key: &str, lang: Lang) -> Option<&'static str> {
+    if !matches!(what, "filings" | "reviews" | "units") {
+        return None;
+    }
+    let (zh, en) = match (what, key) {
+        ("units", "name") => ("单位名称", "name"),
+        ("units", "kind") => ("单位类型", "kind"),
+        ("units", "industry") => ("行业", "industry"),
+        ("units", "location") => ("所在地", "location"),
+        (_, "unit") => ("企业名称", "enterprise"),
+        (_, "uscc") => ("统一社会信用代码", "uscc"),
+        (_, "org_code") => ("组织机构代码", "org_code"),
+        (_, "number") => ("标准编号", "standard_no"),
+        ("filings", "title") => ("标准名称", "title"),
+        (_, "filing_no") => ("备案号", "filing_no"),
+        ("filings", "filed_on") => ("备案日期", "filed_on"),
+        ("reviews", "reviewed_on") => ("复审日期", "reviewed_on"),
+        ("reviews", "outcome") => ("复审结论", "outcome"),
+        (_, "remark") => ("备注", "remark"),
+        (_, "id") => ("编号", "id"),
+        (_, "unit_id") => ("单位编号", "unit_id"),
+        (_, "batch") => ("导入批次", "batch"),
+        (_, "voided") => ("作废原因", "voided"),
+        _ => return None,
+    };
+    Some(lang.pick(zh, en))
+}
+
 /// The title of a list of one kind of record (an XLSX sheet's name).
 pub fn list_title(what: &str, lang: Lang) -> String {
     let (zh, en) = match what {

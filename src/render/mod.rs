@@ -125,8 +125,19 @@ impl<'a> ObjectStream<'a> {
     }
 
     fn headers(&self, keys: &[String]) -> Vec<String> {
-        if self.style.for_readers() {
-            keys.iter().map(|k| labels::field_of(&self.what, k, self.style.lang).to_string()).collect()
+        let lang = self.style.lang;
+        // The files made for Excel carry the import's own headers, so they import back.
+        let for_excel =
+            matches!(self.style.format, Format::Xlsx) || (self.style.format == Format::Csv && self.style.excel);
+        if for_excel {
+            keys.iter()
+                .map(|k| {
+                    labels::import_header(&self.what, k, lang).unwrap_or_else(|| labels::field_of(&self.what, k, lang))
+                })
+                .map(str::to_string)
+                .collect()
+        } else if self.style.for_readers() {
+            keys.iter().map(|k| labels::field_of(&self.what, k, lang).to_string()).collect()
         } else {
             keys.to_vec()
         }

@@ -149,7 +149,8 @@ impl Reader<'_> {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT f.id, u.id, u.name, u.kind, f.number, f.title, f.filing_no, f.filed_on, f.batch_id, f.void_reason
+                "SELECT f.id, u.id, u.name, u.kind, f.number, f.title, f.filing_no, f.filed_on, f.batch_id, f.void_reason,
+                        u.uscc, u.org_code, f.remark
                  FROM filing f JOIN unit u ON u.id = f.unit_id
                  WHERE (?1 IS NULL OR f.filed_on >= ?1) AND (?2 IS NULL OR f.filed_on <= ?2) AND (?3 IS NULL OR f.unit_id = ?3)
                  ORDER BY f.filed_on, f.id",
@@ -161,10 +162,12 @@ impl Reader<'_> {
                 record: Filing {
                     id: r.get(0).sql()?,
                     unit: unit_ref(r, 1).sql()?,
+                    codes: UnitCodes { uscc: r.get(10).sql()?, org_code: r.get(11).sql()? },
                     number: r.get(4).sql()?,
                     title: r.get(5).sql()?,
                     filing_no: r.get(6).sql()?,
                     filed_on: r.get(7).sql()?,
+                    remark: r.get(12).sql()?,
                     batch_id: r.get(8).sql()?,
                 },
                 void_reason: r.get(9).sql()?,
@@ -199,7 +202,8 @@ impl Reader<'_> {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT r.id, u.id, u.name, u.kind, r.number, r.filing_no, r.reviewed_on, r.outcome, r.batch_id, r.void_reason
+                "SELECT r.id, u.id, u.name, u.kind, r.number, r.filing_no, r.reviewed_on, r.outcome, r.batch_id, r.void_reason,
+                        u.uscc, u.org_code, r.remark
                  FROM review r JOIN unit u ON u.id = r.unit_id
                  WHERE (?1 IS NULL OR r.reviewed_on >= ?1) AND (?2 IS NULL OR r.reviewed_on <= ?2) AND (?3 IS NULL OR r.unit_id = ?3)
                  ORDER BY r.reviewed_on, r.id",
@@ -211,10 +215,12 @@ impl Reader<'_> {
                 record: Review {
                     id: r.get(0).sql()?,
                     unit: unit_ref(r, 1).sql()?,
+                    codes: UnitCodes { uscc: r.get(10).sql()?, org_code: r.get(11).sql()? },
                     number: r.get(4).sql()?,
                     filing_no: r.get(5).sql()?,
                     reviewed_on: r.get(6).sql()?,
                     outcome: r.get(7).sql()?,
+                    remark: r.get(12).sql()?,
                     batch_id: r.get(8).sql()?,
                 },
                 void_reason: r.get(9).sql()?,
@@ -433,10 +439,11 @@ impl Tx<'_> {
     pub fn insert_review(&self, r: &Review) -> Result<i64> {
         self.tx
             .prepare_cached(
-                "INSERT INTO review (unit_id, number, filing_no, reviewed_on, outcome, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO review (unit_id, number, filing_no, reviewed_on, outcome, batch_id, remark)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )
             .sql()?
-            .execute(params![r.unit.id, r.number, r.filing_no, r.reviewed_on, r.outcome, r.batch_id])
+            .execute(params![r.unit.id, r.number, r.filing_no, r.reviewed_on, r.outcome, r.batch_id, r.remark])
             .sql()?;
         let id = self.tx.last_insert_rowid();
         self.add_to_day(DayTable::Review, r.reviewed_on, 1)?;
