@@ -436,6 +436,8 @@ pub enum Msg {
     /// One fault of a row, or a warning about it: `line N, column C: reason`.
     ImportRow {
         line: u64,
+        /// A workbook's row (`row N`), not a text file's line (`line N`); zh 第N行 either way.
+        sheet: bool,
         /// The column's header as written in the file; None for the row as a whole.
         column: Option<V>,
         reason: Box<Msg>,
@@ -451,6 +453,7 @@ pub enum Msg {
     /// came closest.
     ImportMissingColumns {
         line: u64,
+        sheet: bool,
         /// `ImportKind::as_str`: filings, reviews, units.
         kind: String,
         /// Each missing column as (Chinese, English) header.
@@ -461,6 +464,7 @@ pub enum Msg {
     },
     ImportColumnTwice {
         line: u64,
+        sheet: bool,
         field: String,
         first: V,
         second: V,
@@ -469,6 +473,7 @@ pub enum Msg {
     /// never dropped silently. `known` are the columns of the kind, in Chinese.
     ImportUnknownCodeColumn {
         line: u64,
+        sheet: bool,
         kind: String,
         column: V,
         known: Vec<String>,
@@ -496,6 +501,7 @@ pub enum Msg {
     /// title, a date, a unit line) were skipped.
     ImportRowsAboveHeader {
         header: u64,
+        sheet: bool,
         rows: Vec<(u64, V)>,
     },
     /// A warning: columns the import does not use.

@@ -221,7 +221,7 @@ impl Columns {
     /// required column is `ImportMissingColumns` (the header may be further down); one that has
     /// them all but names a field twice, or has a code column the import cannot place, is the
     /// header and is refused.
-    pub fn map(kind: ImportKind, header: &[String], line: u64) -> Result<Columns, Msg> {
+    pub fn map(kind: ImportKind, header: &[String], line: u64, sheet: bool) -> Result<Columns, Msg> {
         let labels: Vec<String> = header
             .iter()
             .enumerate()
@@ -249,6 +249,7 @@ impl Columns {
                     Some(&(_, first)) => {
                         twice.get_or_insert(Msg::ImportColumnTwice {
                             line,
+                            sheet,
                             field: s.en.into(),
                             first: V::from(&labels[first]),
                             second: V::from(&labels[i]),
@@ -273,6 +274,7 @@ impl Columns {
         if !missing.is_empty() {
             return Err(Msg::ImportMissingColumns {
                 line,
+                sheet,
                 kind: kind.as_str().into(),
                 missing,
                 found: labels.iter().map(V::from).collect(),
@@ -286,6 +288,7 @@ impl Columns {
             let known = specs.iter().map(|s| s.zh.to_string()).collect();
             return Err(Msg::ImportUnknownCodeColumn {
                 line,
+                sheet,
                 kind: kind.as_str().into(),
                 column: V::from(&labels[i]),
                 known,
@@ -358,7 +361,7 @@ mod tests {
     }
 
     fn map(kind: ImportKind, header: &[&str]) -> Result<Columns, Msg> {
-        Columns::map(kind, &strings(header), 1)
+        Columns::map(kind, &strings(header), 1, false)
     }
 
     #[test]
@@ -428,6 +431,7 @@ mod tests {
             e.unwrap_err(),
             Msg::ImportUnknownCodeColumn {
                 line: 1,
+                sheet: false,
                 kind: "filings".into(),
                 column: "企业代码".into(),
                 known: FILINGS.iter().map(|s| s.zh.to_string()).collect(),
@@ -462,7 +466,11 @@ mod tests {
         assert_eq!(
             e,
             Msg::ImportColumnTwice {
-                line: 1, field: "name".into(), first: "name".into(), second: "单位名称".into()
+                line: 1,
+                sheet: false,
+                field: "name".into(),
+                first: "name".into(),
+                second: "单位名称".into()
             }
         );
         assert_eq!(map(ImportKind::Units, &["", " "]).unwrap_err(), Msg::ImportEmptyFile);

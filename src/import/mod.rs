@@ -229,7 +229,7 @@ struct Header {
 }
 
 /// Finds the header row among the first `HEADER_WITHIN` rows (see the module's notes).
-fn find_header(source: &mut dyn Records, kind: ImportKind, encoding: &str, path: &Path) -> Result<Header> {
+fn find_header(source: &mut dyn Records, kind: ImportKind, encoding: &str, path: &Path, sheet: bool) -> Result<Header> {
     let cannot = |e: std::io::Error| refuse(Msg::CannotRead { path: crate::error::path(path), detail: e.to_string() });
     let mut rec = Record::default();
     let mut above = Vec::new();
@@ -239,13 +239,13 @@ fn find_header(source: &mut dyn Records, kind: ImportKind, encoding: &str, path:
         rec.undo_excel_text();
         let cells: Vec<String> = rec.iter().map(|h| String::from_utf8_lossy(h).into_owned()).collect();
         let Some(text) = crate::core::ids::clean_text(&cells.join(" ")) else { continue };
-        match Columns::map(kind, &cells, rec.line) {
+        match Columns::map(kind, &cells, rec.line, sheet) {
             Ok(columns) => return Ok(Header { cells, columns, line: rec.line, above }),
             Err(Msg::ImportMissingColumns { line, kind, missing, found, .. }) => {
                 let named = Columns::fields_named(kind_of(&kind), &cells);
                 let undecoded = cells.iter().any(|h| h.contains('\u{FFFD}')).then(|| encoding.to_string());
                 if closest.as_ref().is_none_or(|(best, _)| named > *best) {
-                    let msg = Msg::ImportMissingColumns { line, kind, missing, found, undecoded };
+                    let msg = Msg::ImportMissingColumns { line, sheet, kind, missing, found, undecoded };
                     closest = Some((named, msg));
                 }
                 above.push((rec.line, text));
@@ -294,10 +294,11 @@ fn run_in(
 ) -> Result<Summary> {
     let done = Arc::new(AtomicU64::new(0));
     let (mut source, encoding, size, delimiter, sheet) = open_file(opts, &done)?;
-    let Header { cells: header, columns, line, above } = find_header(&mut *source, opts.kind, &encoding, &opts.file)?;
+    let Header { cells: header, columns, line, above } =
+        find_header(&mut *source, opts.kind, &encoding, &opts.file, sheet.is_some())?;
     if !above.is_empty() {
         let rows = above.iter().map(|(l, text)| (*l, V::from(text))).collect();
-        events.warning(&Msg::ImportRowsAboveHeader { header: line, rows });
+        events.warning(&Msg::ImportRowsAboveHeader { header: line, sheet: sheet.is_some(), rows });
     }
     if !columns.ignored.is_empty() {
         events.warning(&Msg::ImportIgnoredColumns {
@@ -316,7 +317,12 @@ fn run_in(
     let file_name = std::fs::canonicalize(&opts.file).unwrap_or_else(|_| opts.file.clone());
     let batch_id = tx.insert_import_batch(opts.kind.as_str(), &file_name.to_string_lossy(), &encoding)?;
     events.start(size);
-    let writer_opts = WriterOptions { lang: opts.lang, new_units: opts.new_units, list_created: opts.dry_run };
+    let writer_opts = WriterOptions {
+        lang: opts.lang,
+        new_units: opts.new_units,
+        list_created: opts.dry_run,
+        sheet: sheet.is_some(),
+    };
     let mut writer = Writer::new(&tx, opts.kind, &columns, batch_id, rejects, events, writer_opts)?;
     let plan = tx.read().plan()?;
     // After the writer has read the units and the voided records: those scans need no cache

@@ -530,7 +530,7 @@ mod tests {
     use crate::import::ImportKind;
 
     fn columns(kind: ImportKind, header: &[&str]) -> Columns {
-        Columns::map(kind, &header.iter().map(|s| s.to_string()).collect::<Vec<_>>(), 1).unwrap()
+        Columns::map(kind, &header.iter().map(|s| s.to_string()).collect::<Vec<_>>(), 1, false).unwrap()
     }
 
     fn row<'a>(record: &'a Record, columns: &'a Columns) -> RowText<'a> {

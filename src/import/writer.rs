@@ -221,6 +221,7 @@ pub struct Writer<'t, 'e> {
     lang: Lang,
     /// `--new-units`: a name in another form of a unit's is a new unit all the same.
     new_units: bool,
+    sheet: bool,
     /// The units created, when they are to be listed (`--dry-run`).
     pub created: Option<Vec<NewUnit>>,
 }
@@ -231,6 +232,8 @@ pub struct WriterOptions {
     pub new_units: bool,
     /// Keep the units created, to list them.
     pub list_created: bool,
+    /// The rows are a workbook's (messages say `row N`, not `line N`).
+    pub sheet: bool,
 }
 
 impl<'t, 'e> Writer<'t, 'e> {
@@ -264,6 +267,7 @@ impl<'t, 'e> Writer<'t, 'e> {
             events,
             lang: opts.lang,
             new_units: opts.new_units,
+            sheet: opts.sheet,
             created: opts.list_created.then(Vec::new),
         })
     }
@@ -550,7 +554,7 @@ impl<'t, 'e> Writer<'t, 'e> {
 
     fn at_row(&self, line: u64, e: &FieldError) -> Msg {
         let column = self.columns.label(e.place).map(V::from);
-        Msg::ImportRow { line, column, reason: Box::new(e.msg.clone()) }
+        Msg::ImportRow { line, sheet: self.sheet, column, reason: Box::new(e.msg.clone()) }
     }
 
     fn warn(&mut self, line: u64, w: &FieldError) {

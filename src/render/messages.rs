@@ -662,13 +662,13 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         ),
 
         // ----- import rows -----
-        Msg::ImportRow { line, column: Some(c), reason } => {
-            let reason = text(reason, lang);
-            say!(lang, "第{line}行，「{c}」列：{reason}", "line {line}, column {c}: {reason}")
+        Msg::ImportRow { line, sheet, column: Some(c), reason } => {
+            let (reason, at) = (text(reason, lang), line_word(*sheet, *line));
+            say!(lang, "第{line}行，「{c}」列：{reason}", "{at}, column {c}: {reason}")
         }
-        Msg::ImportRow { line, column: None, reason } => {
-            let reason = text(reason, lang);
-            say!(lang, "第{line}行：{reason}", "line {line}: {reason}")
+        Msg::ImportRow { line, sheet, column: None, reason } => {
+            let (reason, at) = (text(reason, lang), line_word(*sheet, *line));
+            say!(lang, "第{line}行：{reason}", "{at}: {reason}")
         }
         Msg::ImportCell { column: Some(c), reason } => {
             let reason = text(reason, lang);
@@ -678,7 +678,8 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         Msg::ImportEmptyFile => {
             say!(lang, "文件是空的：第1行应是各列的列名", "the file is empty: line 1 should name the columns")
         }
-        Msg::ImportMissingColumns { line, kind, missing, found, undecoded } => {
+        Msg::ImportMissingColumns { line, sheet, kind, missing, found, undecoded } => {
+            let at = line_word(*sheet, *line);
             let kind = import_kind(lang, kind);
             let missing: Vec<String> = match lang {
                 Lang::Zh => missing.iter().map(|(zh, en)| format!("{zh}（{en}）")).collect(),
@@ -689,7 +690,7 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
             let head = say!(
                 lang,
                 "第{line}行：文件缺少{kind}导入所需的列 {missing}；文件中的列为：{found}；没有导入任何内容",
-                "line {line}: the file has no column {missing} that a {kind} import needs; its columns are: {found}; nothing was imported"
+                "{at}: the file has no column {missing} that a {kind} import needs; its columns are: {found}; nothing was imported"
             );
             match undecoded {
                 None => head,
@@ -703,18 +704,21 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
                 }
             }
         }
-        Msg::ImportColumnTwice { line, field, first, second } => say!(
-            lang,
-            "第{line}行：「{first}」和「{second}」两列都是 {field}；请只保留一列后重新导入",
-            "line {line}: columns '{first}' and '{second}' both hold {field}; keep one and import again"
-        ),
-        Msg::ImportUnknownCodeColumn { line, kind, column, known } => {
-            let kind = import_kind(lang, kind);
+        Msg::ImportColumnTwice { line, sheet, field, first, second } => {
+            let at = line_word(*sheet, *line);
+            say!(
+                lang,
+                "第{line}行：「{first}」和「{second}」两列都是 {field}；请只保留一列后重新导入",
+                "{at}: columns '{first}' and '{second}' both hold {field}; keep one and import again"
+            )
+        }
+        Msg::ImportUnknownCodeColumn { line, sheet, kind, column, known } => {
+            let (kind, at) = (import_kind(lang, kind), line_word(*sheet, *line));
             let known = list(lang, known);
             say!(
                 lang,
                 "第{line}行：「{column}」列看起来是代码或编号，但不是{kind}导入认识的列，不能不声不响地丢掉；请把列名改成 {known} 中的一个，或删去这一列；没有导入任何内容",
-                "line {line}: column '{column}' looks like a code or number, but is none a {kind} import knows, and is not dropped silently; rename it to one of {known}, or delete the column; nothing was imported"
+                "{at}: column '{column}' looks like a code or number, but is none a {kind} import knows, and is not dropped silently; rename it to one of {known}, or delete the column; nothing was imported"
             )
         }
         Msg::ImportWorkbookUnreadable { path, detail } => say!(
@@ -743,19 +747,20 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
             "{path} 不是文本文件（含有零字节）；请直接导入工作簿（.xlsx、.xls、.ods），或把表格另存为 CSV 后导入；如果它是 UTF-16 文本，请加 --encoding utf-16",
             "{path} is not a text file (it holds zero bytes); import the workbook itself (.xlsx, .xls, .ods) or save the sheet as CSV; if it is UTF-16 text, name it with --encoding utf-16"
         ),
-        Msg::ImportRowsAboveHeader { header, rows } => {
+        Msg::ImportRowsAboveHeader { header, sheet, rows } => {
             let rows: Vec<String> = rows
                 .iter()
                 .map(|(line, text)| match lang {
                     Lang::Zh => format!("第{line}行「{text}」"),
-                    Lang::En => format!("line {line} '{text}'"),
+                    Lang::En => format!("{} '{text}'", line_word(*sheet, *line)),
                 })
                 .collect();
-            let rows = list(lang, &rows);
+            let (rows, at) = (list(lang, &rows), line_word(*sheet, *header));
+            let lines = if *sheet { "rows" } else { "lines" };
             say!(
                 lang,
                 "表头在第{header}行；其上各行不是记录，已跳过：{rows}",
-                "the header is on line {header}; the lines above it are not records and were skipped: {rows}"
+                "the header is on {at}; the {lines} above it are not records and were skipped: {rows}"
             )
         }
         Msg::ImportIgnoredColumns { kind, columns } => {
@@ -974,7 +979,7 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
             let u = unit(lang, u);
             say!(
                 lang,
-                "「{name}」不是已登记的单位名称，但与单位 {u} 只差企业组织形式、地名前缀、括号或标点，很可能是同一家：请按登记的名称填写（或填写统一社会信用代码）；如果确实是另一家单位，请加 --new-units 导入",
+                "「{name}」不是已登记的单位名称，但与单位{u}只差企业组织形式、地名前缀、括号或标点，很可能是同一家：请按登记的名称填写（或填写统一社会信用代码）；如果确实是另一家单位，请加 --new-units 导入",
                 "'{name}' is no stored unit's name, but it is the same name in another form as {u} (legal form, place prefix, brackets or punctuation aside), probably the same enterprise: write the name as stored (or give its USCC); if it is another unit, import with --new-units"
             )
         }
@@ -1094,6 +1099,12 @@ fn import_kind(lang: Lang, kind: &str) -> String {
         other => other,
     };
     lang.pick(zh, kind).to_string()
+}
+
+/// A line of a text file (`line 6`) or a row of a sheet (`row 6`), as English says it;
+/// Chinese says 第6行 of both.
+fn line_word(sheet: bool, n: u64) -> String {
+    format!("{} {n}", if sheet { "row" } else { "line" })
 }
 
 /// Values from a file, quoted and listed.

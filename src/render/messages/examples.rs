@@ -125,19 +125,27 @@ pub fn examples() -> Vec<Msg> {
         Msg::RecordedOutputLost { detail: "No space left on device".into() },
         Msg::Internal { detail: "x".into() },
         // ----- import rows -----
-        Msg::ImportRow { line: 3, column: Some("备案日期".into()), reason: Box::new(Msg::RowEmpty) },
+        Msg::ImportRow { line: 3, sheet: false, column: Some("备案日期".into()), reason: Box::new(Msg::RowEmpty) },
         Msg::ImportCell { column: Some("备案日期".into()), reason: Box::new(Msg::RowEmpty) },
         Msg::ImportEmptyFile,
         Msg::ImportMissingColumns {
             line: 1,
+            sheet: false,
             kind: "filings".into(),
             missing: vec![("备案号".into(), "filing_no".into())],
             found: vec!["企业名称".into()],
             undecoded: Some("GB18030".into()),
         },
-        Msg::ImportColumnTwice { line: 1, field: "name".into(), first: "name".into(), second: "单位名称".into() },
+        Msg::ImportColumnTwice {
+            line: 1,
+            sheet: false,
+            field: "name".into(),
+            first: "name".into(),
+            second: "单位名称".into(),
+        },
         Msg::ImportUnknownCodeColumn {
             line: 3,
+            sheet: true,
             kind: "filings".into(),
             column: "企业代码".into(),
             known: vec!["统一社会信用代码".into(), "组织机构代码".into()],
@@ -148,6 +156,7 @@ pub fn examples() -> Vec<Msg> {
         Msg::ImportBinary { path: "a.bin".into() },
         Msg::ImportRowsAboveHeader {
             header: 3,
+            sheet: true,
             rows: vec![(1, "九龙坡区企业产品标准备案登记表（2013年）".into()), (2, "单位：元".into())],
         },
         Msg::ImportIgnoredColumns { kind: "filings".into(), columns: vec!["备注".into()] },

@@ -80,6 +80,7 @@ fn u(id: i64, name: &str) -> UnitName {
 fn import_row_errors_name_line_and_column_in_either_language() {
     let m = Msg::ImportRow {
         line: 3,
+        sheet: false,
         column: Some("备案日期".into()),
         reason: Box::new(Msg::RowDate {
             value: "2013-02-30".into(),
@@ -88,8 +89,14 @@ fn import_row_errors_name_line_and_column_in_either_language() {
     };
     assert_eq!(text(&m, Lang::En), "line 3, column 备案日期: 2013-02-30 is not a real date");
     assert_eq!(text(&m, Lang::Zh), "第3行，「备案日期」列：2013-02-30 不是真实存在的日期");
-    let m = Msg::ImportRow { line: 4, column: None, reason: Box::new(Msg::RowUnclosedQuote { opens: 4 }) };
+    let m =
+        Msg::ImportRow { line: 4, sheet: false, column: None, reason: Box::new(Msg::RowUnclosedQuote { opens: 4 }) };
     assert!(text(&m, Lang::Zh).starts_with("第4行：内容跨越多行"), "{}", text(&m, Lang::Zh));
+    // A workbook's rows are its own numbered rows.
+    let m =
+        Msg::ImportRow { line: 6, sheet: true, column: Some("备案时间".into()), reason: Box::new(Msg::RowEmpty) };
+    assert!(text(&m, Lang::En).starts_with("row 6, column 备案时间: "), "{}", text(&m, Lang::En));
+    assert!(text(&m, Lang::Zh).starts_with("第6行，「备案时间」列："), "{}", text(&m, Lang::Zh));
     let long = "x".repeat(70_000);
     let m = Msg::RowCellTooLong { value: crate::error::v_start(&long), kib: 68, max_kib: 64 };
     assert!(text(&m, Lang::En).chars().count() < 200);
