@@ -265,6 +265,26 @@ pub fn opt_date_arg(field: &str, value: Option<&String>) -> Result<Option<Date>>
     value.map(|v| date_arg(field, v)).transpose()
 }
 
+/// The date of an event (published, filed, reviewed, awarded, passed, since, held, paid):
+/// a real date, and not after today, since what has not happened cannot be recorded.
+pub fn event_date_arg(field: &str, value: &str, today: Date) -> Result<Date> {
+    let date = date_arg(field, value)?;
+    not_after_today(field, date, today)?;
+    Ok(date)
+}
+
+pub fn opt_event_date_arg(field: &str, value: Option<&String>, today: Date) -> Result<Option<Date>> {
+    value.map(|v| event_date_arg(field, v, today)).transpose()
+}
+
+/// Refuses an event dated after today.
+pub fn not_after_today(field: &str, date: Date, today: Date) -> Result<()> {
+    if date > today {
+        return Err(refuse(Msg::FutureDate { field: field.into(), date, today }));
+    }
+    Ok(())
+}
+
 /// An enum value in any accepted spelling (code, Chinese or English name, alias).
 pub fn enum_arg<T: Words>(field: &str, value: &str) -> Result<T> {
     T::parse_word(value).map_err(|err| refuse(Msg::Word { field: field.into(), err }))

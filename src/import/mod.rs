@@ -74,6 +74,10 @@ pub struct Options {
     pub rejects: PathBuf,
     pub dry_run: bool,
     pub allow_bad_check: bool,
+    /// Rows dated after today are refused (what has not happened cannot be recorded).
+    pub today: crate::core::model::Date,
+    /// The file's SHA-256 (lower-case hex), kept on the batch.
+    pub sha256: Option<String>,
 }
 
 /// How an import ended.
@@ -169,7 +173,8 @@ fn run_in(store: &mut Store, audit: &AuditCtx, opts: &Options, events: &mut dyn 
     let tx = store.begin_import(audit)?;
     tx.set_cache_mib(CACHE_MIB)?;
     let file_name = std::fs::canonicalize(&opts.file).unwrap_or_else(|_| opts.file.clone());
-    let batch_id = tx.insert_import_batch(opts.kind.as_str(), &file_name.to_string_lossy(), &encoding)?;
+    let batch_id =
+        tx.insert_import_batch(opts.kind.as_str(), &file_name.to_string_lossy(), &encoding, opts.sha256.as_deref())?;
     let rejects = if opts.skip_invalid && !opts.dry_run {
         Some(RejectsFile::create(&opts.rejects, &header, columns.error_column)?)
     } else {
@@ -177,6 +182,7 @@ fn run_in(store: &mut Store, audit: &AuditCtx, opts: &Options, events: &mut dyn 
     };
     events.start(size);
     let mut writer = Writer::new(&tx, opts.kind, &columns, batch_id, rejects, events)?;
+    writer.today = Some(opts.today);
     let reader = reader::Reader {
         csv,
         lines,

@@ -120,6 +120,8 @@ pub struct Writer<'t, 'e> {
     pub rejects: Option<RejectsFile>,
     /// Rows added per day, for the per-day count tables.
     days: DayCounts,
+    /// Rows dated after this day are refused (none when not set).
+    pub today: Option<Date>,
     events: &'e mut dyn Events,
 }
 
@@ -148,6 +150,7 @@ impl<'t, 'e> Writer<'t, 'e> {
             counts: BatchCounts::default(),
             rejects,
             days: DayCounts::default(),
+            today: None,
             events,
         })
     }
@@ -197,6 +200,7 @@ impl<'t, 'e> Writer<'t, 'e> {
             // A units row whose fields failed their checks has no values and no unit to find.
             None if matches!(self.sink, Sink::Units) => return self.reject(row, errors),
             values => {
+                errors.extend(self.future_date(values));
                 self.resolve_token(row.line, row.unit, &mut errors);
                 match values {
                     _ if !errors.is_empty() => return self.reject(row, errors),
@@ -211,6 +215,22 @@ impl<'t, 'e> Writer<'t, 'e> {
             Some(e) => self.reject(row, vec![e]),
             None => Ok(()),
         }
+    }
+
+    /// A filing or review dated after today: a row error naming the date's column.
+    fn future_date(&self, values: &Option<Values>) -> Option<FieldError> {
+        let today = self.today?;
+        let (field, date) = match values {
+            Some(Values::Filing(v)) => (Field::FiledOn, v.filed_on),
+            Some(Values::Review(v)) => (Field::ReviewedOn, v.reviewed_on),
+            _ => return None,
+        };
+        (date > today).then(|| {
+            FieldError::new(
+                field,
+                format!("{date} is after today ({today}): what has not happened yet cannot be recorded"),
+            )
+        })
     }
 
     /// Looks up the unit of a filing or review row (once per description) and adds what is

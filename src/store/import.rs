@@ -80,13 +80,14 @@ impl Tx<'_> {
         self.tx.pragma_update(None, "cache_size", -mib * 1024).sql()
     }
 
-    pub fn insert_import_batch(&self, kind: &str, file: &str, encoding: &str) -> Result<i64> {
+    pub fn insert_import_batch(&self, kind: &str, file: &str, encoding: &str, sha256: Option<&str>) -> Result<i64> {
         self.tx
             .prepare_cached(
-                "INSERT INTO import_batch (kind, file, encoding, imported_at, os_user) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO import_batch (kind, file, encoding, imported_at, os_user, sha256)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )
             .sql()?
-            .execute(params![kind, file, encoding, self.ctx.at, self.ctx.os_user])
+            .execute(params![kind, file, encoding, self.ctx.at, self.ctx.os_user, sha256])
             .sql()?;
         Ok(self.tx.last_insert_rowid())
     }
@@ -265,7 +266,7 @@ mod tests {
             location: None,
         };
         let uid = tx.insert_unit(&UnitRow { unit: &unit, name_key: "甲", batch_id: None }).unwrap();
-        let batch = tx.insert_import_batch("filings", "f.csv", "UTF-8").unwrap();
+        let batch = tx.insert_import_batch("filings", "f.csv", "UTF-8", None).unwrap();
         let mut sink = tx.filing_sink(batch).unwrap();
         assert_eq!(sink.add(uid, "Q/A 1-2013", "t", "F1", date("2013-05-01")).unwrap(), None);
         let again = sink.add(uid, "Q/A 1-2013", "other", "F1", date("2013-05-02")).unwrap().unwrap();
