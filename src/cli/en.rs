@@ -110,7 +110,13 @@ pub(super) const EXAMPLES: Examples = &[
             ("all the tasks and their codes", "stdtrack list milestones"),
         ],
     ),
-    ("void", &[("an award entered twice", "stdtrack void award 3 --reason 重复录入")]),
+    (
+        "void",
+        &[
+            ("an award entered twice", "stdtrack void award 3 --reason 重复录入"),
+            ("a payment entered with the wrong date", "stdtrack void payment 5 --reason 付款日期录错"),
+        ],
+    ),
     (
         "list",
         &[
@@ -122,7 +128,16 @@ pub(super) const EXAMPLES: Examples = &[
         ],
     ),
     ("progress", &[("where the targets stand at the end of 2015", "stdtrack progress --as-of 2015-12-31")]),
-    ("award-calc", &[("what is still owed for 2014", "stdtrack award-calc --year 2014 --outstanding")]),
+    (
+        "award-calc",
+        &[
+            ("what is still owed for 2014", "stdtrack award-calc --year 2014 --outstanding"),
+            (
+                "what was still owed for 2013 at the end of 2013",
+                "stdtrack award-calc --year 2013 --outstanding --as-of 2013-12-31",
+            ),
+        ],
+    ),
     (
         "record-payment",
         &[(

@@ -605,11 +605,14 @@ pub enum VoidKind {
     Committee,
     #[value(alias = "会议")]
     Meeting,
+    #[value(alias = "付款")]
+    Payment,
 }
 
 #[derive(Debug, Args)]
 pub struct VoidArgs {
-    /// The kind of record; the Chinese words work too: 标准 备案 复审 获奖 项目 委员会 会议.
+    /// The kind of record; a payment entered by mistake too (a refund stays a refund). The
+    /// Chinese words work too: 标准 备案 复审 获奖 项目 委员会 会议 付款.
     #[arg(value_enum)]
     pub kind: VoidKind,
     /// The record's id (3 or #3), as `stdtrack list` shows it.
@@ -683,8 +686,7 @@ pub struct AwardCalcArgs {
     /// with --year or --quarter. No range at all means all time.
     #[arg(long, conflicts_with_all = ["year", "quarter"], value_name = "DATE")]
     pub from: Option<String>,
-    /// Up to this day (included), a date such as 2014-12-31 (also 2014/12/31, 2014年12月31日);
-    /// payments count up to it.
+    /// Up to this day (included), a date such as 2014-12-31 (also 2014/12/31, 2014年12月31日).
     #[arg(long, conflicts_with_all = ["year", "quarter"], value_name = "DATE")]
     pub to: Option<String>,
     /// One calendar year, e.g. 2014; not with --quarter.
@@ -696,9 +698,13 @@ pub struct AwardCalcArgs {
     /// Only this unit: USCC, organisation code, id (12 or #12) or exact name.
     #[arg(long)]
     pub unit: Option<String>,
-    /// Only what is still unpaid.
+    /// Only what is still unpaid (on the --as-of day).
     #[arg(long)]
     pub outstanding: bool,
+    /// Count the payments made up to this day, a date such as 2013-12-31 (also 2013/12/31,
+    /// 2013年12月31日): what was paid and owed then; default: today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, Args)]

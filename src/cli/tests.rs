@@ -51,6 +51,7 @@ fn record_kinds_take_chinese_words() {
         ("项目", VoidKind::Project),
         ("委员会", VoidKind::Committee),
         ("会议", VoidKind::Meeting),
+        ("付款", VoidKind::Payment),
         ("award", VoidKind::Award),
     ];
     for (word, kind) in words {

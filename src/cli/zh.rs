@@ -272,7 +272,7 @@ const COMMANDS: &[Help] = &[
             (
                 "kind",
                 "记录类型：标准 standard、备案 filing、复审 review、获奖 award、项目 project、\
-                 委员会 committee、会议 meeting，中英文均可",
+                 委员会 committee、会议 meeting、付款 payment（录错的付款；退款仍是退款），中英文均可",
             ),
             ("id", "记录编号，如 3 或 #3（即 stdtrack list 显示的编号）"),
             ("reason", "作废原因，如 重复录入（与记录一起保存）"),
@@ -306,11 +306,12 @@ const COMMANDS: &[Help] = &[
         long_about: None,
         args: &[
             ("from", date!("起始日期（含当天）", "；不可与 --year、--quarter 同用。不限日期则统计全部")),
-            ("to", date!("截止日期（含当天）", "；付款也统计到这一天")),
+            ("to", date!("截止日期（含当天）")),
             ("year", "某一年，如 2014；不可与 --quarter 同用"),
             ("quarter", "某一季度，如 2014Q4（也可写 2014年第四季度）、last（上一季度）或 current（本季度）"),
             ("unit", unit!("只看这个单位")),
-            ("outstanding", "只列出尚未付清的"),
+            ("outstanding", "只列出（截至 --as-of 当天）尚未付清的"),
+            ("as_of", date!("付款统计到哪一天（即当天已付、尚欠多少）", "；默认为今天")),
         ],
     },
     Help {
@@ -488,7 +489,13 @@ const EXAMPLES: Examples = &[
             ("查看全部工作任务及其代码", "stdtrack list 任务"),
         ],
     ),
-    ("void", &[("作废一条重复录入的获奖记录", "stdtrack void 获奖 3 --reason 重复录入")]),
+    (
+        "void",
+        &[
+            ("作废一条重复录入的获奖记录", "stdtrack void 获奖 3 --reason 重复录入"),
+            ("作废一笔日期录错的付款", "stdtrack void 付款 5 --reason 付款日期录错"),
+        ],
+    ),
     (
         "list",
         &[
@@ -500,7 +507,13 @@ const EXAMPLES: Examples = &[
         ],
     ),
     ("progress", &[("截至2015年底各项目标完成得怎么样", "stdtrack progress --as-of 2015-12-31")]),
-    ("award-calc", &[("2014年的奖补还欠多少", "stdtrack award-calc --year 2014 --outstanding")]),
+    (
+        "award-calc",
+        &[
+            ("2014年的奖补还欠多少", "stdtrack award-calc --year 2014 --outstanding"),
+            ("2013年的奖补在2013年底时还欠多少", "stdtrack award-calc --year 2013 --outstanding --as-of 2013-12-31"),
+        ],
+    ),
     (
         "record-payment",
         &[(

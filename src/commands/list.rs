@@ -70,7 +70,7 @@ fn objects(read: Reader<'_>, kind: ListKind, f: &ListFilter) -> Result<Vec<Objec
         ListKind::Committees => all(read.seats(f)?),
         ListKind::Meetings => all(read.meetings(f)?),
         ListKind::Milestones => all(read.milestones()?),
-        ListKind::Payments => all(read.payments(f)?),
+        ListKind::Payments => all(read.payment_records(f, None)?),
         ListKind::Targets => {
             let plan = read.plan()?;
             read.targets(&plan.code)?

@@ -29,6 +29,7 @@ pub enum RecordKind {
     Project,
     Seat,
     Meeting,
+    Payment,
 }
 
 /// The per-day count tables kept beside filings and reviews.
@@ -48,6 +49,7 @@ impl RecordKind {
             RecordKind::Project => "project",
             RecordKind::Seat => "committee_seat",
             RecordKind::Meeting => "meeting",
+            RecordKind::Payment => "payment",
         }
     }
 }
@@ -345,6 +347,7 @@ impl Reader<'_> {
             RecordKind::Project => "SELECT void_reason FROM project WHERE id = ?1",
             RecordKind::Seat => "SELECT void_reason FROM committee_seat WHERE id = ?1",
             RecordKind::Meeting => "SELECT void_reason FROM meeting WHERE id = ?1",
+            RecordKind::Payment => "SELECT void_reason FROM payment WHERE id = ?1",
         };
         self.conn.prepare_cached(sql).sql()?.query_row(params![id], |r| r.get(0)).optional().sql()
     }
@@ -495,6 +498,7 @@ impl Tx<'_> {
             RecordKind::Project => "UPDATE project SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL",
             RecordKind::Seat => "UPDATE committee_seat SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL",
             RecordKind::Meeting => "UPDATE meeting SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL",
+            RecordKind::Payment => "UPDATE payment SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL",
         };
         let changed = match kind {
             RecordKind::Filing | RecordKind::Review => {
