@@ -99,6 +99,7 @@ fn objects(read: Reader<'_>, kind: ListKind, f: &ListFilter) -> Result<Vec<Objec
             }
             rows
         }
+        ListKind::Batches => Vec::new(),
         ListKind::Audit => {
             let from = f.from.map(|d| d.to_string());
             let to = f.to.map(|d| d.to_string());

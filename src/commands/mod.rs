@@ -11,11 +11,15 @@ mod add_standard;
 mod add_unit;
 mod award_calc;
 mod backup;
+mod check;
 mod completions;
 mod files;
+mod finalize;
+mod history;
 mod import;
 mod init;
 mod list;
+mod merge_units;
 mod migrate;
 mod progress;
 mod quarterly_report;
@@ -23,7 +27,9 @@ mod record_payment;
 mod set_milestone;
 mod set_rule;
 mod standard_checks;
+mod undo_import;
 mod unit_checks;
+mod update_records;
 mod update_standard;
 mod update_unit;
 mod void;
@@ -36,7 +42,7 @@ use anyhow::Result;
 use crate::cli::{Command, Format};
 use crate::core::ids;
 use crate::core::model::{Date, Words};
-use crate::core::records::{Object, Unit};
+use crate::core::records::{Object, Recorded, Unit};
 use crate::core::units::{Resolved, closest_names, resolve};
 use crate::error::{Kind, Msg, Problem, UnitName, V, problem_of, refuse, usage};
 use crate::render::{self, Lang, Style, messages};
@@ -223,6 +229,16 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<u8> {
         Command::AddMeeting(a) => add_meeting::run(a, ctx),
         Command::SetMilestone(a) => set_milestone::run(a, ctx),
         Command::Void(a) => void::run(a, ctx),
+        Command::UpdateFiling(a) => update_records::filing(a, ctx),
+        Command::UpdateReview(a) => update_records::review(a, ctx),
+        Command::UpdateAward(a) => update_records::award(a, ctx),
+        Command::UpdateProject(a) => update_records::project(a, ctx),
+        Command::UpdateCommittee(a) => update_records::committee(a, ctx),
+        Command::UpdateMeeting(a) => update_records::meeting(a, ctx),
+        Command::UndoImport(a) => undo_import::run(a, ctx),
+        Command::MergeUnits(a) => merge_units::run(a, ctx),
+        Command::History(a) => history::run(a, ctx),
+        Command::Check => check::run(ctx),
         Command::List(a) => list::run(a, ctx),
         Command::Progress(a) => progress::run(a, ctx),
         Command::AwardCalc(a) => award_calc::run(a, ctx),
@@ -351,6 +367,27 @@ pub fn unit_in(read: Reader<'_>, field: &str, unit: &Unit) -> Result<Unit> {
     read.unit(unit.id)?.ok_or_else(|| {
         refuse(Msg::UnitNotFound { field: field.into(), value: V::from(unit.name.as_str()), closest: vec![] })
     })
+}
+
+/// A record to correct: it must exist and not be voided (a voided record stays as it was).
+pub fn live_record<T>(found: Option<Recorded<T>>, kind: &str, id: i64) -> Result<Recorded<T>> {
+    match found {
+        None => Err(refuse(Msg::RecordNotFound { kind: kind.into(), id })),
+        Some(r) => match &r.void_reason {
+            Some(reason) => Err(refuse(Msg::AlreadyVoided { kind: kind.into(), id, reason: reason.clone() })),
+            None => Ok(r),
+        },
+    }
+}
+
+/// The audit image after a correction: the record, and the reason when one was given (the
+/// history reads it from there).
+pub fn with_reason(after: &Object, reason: Option<&str>) -> serde_json::Value {
+    let mut after = after.clone();
+    if let Some(r) = reason {
+        after.insert("reason".into(), serde_json::Value::String(r.to_string()));
+    }
+    serde_json::Value::Object(after)
 }
 
 pub use crate::core::money::MAX_YUAN;

@@ -460,7 +460,8 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&calc).unwrap(),
             concat!(
-                r#"{"from":"2013-01-01","to":"2013-12-31","entitlements":[{"key":"municipal-project:project:3","#,
+                r#"{"from":"2013-01-01","to":"2013-12-31","as_of":"2013-12-31","#,
+                r#""entitlements":[{"key":"municipal-project:project:3","#,
                 r#""rule":"municipal-project","unit_id":6,"unit":"示例单位6有限公司","record":"项目2","#,
                 r#""event_date":"2013-08-29","amount_yuan":50000,"fund":"district-finance","paid_yuan":50000,"#,
                 r#""outstanding_yuan":0}],"totals":{"amount_yuan":50000,"paid_yuan":50000,"outstanding_yuan":0,"#,

@@ -1,0 +1,4 @@
+use anyhow::Result;
+pub fn run(_ctx: &super::Ctx) -> Result<()> {
+    Ok(())
+}
