@@ -888,5 +888,6 @@ pub fn error_prefix(lang: Lang) -> &'static str {
     lang.pick("stdtrack：", "stdtrack: ")
 }
 
+pub mod examples;
 #[cfg(test)]
 mod tests;
