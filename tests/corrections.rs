@@ -180,3 +180,152 @@ fn award_calc_counts_payments_as_of_a_date() {
     let early = env.json(&["award-calc", "--as-of", "2013-01-01"]);
     assert_eq!(early["entitlements"], json!([]));
 }
+
+// ----- undoing an import, and history -----
+
+const FILINGS: &str = "enterprise,standard_no,title,filing_no,filed_on\n\
+    新公司,Q/JLP 001-2013,t1,F1,2013-05-01\n\
+    新公司,Q/JLP 002-2013,t2,F2,2013-06-01\n\
+    甲公司,Q/JLP 003-2013,t3,F3,2014-02-01\n";
+
+fn import(env: &Env, name: &str, content: &str) -> Value {
+    let file = env.path(name);
+    std::fs::write(&file, content).unwrap();
+    env.json(&["import", "filings", file.to_str().unwrap()])
+}
+
+#[test]
+fn an_undone_import_moves_the_figures_back_and_its_reason_is_in_the_history() {
+    let env = district();
+    let first = import(&env, "filings.csv", FILINGS);
+    assert_eq!(
+        (first["added"].as_i64(), first["units_created"].as_i64(), first["batch"].as_i64()),
+        (Some(3), Some(1), Some(1))
+    );
+    assert_eq!(target(&env.json(&["progress", "--as-of", "2015-12-31"]), "enterprise-filings"), 3);
+    let batches = env.json(&["list", "batches"]);
+    let b = &batches[0];
+    for field in
+        ["id", "file", "sha256", "at", "user", "added", "skipped", "rejected", "units_created", "undone", "undo_reason"]
+    {
+        assert!(b.get(field).is_some(), "list batches lacks {field}: {b}");
+    }
+    let sha = b["sha256"].as_str().unwrap();
+    assert!(sha.len() == 64 && sha.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()), "{sha}");
+    assert_eq!((b["added"].as_i64(), b["undone"].as_bool(), b["undo_reason"].is_null()), (Some(3), Some(false), true));
+
+    // A record outside the batch uses the unit it created: the undo names it.
+    let own = filing(&env, "新公司", "F9", "2014-03-01");
+    let e = env.fails(&["undo-import", "1", "--reason", "导错了文件"], 1);
+    assert!(e.contains(&format!("filing #{}", own["id"])) && e.contains("新公司"), "{e}");
+    env.ok(&["void", "filing", &own["id"].to_string(), "--reason", "录错"]);
+
+    let before = env.json(&["list", "filings"]);
+    env.ok(&["undo-import", "1", "--reason", "导错了文件"]);
+    let p = env.json(&["progress", "--as-of", "2015-12-31"]);
+    assert_eq!(target(&p, "enterprise-filings"), 0, "the batch's filings no longer count");
+    let b = &env.json(&["list", "batches"])[0];
+    assert_eq!((b["undone"].as_bool(), b["undo_reason"].as_str()), (Some(true), Some("导错了文件")));
+    let after = env.json(&["list", "filings"]);
+    assert_eq!(after.as_array().unwrap().len(), before.as_array().unwrap().len(), "kept, not erased");
+    assert!(after.as_array().unwrap().iter().filter(|f| f["batch"] == 1).all(|f| f["voided"] == "导错了文件"));
+    let units = env.json(&["list", "units"]);
+    let new = units.as_array().unwrap().iter().find(|u| u["name"] == "新公司").unwrap();
+    assert_eq!(new["voided"], "导错了文件");
+    env.fails(&["undo-import", "1", "--reason", "again"], 1);
+
+    // The reason is on every record the undo voided, and on the batch.
+    let h = env.json(&["history", "filing", "1"]);
+    let actions: Vec<&str> = h.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["import", "undo-import"]);
+    assert_eq!(h[1]["reason"], "导错了文件");
+    assert_eq!(h[1]["changes"], json!([{"field": "voided", "before": null, "after": "导错了文件"}]));
+    let h = env.json(&["history", "batch", "1"]);
+    assert_eq!(h.as_array().unwrap().last().unwrap()["reason"], "导错了文件");
+    let h = env.json(&["history", "unit", &new["id"].to_string()]);
+    assert_eq!(h.as_array().unwrap().last().unwrap()["reason"], "导错了文件");
+    let table = env.ok(&["history", "batch", "1"]);
+    assert!(table.contains("导错了文件") && !table.contains("{\""), "no raw JSON in the table: {table}");
+
+    // The same file again: imported again, the clerk's replacement.
+    let again = import(&env, "filings.csv", FILINGS);
+    assert_eq!((again["added"].as_i64(), again["units_created"].as_i64()), (Some(3), Some(1)));
+    assert_eq!(target(&env.json(&["progress", "--as-of", "2015-12-31"]), "enterprise-filings"), 3);
+}
+
+#[test]
+fn a_row_voided_on_its_own_stays_voided_when_its_file_comes_again() {
+    let env = district();
+    import(&env, "filings.csv", FILINGS);
+    env.ok(&["void", "filing", "2", "--reason", "重复备案"]);
+    let again = import(&env, "filings.csv", FILINGS);
+    assert_eq!((again["added"].as_i64(), again["skipped"].as_i64()), (Some(0), Some(3)));
+    assert_eq!(target(&env.json(&["progress", "--as-of", "2015-12-31"]), "enterprise-filings"), 2);
+}
+
+#[test]
+fn a_corrected_filing_shows_before_and_after() {
+    let env = district();
+    let f = filing(&env, "甲公司", "F1", "2013-05-01");
+    let id = f["id"].to_string();
+    assert_eq!(target(&env.json(&["progress", "--as-of", "2013-05-31"]), "enterprise-filings"), 1);
+    let u = env.json(&["update-filing", &id, "--filed", "2013-06-15", "--reason", "备案日期录错"]);
+    assert_eq!(u["filed_on"], "2013-06-15");
+    assert_eq!(target(&env.json(&["progress", "--as-of", "2013-05-31"]), "enterprise-filings"), 0, "moved a day count");
+    assert_eq!(target(&env.json(&["progress", "--as-of", "2013-06-30"]), "enterprise-filings"), 1);
+    let h = env.json(&["history", "filing", &id]);
+    assert_eq!(h.as_array().unwrap().len(), 2);
+    assert_eq!(h[1]["action"], "update");
+    assert_eq!(h[1]["reason"], "备案日期录错");
+    assert_eq!(h[1]["changes"], json!([{"field": "filed_on", "before": "2013-05-01", "after": "2013-06-15"}]));
+    for key in ["at", "user", "command"] {
+        assert!(h[1][key].is_string(), "{key}: {h}");
+    }
+    let table = env.ok(&["history", "filing", &id]);
+    assert!(table.contains("2013-05-01") && table.contains("2013-06-15") && table.contains("备案日期录错"), "{table}");
+    // Only the fields given change; none at all is a usage error; a voided one stays as it was.
+    let other = env.json(&["update-filing", &id, "--title", "新名称"]);
+    assert_eq!((other["filed_on"].as_str(), other["title"].as_str()), (Some("2013-06-15"), Some("新名称")));
+    env.fails(&["update-filing", &id], 2);
+    filing(&env, "甲公司", "F2", "2013-07-01");
+    let e = env.fails(&["update-filing", &id, "--filing-no", "F2"], 1);
+    assert!(e.contains("F2"), "{e}");
+    env.ok(&["void", "filing", &id, "--reason", "x"]);
+    env.fails(&["update-filing", &id, "--title", "y"], 1);
+    // The other corrections, one field each.
+    env.ok(&[
+        "add-review",
+        "--unit",
+        "甲公司",
+        "--number",
+        "Q/JLP 1-2013",
+        "--reviewed",
+        "2014-01-01",
+        "--outcome",
+        "confirm",
+    ]);
+    assert_eq!(env.json(&["update-review", "1", "--outcome", "revise"])["outcome"], "revise");
+    env.ok(&["add-award", "--unit", "甲公司", "--kind", "cq-product", "--awarded", "2014-01-01"]);
+    assert_eq!(env.json(&["update-award", "1", "--unit", "乙公司", "--reason", "单位录错"])["unit"], "乙公司");
+    env.ok(&["add-project", "--unit", "甲公司", "--name", "p", "--passed", "2014-01-01"]);
+    assert_eq!(env.json(&["update-project", "1", "--passed", "2014-02-01"])["passed_on"], "2014-02-01");
+    env.ok(&[
+        "add-committee",
+        "--unit",
+        "甲公司",
+        "--committee",
+        "SAC/TC 1",
+        "--role",
+        "member",
+        "--since",
+        "2014-01-01",
+    ]);
+    assert_eq!(env.json(&["update-committee", "1", "--role", "secretariat"])["role"], "secretariat");
+    env.ok(&["add-meeting", "--held", "2014-01-01"]);
+    assert_eq!(env.json(&["update-meeting", "1", "--held", "2014-01-02"])["held_on"], "2014-01-02");
+    let h = env.json(&["history", "award", "1"]);
+    assert_eq!(
+        h[1]["changes"],
+        json!([{"field": "unit", "before": "甲公司", "after": "乙公司"}, {"field": "unit_id", "before": 1, "after": 2}])
+    );
+}

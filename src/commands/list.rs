@@ -58,10 +58,12 @@ fn all<T: ToJson>(items: Vec<T>) -> Vec<Object> {
 
 fn objects(read: Reader<'_>, kind: ListKind, f: &ListFilter) -> Result<Vec<Object>> {
     Ok(match kind {
-        ListKind::Units => {
-            let units = read.units()?;
-            all(units.into_iter().filter(|u| f.unit_id.is_none_or(|id| id == u.id)).collect())
-        }
+        ListKind::Units => read
+            .unit_records()?
+            .into_iter()
+            .filter(|u| f.unit_id.is_none_or(|id| u.get("id").and_then(|v| v.as_i64()) == Some(id)))
+            .collect(),
+        ListKind::Batches => read.batches()?.iter().map(|b| b.to_json()).collect(),
         ListKind::Standards => all(read.standards(f)?),
         ListKind::Filings => all(read.filings(f)?),
         ListKind::Reviews => all(read.reviews(f)?),
@@ -99,7 +101,6 @@ fn objects(read: Reader<'_>, kind: ListKind, f: &ListFilter) -> Result<Vec<Objec
             }
             rows
         }
-        ListKind::Batches => Vec::new(),
         ListKind::Audit => {
             let from = f.from.map(|d| d.to_string());
             let to = f.to.map(|d| d.to_string());

@@ -352,6 +352,9 @@ pub fn resolve_unit(read: Reader<'_>, field: &str, query: &str) -> Result<Unit> 
             units: units.iter().map(|u| UnitName { id: u.id, name: u.name.clone() }).collect(),
         })),
         Resolved::Missing => {
+            if let Some(voided) = voided_unit(read, field, query)? {
+                return Err(refuse(voided));
+            }
             let closest = closest_names(&read, query, 5)?;
             Err(refuse(Msg::UnitNotFound {
                 field: field.into(),
@@ -360,6 +363,19 @@ pub fn resolve_unit(read: Reader<'_>, field: &str, query: &str) -> Result<Unit> 
             }))
         }
     }
+}
+
+/// A voided unit the query names (merged into another, or of an undone import): the
+/// refusal says so, and names the unit kept.
+fn voided_unit(read: Reader<'_>, field: &str, query: &str) -> Result<Option<Msg>> {
+    let code = ids::normalize_code(query);
+    let id = code.strip_prefix('#').unwrap_or(&code).parse::<i64>().ok();
+    let Some(uid) = read.voided_unit_named(id, &ids::name_key(query), &code)? else { return Ok(None) };
+    let Some((reason, into)) = read.unit_voided(uid)? else { return Ok(None) };
+    let name_of = |id: i64| -> Result<Option<UnitName>> { Ok(read.unit(id)?.map(|u| UnitName { id, name: u.name })) };
+    let Some(unit) = name_of(uid)? else { return Ok(None) };
+    let into = into.map(name_of).transpose()?.flatten();
+    Ok(Some(Msg::UnitVoided { field: field.into(), unit, reason, into }))
 }
 
 /// The unit again inside the write transaction, by the id found before it began.

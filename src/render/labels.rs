@@ -130,6 +130,20 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("skipped", "已存在跳过", "skipped"),
     ("rejected", "拒收", "rejected"),
     ("units_created", "新建单位", "units created"),
+    ("file", "文件", "file"),
+    ("encoding", "编码", "encoding"),
+    ("sha256", "SHA-256", "SHA-256"),
+    ("undone", "已撤销", "undone"),
+    ("undone_at", "撤销时间", "undone at"),
+    ("undo_reason", "撤销原因", "undo reason"),
+    ("merged_into", "已合并到", "merged into"),
+    ("as_of", "截至", "as of"),
+    ("figure", "数字", "figure"),
+    ("old", "定稿时", "as finalized"),
+    ("new", "现在", "now"),
+    ("detail", "问题", "problem"),
+    ("finalized", "已定稿", "finalized"),
+    ("finalized_at", "定稿时间", "finalized at"),
 ];
 
 /// The label of a field; an unknown field shows as itself.
@@ -202,6 +216,7 @@ fn audit_action(code: &str, lang: Lang) -> Option<&'static str> {
         "import" => lang.pick("导入", "imported"),
         "undo" | "undo-import" => lang.pick("撤销导入", "import undone"),
         "merge" => lang.pick("合并", "merged"),
+        "finalize" => lang.pick("定稿", "finalized"),
         _ => return None,
     })
 }

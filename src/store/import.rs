@@ -2,6 +2,8 @@
 //! same key is stored (in the database or earlier in the same file, since both are in the
 //! one open transaction). Statements are prepared once per import and reused for every row.
 
+use std::collections::HashMap;
+
 use anyhow::Result;
 use chrono::Datelike;
 use rusqlite::{CachedStatement, OptionalExtension, params};
@@ -107,7 +109,32 @@ impl Tx<'_> {
 
     /// The writer of one filings import, every row tagged with `batch`.
     pub fn filing_sink(&self, batch: i64) -> Result<FilingSink<'_>> {
+        let mut st = self
+            .tx
+            .prepare(&format!(
+                "SELECT filing_no, id, unit_id, number, title, filed_on, batch_id FROM filing f WHERE {}",
+                voided_on_its_own("f", "filing")
+            ))
+            .sql()?;
+        let rows = st
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    StoredFiling {
+                        id: r.get(1)?,
+                        unit_id: r.get(2)?,
+                        number: r.get(3)?,
+                        title: r.get(4)?,
+                        filed_on: r.get(5)?,
+                        batch_id: r.get(6)?,
+                        voided: true,
+                    },
+                ))
+            })
+            .sql()?;
+        let voided = rows.collect::<rusqlite::Result<HashMap<_, _>>>().sql()?;
         Ok(FilingSink {
+            voided,
             insert: self
                 .tx
                 .prepare_cached(
@@ -128,7 +155,30 @@ impl Tx<'_> {
 
     /// The writer of one reviews import, every row tagged with `batch`.
     pub fn review_sink(&self, batch: i64) -> Result<ReviewSink<'_>> {
+        let mut st = self
+            .tx
+            .prepare(&format!(
+                "SELECT unit_id, number, reviewed_on, id, filing_no, outcome, batch_id FROM review r WHERE {}",
+                voided_on_its_own("r", "review")
+            ))
+            .sql()?;
+        let rows = st
+            .query_map([], |r| {
+                Ok((
+                    (r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Date>(2)?),
+                    StoredReview {
+                        id: r.get(3)?,
+                        filing_no: r.get(4)?,
+                        outcome: r.get(5)?,
+                        batch_id: r.get(6)?,
+                        voided: true,
+                    },
+                ))
+            })
+            .sql()?;
+        let voided = rows.collect::<rusqlite::Result<HashMap<_, _>>>().sql()?;
         Ok(ReviewSink {
+            voided,
             insert: self
                 .tx
                 .prepare_cached(
@@ -149,7 +199,22 @@ impl Tx<'_> {
     }
 }
 
+/// Records voided on their own (a correction), which an import of their file again must not
+/// bring back; not those voided by the undo of their batch (`undo-import`: the clerk's
+/// decision to replace the file), told apart by the batch's `undone_at` and the absence of a
+/// `void` audit entry of the record itself.
+fn voided_on_its_own(alias: &str, kind: &str) -> String {
+    format!(
+        "{alias}.void_reason IS NOT NULL AND NOT (
+            EXISTS (SELECT 1 FROM import_batch b WHERE b.id = {alias}.batch_id AND b.undone_at IS NOT NULL)
+            AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.action = 'void' AND a.record_kind = '{kind}'
+                            AND a.record_id = {alias}.id))"
+    )
+}
+
 pub struct FilingSink<'t> {
+    /// Filings voided on their own, by filing number.
+    voided: HashMap<String, StoredFiling>,
     insert: CachedStatement<'t>,
     find: CachedStatement<'t>,
     batch: i64,
@@ -165,6 +230,16 @@ impl FilingSink<'_> {
         filing_no: &str,
         filed_on: Date,
     ) -> Result<Option<StoredFiling>> {
+        // A row that is a filing voided on its own stays voided: it is skipped as stored.
+        let voided = self
+            .voided
+            .get(filing_no)
+            .filter(|v| v.unit_id == unit_id && v.number == number && v.title == title && v.filed_on == filed_on);
+        if let Some(v) = voided.cloned() {
+            if self.find(filing_no)?.is_none() {
+                return Ok(Some(v));
+            }
+        }
         let mut buf = [0u8; 10];
         let n = self
             .insert
@@ -192,6 +267,8 @@ impl FilingSink<'_> {
 }
 
 pub struct ReviewSink<'t> {
+    /// Reviews voided on their own, by unit, standard number and date.
+    voided: HashMap<(i64, String, Date), StoredReview>,
     insert: CachedStatement<'t>,
     find: CachedStatement<'t>,
     batch: i64,
@@ -208,6 +285,13 @@ impl ReviewSink<'_> {
         reviewed_on: Date,
         outcome: Outcome,
     ) -> Result<Option<StoredReview>> {
+        // A row that is a review voided on its own stays voided: it is skipped as stored.
+        if let Some(v) = self.voided.get(&(unit_id, number.to_string(), reviewed_on)).filter(|v| {
+            v.outcome == outcome
+                && (v.filing_no.is_none() || filing_no.is_none() || v.filing_no.as_deref() == filing_no)
+        }) {
+            return Ok(Some(v.clone()));
+        }
         let mut buf = [0u8; 10];
         let date = iso(reviewed_on, &mut buf);
         let n = self.insert.execute(params![unit_id, number, filing_no, date, outcome, self.batch]).sql()?;
