@@ -329,3 +329,69 @@ fn a_corrected_filing_shows_before_and_after() {
         json!([{"field": "unit", "before": "甲公司", "after": "乙公司"}, {"field": "unit_id", "before": 1, "after": 2}])
     );
 }
+
+// ----- merging duplicate units -----
+
+#[test]
+fn a_merge_fixes_a_distinct_enterprise_count() {
+    let env = district();
+    env.ok(&["add-unit", "--name", "重庆甲（集团）有限公司", "--org-code", "00251805-7"]);
+    for unit in ["甲公司", "重庆甲（集团）有限公司", "乙公司"] {
+        env.ok(&["add-award", "--unit", unit, "--kind", "cq-product", "--awarded", "2014-01-01"]);
+    }
+    env.ok(&[
+        "add-standard",
+        "--number",
+        "GB/T 50002-2013",
+        "--title",
+        "乙",
+        "--action",
+        "revise",
+        "--published",
+        "2013-04-01",
+        "--lead",
+        "乙公司",
+        "--participant",
+        "3",
+    ]);
+    env.ok(&["record-payment", KEY, "--paid", "2014-01-01", "--amount", "100000"]);
+    let p = env.json(&["progress", "--as-of", "2015-12-31"]);
+    assert_eq!(target(&p, "cq-product-award-enterprises"), 3);
+    let e = env.fails(&["merge-units", "甲公司", "甲公司", "--reason", "x"], 1);
+    assert!(e.contains("both units"), "{e}");
+    let e = env.fails(&["merge-units", "甲公司", "重庆甲（集团）有限公司", "--reason", "x"], 1);
+    assert!(e.contains("organisation code"), "different codes: two units: {e}");
+    env.ok(&["update-unit", "3", "--org-code", ""]);
+
+    let m = env.json(&["merge-units", "甲公司", "重庆甲（集团）有限公司", "--reason", "同一企业重复登记"]);
+    assert_eq!(m["id"], 1);
+    let p = env.json(&["progress", "--as-of", "2015-12-31"]);
+    assert_eq!(target(&p, "cq-product-award-enterprises"), 2, "the merged unit counts once");
+    assert_eq!(target(&p, "cq-product-awards"), 3, "every award still counts");
+    let units = env.json(&["list", "units"]);
+    assert_eq!(units[2]["voided"], "同一企业重复登记");
+    assert_eq!(units[2]["merged_into"], 1);
+    let awards = env.json(&["list", "awards", "--unit", "甲公司"]);
+    assert_eq!(awards.as_array().unwrap().len(), 2, "the duplicate's award moved");
+    let s = env.json(&["list", "standards"]);
+    assert_eq!(s[1]["participants"], json!(["甲公司"]));
+    // The duplicate is found by no one now, and says where it went.
+    let e = env.fails(
+        &["add-award", "--unit", "重庆甲（集团）有限公司", "--kind", "cq-product", "--awarded", "2014-01-01"],
+        1,
+    );
+    assert!(e.contains("merged into") && e.contains("甲公司"), "{e}");
+    // Its history and the moved award's show the merge and its reason.
+    let h = env.json(&["history", "unit", "3"]);
+    assert_eq!(h.as_array().unwrap().last().unwrap()["reason"], "同一企业重复登记");
+    let h = env.json(&["history", "award", "2"]);
+    let last = h.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["action"], "merge");
+    assert!(
+        last["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["field"] == "unit_id" && c["before"] == 3 && c["after"] == 1)
+    );
+}

@@ -436,6 +436,92 @@ impl Tx<'_> {
         self.read().unit_record(id)
     }
 
+    /// A live review of the duplicate that the unit kept has too (same standard and date):
+    /// (the duplicate's, the kept unit's). Merging them would make one review two.
+    pub fn merge_review_clash(&self, keep: i64, dup: i64) -> Result<Option<(i64, i64)>> {
+        self.tx
+            .query_row(
+                "SELECT d.id, k.id FROM review d JOIN review k
+                   ON k.unit_id = ?1 AND k.number = d.number AND k.reviewed_on = d.reviewed_on AND k.void_reason IS NULL
+                 WHERE d.unit_id = ?2 AND d.void_reason IS NULL ORDER BY d.id LIMIT 1",
+                params![keep, dup],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .sql()
+    }
+
+    /// The records of a unit, voided or not, by kind (for the audit of a merge).
+    pub fn records_of_unit(&self, unit: i64) -> Result<Vec<(&'static str, i64)>> {
+        let mut out = Vec::new();
+        for (kind, sql) in [
+            ("standard", "SELECT DISTINCT standard_id FROM standard_unit WHERE unit_id = ?1 ORDER BY 1"),
+            ("filing", "SELECT id FROM filing WHERE unit_id = ?1 ORDER BY id"),
+            ("review", "SELECT id FROM review WHERE unit_id = ?1 ORDER BY id"),
+            ("award", "SELECT id FROM award WHERE unit_id = ?1 ORDER BY id"),
+            ("project", "SELECT id FROM project WHERE unit_id = ?1 ORDER BY id"),
+            ("committee_seat", "SELECT id FROM committee_seat WHERE unit_id = ?1 ORDER BY id"),
+            ("payment", "SELECT id FROM payment WHERE unit_id = ?1 ORDER BY id"),
+        ] {
+            let mut st = self.tx.prepare(sql).sql()?;
+            let ids: Vec<i64> = collect(st.query_map(params![unit], |r| r.get(0)).sql()?)?;
+            out.extend(ids.into_iter().map(|id| (kind, id)));
+        }
+        Ok(out)
+    }
+
+    /// Merges the duplicate into the unit kept: every record of the duplicate (standards'
+    /// lead and participant rows, filings, reviews, awards, projects, seats, payments) becomes
+    /// the kept unit's; on a standard both drafted, the kept unit keeps the stronger role. The
+    /// duplicate is voided with the reason and points to the unit kept, its codes handed over
+    /// (`codes`: what the kept unit is to hold). Units merged into the duplicate before now
+    /// point to the unit kept.
+    pub fn merge_units(&self, keep: i64, dup: i64, reason: &str, codes: (Option<&str>, Option<&str>)) -> Result<()> {
+        let t = &self.tx;
+        let both_lead: Vec<i64> = {
+            let mut st = t
+                .prepare(
+                    "SELECT d.standard_id FROM standard_unit d JOIN standard_unit k
+                       ON k.standard_id = d.standard_id AND k.unit_id = ?1
+                     WHERE d.unit_id = ?2 AND d.role = 'lead'",
+                )
+                .sql()?;
+            collect(st.query_map(params![keep, dup], |r| r.get(0)).sql()?)?
+        };
+        t.execute(
+            "DELETE FROM standard_unit WHERE unit_id = ?2
+             AND standard_id IN (SELECT standard_id FROM standard_unit WHERE unit_id = ?1)",
+            params![keep, dup],
+        )
+        .sql()?;
+        for s in both_lead {
+            t.execute(
+                "UPDATE standard_unit SET role = 'lead', ordinal = 0 WHERE standard_id = ?1 AND unit_id = ?2",
+                params![s, keep],
+            )
+            .sql()?;
+        }
+        for sql in [
+            "UPDATE standard_unit SET unit_id = ?1 WHERE unit_id = ?2",
+            "UPDATE filing SET unit_id = ?1 WHERE unit_id = ?2",
+            "UPDATE review SET unit_id = ?1 WHERE unit_id = ?2",
+            "UPDATE award SET unit_id = ?1 WHERE unit_id = ?2",
+            "UPDATE project SET unit_id = ?1 WHERE unit_id = ?2",
+            "UPDATE committee_seat SET unit_id = ?1 WHERE unit_id = ?2",
+            "UPDATE payment SET unit_id = ?1 WHERE unit_id = ?2",
+            "UPDATE unit SET merged_into = ?1 WHERE merged_into = ?2",
+        ] {
+            t.execute(sql, params![keep, dup]).sql()?;
+        }
+        t.execute(
+            "UPDATE unit SET void_reason = ?2, merged_into = ?3, uscc = NULL, org_code = NULL WHERE id = ?1",
+            params![dup, reason, keep],
+        )
+        .sql()?;
+        t.execute("UPDATE unit SET uscc = ?2, org_code = ?3 WHERE id = ?1", params![keep, codes.0, codes.1]).sql()?;
+        Ok(())
+    }
+
     /// Stores a finalized report; returns its id.
     pub fn insert_finalized(
         &self,
