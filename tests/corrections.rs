@@ -395,3 +395,110 @@ fn a_merge_fixes_a_distinct_enterprise_count() {
             .any(|c| c["field"] == "unit_id" && c["before"] == 3 && c["after"] == 1)
     );
 }
+
+// ----- check -----
+
+/// `check --format json` on a database file: exit code and what it printed.
+fn check_on(env: &Env, db: &std::path::Path) -> (Option<i32>, Value, String) {
+    let out = env.cmd().args(["--db", db.to_str().unwrap(), "check", "--format", "json"]).output().unwrap();
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (out.status.code(), json, String::from_utf8_lossy(&out.stderr).to_string())
+}
+
+fn kinds(problems: &Value) -> Vec<String> {
+    problems["problems"].as_array().unwrap().iter().map(|p| p["kind"].as_str().unwrap().to_string()).collect()
+}
+
+fn sql(env: &Env, statements: &str) {
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.execute_batch(statements).unwrap();
+}
+
+#[test]
+fn check_finds_nothing_in_a_sound_database_and_each_domain_problem_in_a_faulty_one() {
+    let env = district();
+    let table = env.ok(&["check"]);
+    assert!(table.contains("no problems"), "{table}");
+    let zh = env.cmd().args(["check", "--lang", "zh"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&zh.stdout).contains("未发现问题"));
+    assert_eq!(env.json(&["check"])["problems"], json!([]));
+
+    env.ok(&["add-unit", "--name", "重庆丙有限责任公司"]);
+    env.ok(&["add-unit", "--name", "丙（集团）有限公司"]);
+    env.ok(&["add-award", "--unit", "乙公司", "--kind", "cq-innovation", "--awarded", "2014-01-01"]);
+    filing(&env, "甲公司", "F1", "2014-01-01");
+    env.ok(&["record-payment", KEY, "--paid", "2014-01-01"]);
+    env.ok(&[
+        "add-standard",
+        "--number",
+        "GB/T 50002-2013",
+        "--title",
+        "乙",
+        "--action",
+        "revise",
+        "--published",
+        "2013-04-01",
+        "--lead",
+        "乙公司",
+    ]);
+    env.ok(&["void", "standard", "1", "--reason", "录错"]);
+    sql(
+        &env,
+        "PRAGMA foreign_keys = OFF;
+         INSERT INTO payment (key, unit_id, amount_yuan, paid_on) VALUES ('cq-innovation-award:award:1', 2, 50000, '2013-06-01');
+         UPDATE filing SET filed_on = '2031-01-01' WHERE id = 1;
+         UPDATE unit SET uscc = '91110000600037341N' WHERE id = 1;
+         DELETE FROM standard_unit WHERE standard_id = 2;
+         INSERT INTO payment (key, unit_id, amount_yuan, paid_on) VALUES ('municipal-project:project:9', 2, 20000000000, '2014-01-01');
+         INSERT INTO award (unit_id, kind, awarded_on) VALUES (99, 'cq-product', '2014-01-01');",
+    );
+    let (code, found, err) = check_on(&env, &env.db);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("problems found"), "{err}");
+    let got = kinds(&found);
+    for kind in [
+        "overpaid",
+        "paid-before-event",
+        "future-date",
+        "day-count",
+        "duplicate-unit",
+        "bad-code",
+        "standard-without-unit",
+        "amount-too-large",
+        "foreign-key",
+    ] {
+        assert!(got.iter().any(|k| k == kind), "no {kind} in {found}");
+    }
+    let dup = found["problems"].as_array().unwrap().iter().find(|p| p["kind"] == "duplicate-unit").unwrap();
+    assert_eq!(dup["record"], "unit:4");
+    assert!(dup["detail"].as_str().unwrap().contains("重庆丙有限责任公司"), "{dup}");
+    // One line per problem in the table.
+    let out = env.cmd().args(["check"]).output().unwrap();
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(table.lines().filter(|l| l.contains("unit:4")).count(), 1, "{table}");
+    // A duplicate merged away is no longer a problem.
+    env.ok(&["merge-units", "3", "4", "--reason", "同一企业"]);
+    let (_, found, _) = check_on(&env, &env.db);
+    assert!(!kinds(&found).contains(&"duplicate-unit".to_string()), "{found}");
+}
+
+#[test]
+fn check_catches_a_corrupted_copy() {
+    let env = district();
+    for i in 0..40 {
+        filing(&env, "甲公司", &format!("F{i}"), "2014-01-01");
+    }
+    let copy = env.path("copy.db");
+    std::fs::copy(&env.db, &copy).unwrap();
+    let mut bytes = std::fs::read(&copy).unwrap();
+    let len = bytes.len();
+    for b in &mut bytes[len / 2..len / 2 + 4096] {
+        *b = 0x5A;
+    }
+    std::fs::write(&copy, &bytes).unwrap();
+    let (code, found, err) = check_on(&env, &copy);
+    assert_eq!(code, Some(1), "{err} {found}");
+    assert!(kinds(&found).contains(&"integrity".to_string()), "{found} {err}");
+    let (code, found, _) = check_on(&env, &env.db);
+    assert_eq!((code, found["problems"].clone()), (Some(0), json!([])), "the original is sound");
+}

@@ -101,6 +101,16 @@ impl Reader<'_> {
         Ok(all)
     }
 
+    /// Every live unit (merged duplicates and units of undone imports left out).
+    pub fn live_units(&self) -> Result<Vec<Unit>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT {UNIT_COLUMNS} FROM unit WHERE void_reason IS NULL ORDER BY id"))
+            .sql()?;
+        let rows = st.query_map([], unit_row).sql()?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().sql()
+    }
+
     /// A live unit by its id.
     fn live_unit(&self, id: i64) -> Result<Option<Unit>> {
         self.conn
