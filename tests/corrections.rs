@@ -502,3 +502,63 @@ fn check_catches_a_corrupted_copy() {
     let (code, found, _) = check_on(&env, &env.db);
     assert_eq!((code, found["problems"].clone()), (Some(0), json!([])), "the original is sound");
 }
+
+// ----- finalized quarters -----
+
+fn quarter_target(q: &Value, code: &str, field: &str) -> Value {
+    q["targets"].as_array().unwrap().iter().find(|t| t["code"] == code).unwrap()[field].clone()
+}
+
+#[test]
+fn a_finalized_quarter_reproduces_after_a_late_filing_and_names_the_change() {
+    let env = district();
+    filing(&env, "甲公司", "F1", "2014-10-10");
+    let plain = env.json(&["quarterly-report", "--quarter", "2014Q4"]);
+    assert_eq!(plain["finalized"], false);
+    let e = env.fails(&["quarterly-report", "--quarter", "2016Q2", "--finalize"], 1);
+    assert!(e.contains("ends on 2016-06-30"), "{e}");
+
+    let stored = env.json(&["quarterly-report", "--quarter", "2014Q4", "--finalize"]);
+    assert_eq!(stored["finalized"], true);
+    assert!(stored["finalized_at"].is_string());
+    assert_eq!(stored["changed_since_finalized"], json!([]));
+    assert_eq!(quarter_target(&stored, "enterprise-filings", "actual"), 1);
+    let again = env.json(&["quarterly-report", "--quarter", "2014Q4"]);
+    assert_eq!(again["changed_since_finalized"], json!([]), "nothing changed yet");
+
+    // A filing of 2014-11-01 entered late, and a payment in the quarter.
+    filing(&env, "甲公司", "F2", "2014-11-01");
+    env.ok(&["record-payment", KEY, "--paid", "2014-12-01", "--amount", "100000"]);
+    let q = env.json(&["quarterly-report", "--quarter", "2014Q4"]);
+    assert_eq!(q["finalized"], true);
+    assert_eq!(q["finalized_at"], stored["finalized_at"]);
+    assert_eq!(quarter_target(&q, "enterprise-filings", "actual"), 1, "the figures as finalized");
+    assert_eq!(q["outstanding_yuan"], stored["outstanding_yuan"]);
+    let changes = q["changed_since_finalized"].as_array().unwrap();
+    let change = |figure: &str| changes.iter().find(|c| c["figure"] == figure).cloned();
+    assert_eq!(
+        change("targets.enterprise-filings.actual"),
+        Some(json!({"figure": "targets.enterprise-filings.actual", "old": 1, "new": 2}))
+    );
+    assert_eq!(change("outstanding_yuan"), Some(json!({"figure": "outstanding_yuan", "old": 300000, "new": 200000})));
+    let table = env.ok(&["quarterly-report", "--quarter", "2014Q4"]);
+    assert!(table.contains("targets.enterprise-filings.actual"), "{table}");
+
+    let now = env.json(&["quarterly-report", "--quarter", "2014Q4", "--recompute"]);
+    assert_eq!(now["recomputed"], true);
+    assert_eq!(now["as_of"], "2014-12-31", "still as of the quarter's end");
+    assert_eq!(quarter_target(&now, "enterprise-filings", "actual"), 2);
+
+    // Finalizing twice needs a reason, and keeps both.
+    let e = env.fails(&["quarterly-report", "--quarter", "2014Q4", "--finalize"], 1);
+    assert!(e.contains("--reason"), "{e}");
+    env.ok(&["quarterly-report", "--quarter", "2014Q4", "--finalize", "--reason", "补录备案后重新上报"]);
+    let q = env.json(&["quarterly-report", "--quarter", "2014Q4"]);
+    assert_eq!(quarter_target(&q, "enterprise-filings", "actual"), 2);
+    assert_eq!(q["changed_since_finalized"], json!([]));
+    assert_eq!(q["finalizations"].as_array().unwrap().len(), 2);
+    assert_eq!(q["finalize_reason"], "补录备案后重新上报");
+    for format in ["csv", "markdown", "html"] {
+        env.ok(&["quarterly-report", "--quarter", "2014Q4", "--format", format]);
+    }
+}
