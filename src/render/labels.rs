@@ -144,6 +144,17 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("detail", "问题", "problem"),
     ("finalized", "已定稿", "finalized"),
     ("finalized_at", "定稿时间", "finalized at"),
+    ("db", "数据库文件", "database"),
+    ("created", "新建", "created"),
+    ("schema_version", "结构版本", "schema version"),
+    ("from_version", "原结构版本", "from version"),
+    ("upgraded", "已升级", "upgraded"),
+    ("plan", "规划", "plan"),
+    ("start", "开始日期", "start"),
+    ("deadline", "截止日期", "deadline"),
+    ("backup", "备份文件", "backup"),
+    ("remark", "备注", "remark"),
+    ("void_reason", "作废原因", "void reason"),
 ];
 
 /// The label of a field; an unknown field shows as itself.

@@ -42,6 +42,47 @@ pub struct StoredReview {
     pub voided: bool,
 }
 
+/// A voided filing: an import meeting it again skips the row (a correction is not undone by
+/// re-importing the file it came from).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoidedFiling {
+    pub id: i64,
+    pub filing_no: String,
+    pub unit_id: i64,
+    pub number: String,
+    pub title: String,
+    pub filed_on: Date,
+    pub reason: String,
+    /// The day of its `void` audit entry, if it has one.
+    pub voided_on: Option<Date>,
+}
+
+/// A voided review, likewise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoidedReview {
+    pub id: i64,
+    pub unit_id: i64,
+    pub number: String,
+    pub reviewed_on: Date,
+    pub outcome: Outcome,
+    pub filing_no: Option<String>,
+    pub reason: String,
+    pub voided_on: Option<Date>,
+}
+
+/// Records voided on their own (a correction), which an import of their file again must not
+/// bring back; not those voided by the undo of their batch (`undo-import`: the clerk's
+/// decision to replace the file), told apart by the batch's `undone_at` and the absence of a
+/// `void` audit entry of the record itself.
+fn voided_on_its_own(alias: &str, kind: &str) -> String {
+    format!(
+        "{alias}.void_reason IS NOT NULL AND NOT (
+            EXISTS (SELECT 1 FROM import_batch b WHERE b.id = {alias}.batch_id AND b.undone_at IS NOT NULL)
+            AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.action = 'void' AND a.record_kind = '{kind}'
+                            AND a.record_id = {alias}.id))"
+    )
+}
+
 /// ISO text of a date without going through a formatter: this runs once per imported row.
 fn iso(d: Date, buf: &mut [u8; 10]) -> &str {
     let (y, m, day) = (d.year().clamp(0, 9999) as u32, d.month(), d.day());
@@ -107,34 +148,100 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// The writer of one filings import, every row tagged with `batch`.
-    pub fn filing_sink(&self, batch: i64) -> Result<FilingSink<'_>> {
+    /// Every filing voided on its own (few: voids are corrections; those an undone import
+    /// voided are left out, see `voided_on_its_own`). The numbers' unique indexes cover live
+    /// records only, so these are read once, by a scan, rather than looked up per row.
+    pub fn voided_filings(&self) -> Result<Vec<VoidedFiling>> {
         let mut st = self
             .tx
-            .prepare(&format!(
-                "SELECT filing_no, id, unit_id, number, title, filed_on, batch_id FROM filing f WHERE {}",
+            .prepare_cached(&format!(
+                "SELECT id, filing_no, unit_id, number, title, filed_on, void_reason FROM filing f
+                     WHERE {} ORDER BY id",
                 voided_on_its_own("f", "filing")
             ))
             .sql()?;
         let rows = st
             .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    StoredFiling {
-                        id: r.get(1)?,
-                        unit_id: r.get(2)?,
-                        number: r.get(3)?,
-                        title: r.get(4)?,
-                        filed_on: r.get(5)?,
-                        batch_id: r.get(6)?,
-                        voided: true,
-                    },
-                ))
+                Ok(VoidedFiling {
+                    id: r.get(0)?,
+                    filing_no: r.get(1)?,
+                    unit_id: r.get(2)?,
+                    number: r.get(3)?,
+                    title: r.get(4)?,
+                    filed_on: r.get(5)?,
+                    reason: r.get(6)?,
+                    voided_on: None,
+                })
             })
             .sql()?;
-        let voided = rows.collect::<rusqlite::Result<HashMap<_, _>>>().sql()?;
+        let mut voided = rows.collect::<rusqlite::Result<Vec<_>>>().sql()?;
+        if !voided.is_empty() {
+            let days = self.void_days("filing")?;
+            for v in &mut voided {
+                v.voided_on = days.get(&v.id).copied();
+            }
+        }
+        Ok(voided)
+    }
+
+    /// Every review voided on its own.
+    pub fn voided_reviews(&self) -> Result<Vec<VoidedReview>> {
+        let mut st = self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT id, unit_id, number, reviewed_on, outcome, filing_no, void_reason FROM review r
+                     WHERE {} ORDER BY id",
+                voided_on_its_own("r", "review")
+            ))
+            .sql()?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(VoidedReview {
+                    id: r.get(0)?,
+                    unit_id: r.get(1)?,
+                    number: r.get(2)?,
+                    reviewed_on: r.get(3)?,
+                    outcome: r.get(4)?,
+                    filing_no: r.get(5)?,
+                    reason: r.get(6)?,
+                    voided_on: None,
+                })
+            })
+            .sql()?;
+        let mut voided = rows.collect::<rusqlite::Result<Vec<_>>>().sql()?;
+        if !voided.is_empty() {
+            let days = self.void_days("review")?;
+            for v in &mut voided {
+                v.voided_on = days.get(&v.id).copied();
+            }
+        }
+        Ok(voided)
+    }
+
+    /// The day each record of a kind was voided: its latest `void` audit entry (`at` is
+    /// RFC 3339 in China Standard Time, so its date is the office's).
+    fn void_days(&self, record_kind: &str) -> Result<HashMap<i64, Date>> {
+        let mut st = self
+            .tx
+            .prepare_cached(
+                "SELECT record_id, max(at) FROM audit WHERE action = 'void' AND record_kind = ?1
+                 AND record_id IS NOT NULL GROUP BY record_id",
+            )
+            .sql()?;
+        let rows = st.query_map(params![record_kind], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))).sql()?;
+        let mut days = HashMap::new();
+        for row in rows {
+            let (id, at) = row.sql()?;
+            if let Some(day) = at.get(..10).and_then(|d| d.parse::<Date>().ok()) {
+                days.insert(id, day);
+            }
+        }
+        Ok(days)
+    }
+
+    /// The writer of one filings import, every row tagged with `batch`.
+    pub fn filing_sink(&self, batch: i64) -> Result<FilingSink<'_>> {
         Ok(FilingSink {
-            voided,
             insert: self
                 .tx
                 .prepare_cached(
@@ -155,30 +262,7 @@ impl Tx<'_> {
 
     /// The writer of one reviews import, every row tagged with `batch`.
     pub fn review_sink(&self, batch: i64) -> Result<ReviewSink<'_>> {
-        let mut st = self
-            .tx
-            .prepare(&format!(
-                "SELECT unit_id, number, reviewed_on, id, filing_no, outcome, batch_id FROM review r WHERE {}",
-                voided_on_its_own("r", "review")
-            ))
-            .sql()?;
-        let rows = st
-            .query_map([], |r| {
-                Ok((
-                    (r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Date>(2)?),
-                    StoredReview {
-                        id: r.get(3)?,
-                        filing_no: r.get(4)?,
-                        outcome: r.get(5)?,
-                        batch_id: r.get(6)?,
-                        voided: true,
-                    },
-                ))
-            })
-            .sql()?;
-        let voided = rows.collect::<rusqlite::Result<HashMap<_, _>>>().sql()?;
         Ok(ReviewSink {
-            voided,
             insert: self
                 .tx
                 .prepare_cached(
@@ -199,22 +283,7 @@ impl Tx<'_> {
     }
 }
 
-/// Records voided on their own (a correction), which an import of their file again must not
-/// bring back; not those voided by the undo of their batch (`undo-import`: the clerk's
-/// decision to replace the file), told apart by the batch's `undone_at` and the absence of a
-/// `void` audit entry of the record itself.
-fn voided_on_its_own(alias: &str, kind: &str) -> String {
-    format!(
-        "{alias}.void_reason IS NOT NULL AND NOT (
-            EXISTS (SELECT 1 FROM import_batch b WHERE b.id = {alias}.batch_id AND b.undone_at IS NOT NULL)
-            AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.action = 'void' AND a.record_kind = '{kind}'
-                            AND a.record_id = {alias}.id))"
-    )
-}
-
 pub struct FilingSink<'t> {
-    /// Filings voided on their own, by filing number.
-    voided: HashMap<String, StoredFiling>,
     insert: CachedStatement<'t>,
     find: CachedStatement<'t>,
     batch: i64,
@@ -230,16 +299,6 @@ impl FilingSink<'_> {
         filing_no: &str,
         filed_on: Date,
     ) -> Result<Option<StoredFiling>> {
-        // A row that is a filing voided on its own stays voided: it is skipped as stored.
-        let voided = self
-            .voided
-            .get(filing_no)
-            .filter(|v| v.unit_id == unit_id && v.number == number && v.title == title && v.filed_on == filed_on);
-        if let Some(v) = voided.cloned() {
-            if self.find(filing_no)?.is_none() {
-                return Ok(Some(v));
-            }
-        }
         let mut buf = [0u8; 10];
         let n = self
             .insert
@@ -267,8 +326,6 @@ impl FilingSink<'_> {
 }
 
 pub struct ReviewSink<'t> {
-    /// Reviews voided on their own, by unit, standard number and date.
-    voided: HashMap<(i64, String, Date), StoredReview>,
     insert: CachedStatement<'t>,
     find: CachedStatement<'t>,
     batch: i64,
@@ -285,13 +342,6 @@ impl ReviewSink<'_> {
         reviewed_on: Date,
         outcome: Outcome,
     ) -> Result<Option<StoredReview>> {
-        // A row that is a review voided on its own stays voided: it is skipped as stored.
-        if let Some(v) = self.voided.get(&(unit_id, number.to_string(), reviewed_on)).filter(|v| {
-            v.outcome == outcome
-                && (v.filing_no.is_none() || filing_no.is_none() || v.filing_no.as_deref() == filing_no)
-        }) {
-            return Ok(Some(v.clone()));
-        }
         let mut buf = [0u8; 10];
         let date = iso(reviewed_on, &mut buf);
         let n = self.insert.execute(params![unit_id, number, filing_no, date, outcome, self.batch]).sql()?;
@@ -362,5 +412,43 @@ mod tests {
         assert_eq!((stored.outcome, stored.filing_no), (Outcome::Confirm, None));
         drop(reviews);
         tx.finish_import_batch(batch, &BatchCounts { added: 2, skipped: 2, rejected: 0, units_created: 0 }).unwrap();
+    }
+
+    #[test]
+    fn voided_records_with_the_day_they_were_voided() {
+        use crate::store::RecordKind;
+        let mut store = Store::in_memory().unwrap();
+        let audit = AuditCtx { at: "2016-06-01T23:30:00+08:00".into(), os_user: "t".into(), command: "t".into() };
+        let tx = store.begin(&audit).unwrap();
+        let unit = Unit {
+            id: 0,
+            name: "甲".into(),
+            uscc: None,
+            org_code: None,
+            kind: UnitKind::Enterprise,
+            industry: None,
+            location: None,
+        };
+        let uid = tx.insert_unit(&UnitRow { unit: &unit, name_key: "甲", batch_id: None }).unwrap();
+        let batch = tx.insert_import_batch("filings", "f.csv", "UTF-8", None).unwrap();
+        let mut sink = tx.filing_sink(batch).unwrap();
+        sink.add(uid, "Q/A 1-2013", "t", "F1", date("2013-05-01")).unwrap();
+        sink.add(uid, "Q/A 2-2013", "u", "F2", date("2013-05-02")).unwrap();
+        drop(sink);
+        assert_eq!(tx.voided_filings().unwrap(), vec![]);
+        tx.void(RecordKind::Filing, 1, "重复录入").unwrap();
+        tx.audit("void", "filing", Some(1), None, None).unwrap();
+        let voided = tx.voided_filings().unwrap();
+        assert_eq!(voided.len(), 1);
+        assert_eq!(
+            (voided[0].filing_no.as_str(), voided[0].reason.as_str(), voided[0].voided_on),
+            ("F1", "重复录入", Some(date("2016-06-01")))
+        );
+        let mut reviews = tx.review_sink(batch).unwrap();
+        reviews.add(uid, "Q/A 1-2013", None, date("2014-01-01"), Outcome::Confirm).unwrap();
+        drop(reviews);
+        tx.void(RecordKind::Review, 1, "录错").unwrap();
+        let voided = tx.voided_reviews().unwrap();
+        assert_eq!((voided[0].outcome, voided[0].voided_on), (Outcome::Confirm, None));
     }
 }

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::core::model::Action;
-use crate::error::Protected;
+use crate::error::{FilingDiff, Protected, ReviewDiff, UnitDiff, UnitField};
 
 /// An example date (the examples are all valid dates).
 fn d(s: &str) -> crate::core::model::Date {
@@ -92,6 +92,7 @@ pub fn examples() -> Vec<Msg> {
         Msg::MoneyOverflow,
         // ----- corrections (issue 11) -----
         Msg::FutureDate { field: "--filed".into(), date: d("2031-01-01"), today: d("2016-06-01") },
+        Msg::RowFutureDate { date: d("2031-01-01"), today: d("2016-06-01") },
         Msg::PaidBeforeEvent { key: "lead-national:standard:1".into(), paid: d("2013-01-01"), event: d("2013-03-15") },
         Msg::VoidLeavesNegative { id: 1, key: "lead-national:standard:1".into(), net_yuan: -50000 },
         Msg::NothingToUpdate { command: "update-filing".into() },
@@ -142,6 +143,105 @@ pub fn examples() -> Vec<Msg> {
         Msg::Lang { value: "cn".into() },
         Msg::ImportRefused { rejected: 3, dry_run: true },
         Msg::RowsRejected { rejected: 3, rejects: Some("a.csv.rejects.csv".into()) },
+        Msg::RecordedOutputLost { detail: "No space left on device".into() },
+        Msg::Internal { detail: "x".into() },
+        // ----- import rows -----
+        Msg::ImportRow { line: 3, column: Some("备案日期".into()), reason: Box::new(Msg::RowEmpty) },
+        Msg::ImportCell { column: Some("备案日期".into()), reason: Box::new(Msg::RowEmpty) },
+        Msg::ImportEmptyFile,
+        Msg::ImportMissingColumns {
+            kind: "filings".into(),
+            missing: vec![("备案号".into(), "filing_no".into())],
+            found: vec!["企业名称".into()],
+            undecoded: Some("GB18030".into()),
+        },
+        Msg::ImportColumnTwice { field: "name".into(), first: "name".into(), second: "单位名称".into() },
+        Msg::ImportWorkbook { path: "a.xlsx".into(), old: false },
+        Msg::ImportBinary { path: "a.bin".into() },
+        Msg::ImportIgnoredColumns { kind: "filings".into(), columns: vec!["备注".into()] },
+        Msg::ImportSummary {
+            kind: "filings".into(),
+            file: "a.csv".into(),
+            encoding: "GB18030".into(),
+            batch: Some(1),
+            dry_run: false,
+            added: 3,
+            skipped: 1,
+            rejected: 2,
+            units_created: 1,
+        },
+        Msg::ImportMoreRowErrors { more: 12, rejects: Some("a.csv.rejects.csv".into()) },
+        Msg::ImportMoreWarnings { more: 12 },
+        Msg::RowEmpty,
+        Msg::RowNotUtf8,
+        Msg::RowUndecodable { value: "\u{FFFD}x".into(), encoding: "GB18030".into() },
+        Msg::RowControlChar { value: "a\u{1b}[31m".into() },
+        Msg::RowCellTooLong { value: "aaaa".into(), kib: 100, max_kib: 64 },
+        Msg::RowTooLong { max_mib: 1 },
+        Msg::RowTooManyCells { max: 4096 },
+        Msg::RowExtraFields { fields: 9, header: 7, extra: "x, y".into() },
+        Msg::RowUnclosedQuote { opens: 3 },
+        Msg::RowDate { value: "sometime".into(), err: DateError::Unrecognised },
+        Msg::RowDateSerial { value: "41395".into() },
+        Msg::RowCode { value: "123".into(), err: CodeError::Length { expected: 18, found: 3 } },
+        Msg::RowBadCheck { code: "91350211M00013FA1N".into(), err: CodeError::BadCheck { expected: 'A', found: 'N' } },
+        Msg::RowBadCheckKept {
+            code: "91350211M00013FA1N".into(),
+            err: CodeError::BadCheck { expected: 'A', found: 'N' },
+        },
+        Msg::RowCodesDisagree {
+            org: "00251805-7".into(),
+            uscc: "91110000600037341L".into(),
+            inside: "60003734-1".into(),
+        },
+        Msg::RowWord { err: EnumError::new::<crate::core::model::UnitKind>("工厂") },
+        Msg::RowNotEnterpriseNumber { number: "GB/T 1.1-2020".into(), level: Level::National },
+        Msg::RowBadEnterpriseNumber { value: "".into(), err: StdNumberError::Empty },
+        Msg::RowUsccOrgTaken {
+            uscc: "91500107002518057Q".into(),
+            org: "00251805-7".into(),
+            unit: u(3, "甲"),
+            theirs: "91110000600037341L".into(),
+        },
+        Msg::RowOrgAmbiguous { org: "00251809-X".into(), units: vec![u(3, "甲"), u(4, "乙")] },
+        Msg::RowNameOtherUscc {
+            unit: u(1, "甲"),
+            theirs: "91110000600037341L".into(),
+            mine: "9144030071526726XG".into(),
+        },
+        Msg::RowNameOtherOrg { unit: u(1, "甲"), theirs: "60003734-1".into(), mine: "00251805-7".into() },
+        Msg::RowCodeOtherName { unit: u(1, "甲"), name: "甲（改名）".into() },
+        Msg::RowFilingConflict {
+            conflict: Box::new(crate::error::FilingConflict {
+                filing_no: "F1".into(),
+                stored: Some(3),
+                number: "Q/JLP 1-2013".into(),
+                title: "型材".into(),
+                unit: "甲".into(),
+                filed_on: d("2013-05-01"),
+                differs: vec![
+                    FilingDiff::Unit("乙".into()),
+                    FilingDiff::Number("Q/JLP 2-2013".into()),
+                    FilingDiff::Title("门窗".into()),
+                    FilingDiff::Date(d("2013-05-02")),
+                ],
+            }),
+        },
+        Msg::RowReviewConflict {
+            number: "Q/JLP 1-2013".into(),
+            unit: "甲".into(),
+            on: d("2014-01-01"),
+            stored: None,
+            differs: ReviewDiff::Outcome {
+                theirs: crate::core::model::Outcome::Confirm,
+                mine: crate::core::model::Outcome::Abolish,
+            },
+        },
+        Msg::RowUnitDiffers {
+            unit: u(1, "甲"),
+            differs: vec![UnitDiff { field: UnitField::Kind, file: "association".into(), stored: "enterprise".into() }],
+        },
+        Msg::RowVoided { kind: "filing".into(), id: 3, on: Some(d("2016-06-01")), reason: "重复录入".into() },
         Msg::RecordedOutputLost { detail: "No space left on device".into() },
         Msg::Internal { detail: "x".into() },
     ]

@@ -7,7 +7,7 @@ use strum::IntoEnumIterator;
 use super::examples::examples;
 use super::*;
 use crate::core::model::{Action, Words};
-use crate::error::MsgId;
+use crate::error::{MsgId, UnitDiff, UnitField, UnitName};
 
 fn has_cjk(s: &str) -> bool {
     s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
@@ -68,4 +68,39 @@ fn money_in_messages_is_in_whole_yuan() {
     };
     let zh = text(&m, Lang::Zh);
     assert!(zh.contains("350000 元") && zh.contains("未付 50000 元"), "{zh}");
+}
+
+fn u(id: i64, name: &str) -> UnitName {
+    UnitName { id, name: name.into() }
+}
+
+// ----- import rows -----
+
+#[test]
+fn import_row_errors_name_line_and_column_in_either_language() {
+    let m = Msg::ImportRow {
+        line: 3,
+        column: Some("备案日期".into()),
+        reason: Box::new(Msg::RowDate {
+            value: "2013-02-30".into(),
+            err: DateError::Impossible { year: 2013, month: 2, day: 30 },
+        }),
+    };
+    assert_eq!(text(&m, Lang::En), "line 3, column 备案日期: 2013-02-30 is not a real date");
+    assert_eq!(text(&m, Lang::Zh), "第3行，「备案日期」列：2013-02-30 不是真实存在的日期");
+    let m = Msg::ImportRow { line: 4, column: None, reason: Box::new(Msg::RowUnclosedQuote { opens: 4 }) };
+    assert!(text(&m, Lang::Zh).starts_with("第4行：内容跨越多行"), "{}", text(&m, Lang::Zh));
+    let long = "x".repeat(70_000);
+    let m = Msg::RowCellTooLong { value: crate::error::v_start(&long), kib: 68, max_kib: 64 };
+    assert!(text(&m, Lang::En).chars().count() < 200);
+}
+
+#[test]
+fn unit_differences_show_kinds_in_the_readers_language() {
+    let m = Msg::RowUnitDiffers {
+        unit: u(1, "甲"),
+        differs: vec![UnitDiff { field: UnitField::Kind, file: "association".into(), stored: "enterprise".into() }],
+    };
+    assert!(text(&m, Lang::Zh).contains("单位类型（文件「协会」，登记「企业」）"), "{}", text(&m, Lang::Zh));
+    assert!(text(&m, Lang::En).contains("kind ('association', stored 'enterprise')"), "{}", text(&m, Lang::En));
 }
