@@ -36,6 +36,7 @@ fn unit_now(read: Reader<'_>, unit: &Option<Unit>) -> Result<Option<UnitRef>> {
 }
 
 /// Audits the correction and prints the record as it now stands.
+#[allow(clippy::too_many_arguments)]
 fn done(
     ctx: &Ctx,
     tx: Tx<'_>,

@@ -169,21 +169,17 @@ pub fn duplicate_units(units: &[Unit]) -> Vec<Finding> {
 pub fn bad_codes(units: &[Unit]) -> Vec<Finding> {
     let mut found = Vec::new();
     for u in units {
-        if let Some(code) = &u.uscc {
-            if let Err(err) = ids::check_uscc(code) {
-                found.push(Finding::new(
-                    format!("unit:{}", u.id),
-                    Issue::BadCode { field: "uscc".into(), code: code.clone(), err },
-                ));
-            }
+        if let Some(code) = &u.uscc
+            && let Err(err) = ids::check_uscc(code)
+        {
+            let issue = Issue::BadCode { field: "uscc".into(), code: code.clone(), err };
+            found.push(Finding::new(format!("unit:{}", u.id), issue));
         }
-        if let Some(code) = &u.org_code {
-            if let Err(err) = ids::check_org_code(code) {
-                found.push(Finding::new(
-                    format!("unit:{}", u.id),
-                    Issue::BadCode { field: "org_code".into(), code: code.clone(), err },
-                ));
-            }
+        if let Some(code) = &u.org_code
+            && let Err(err) = ids::check_org_code(code)
+        {
+            let issue = Issue::BadCode { field: "org_code".into(), code: code.clone(), err };
+            found.push(Finding::new(format!("unit:{}", u.id), issue));
         }
     }
     found
