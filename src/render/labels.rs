@@ -167,6 +167,8 @@ pub fn field(key: &str, lang: Lang) -> &str {
 pub fn field_of<'a>(what: &str, key: &'a str, lang: Lang) -> &'a str {
     match (what, key) {
         ("audit", "action") => lang.pick("操作", "action"),
+        ("batches", "voided") => lang.pick("作废的记录", "records voided"),
+        ("batches", "kind") => lang.pick("导入类型", "import of"),
         ("audit", "before") | ("audit", "after") => field(key, lang),
         ("units", "name") => lang.pick("单位名称", "name"),
         ("awards", "kind") => lang.pick("奖项", "award"),
@@ -218,6 +220,16 @@ fn word_label<T: Words>(code: &str, lang: Lang) -> Option<String> {
     T::ALL_WORDS.iter().find(|w| w.code() == code).map(|w| lang.pick(w.zh(), w.en()).to_string())
 }
 
+/// What an import batch brought in, in the reader's language.
+fn import_kind(code: &str, lang: Lang) -> Option<&'static str> {
+    Some(match code {
+        "filings" => lang.pick("备案", "filings"),
+        "reviews" => lang.pick("复审", "reviews"),
+        "units" => lang.pick("单位", "units"),
+        _ => return None,
+    })
+}
+
 /// An audit action in the reader's language.
 fn audit_action(code: &str, lang: Lang) -> Option<&'static str> {
     Some(match code {
@@ -240,7 +252,9 @@ pub fn value(key: &str, v: &Value, lang: Lang, names: &Names) -> Option<String> 
     }
     let code = v.as_str()?;
     match key {
-        "kind" => word_label::<UnitKind>(code, lang).or_else(|| word_label::<AwardKind>(code, lang)),
+        "kind" => word_label::<UnitKind>(code, lang)
+            .or_else(|| word_label::<AwardKind>(code, lang))
+            .or_else(|| import_kind(code, lang).map(str::to_string)),
         "level" => word_label::<Level>(code, lang),
         "action" => word_label::<Action>(code, lang).or_else(|| audit_action(code, lang).map(str::to_string)),
         "status" => word_label::<StandardStatus>(code, lang)
