@@ -618,7 +618,7 @@ fn excel_exports_are_headed_as_the_import_reads_them() {
     );
     assert_eq!(
         head(&["--lang", "zh", "list", "units", "--format", "csv", "--excel"]),
-        "编号,单位名称,统一社会信用代码,组织机构代码,单位类型,行业,所在地"
+        "编号,单位名称,统一社会信用代码,组织机构代码,单位类型,行业,所在地,作废原因,已合并到"
     );
     // JSON carries the remark (or null) and the unit's codes.
     let filings = list(&env, "filings");

@@ -2,14 +2,14 @@
 
 use anyhow::Result;
 
-use super::{Ctx, date_arg, enum_arg, opt_text_arg, resolve_unit};
+use super::{Ctx, enum_arg, event_date_arg, opt_text_arg, resolve_unit};
 use crate::cli::AwardArgs;
 use crate::core::model::{AwardFact, AwardKind};
 use crate::core::records::ToJson;
 
 pub fn run(a: AwardArgs, ctx: &Ctx) -> Result<()> {
     let kind = enum_arg::<AwardKind>("--kind", &a.kind)?;
-    let awarded_on = date_arg("--awarded", &a.awarded)?;
+    let awarded_on = event_date_arg("--awarded", &a.awarded, ctx.today)?;
     let mut store = ctx.open()?;
     let unit = resolve_unit(store.read(), "--unit", &a.unit)?;
     let tx = store.begin(&ctx.audit)?;

@@ -2,14 +2,14 @@
 
 use anyhow::Result;
 
-use super::{Ctx, date_arg, resolve_unit, text_arg};
+use super::{Ctx, event_date_arg, resolve_unit, text_arg};
 use crate::cli::ProjectArgs;
 use crate::core::model::ProjectFact;
 use crate::core::records::ToJson;
 
 pub fn run(a: ProjectArgs, ctx: &Ctx) -> Result<()> {
     let name = text_arg("--name", &a.name)?;
-    let passed_on = date_arg("--passed", &a.passed)?;
+    let passed_on = event_date_arg("--passed", &a.passed, ctx.today)?;
     let mut store = ctx.open()?;
     let unit = resolve_unit(store.read(), "--unit", &a.unit)?;
     let tx = store.begin(&ctx.audit)?;

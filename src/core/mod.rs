@@ -1,6 +1,8 @@
 //! The pure domain: types, identifier checks, target progress, rewards, quarters.
 //! No SQL, no clap, no clock, no printing: dates and rules come in as arguments.
 
+pub mod check;
+pub mod corrections;
 pub mod ids;
 pub mod model;
 pub mod money;

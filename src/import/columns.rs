@@ -6,7 +6,7 @@
 //! Each field has a list of names clerks' registers use for it (`SYNONYMS`, kept in step with
 //! docs/reference.md "Import"). A header naming a field another kind of import reads is ignored
 //! with the usual warning; the columns `list --excel` and `--format xlsx` add (编号/id, 单位编号/
-//! unit_id, 导入批次/batch) and a 序号 column are ignored without one. A header that names no
+//! unit_id, 导入批次/batch, 已合并到/merged_into) and a 序号 column are ignored without one. A header that names no
 //! field but speaks of a code (代码, 编号, code) is an error: a code column is never dropped
 //! silently. A rejects file's `error` (or `错误`) column is recognised and skipped.
 
@@ -92,7 +92,7 @@ pub const SYNONYMS: &[(Field, &[&str])] = &[
 
 /// Columns recognised and ignored without a warning: the ids and batch `list` exports carry,
 /// and the row number registers start with.
-const IGNORED: &[&str] = &["id", "编号", "unit_id", "单位编号", "batch", "导入批次", "序号"];
+const IGNORED: &[&str] = &["id", "编号", "unit_id", "单位编号", "batch", "导入批次", "merged_into", "已合并到", "序号"];
 
 /// Words that make an unknown header a code column, refused rather than dropped.
 const CODE_WORDS: &[&str] = &["代码", "编号", "code"];
@@ -141,6 +141,7 @@ const UNITS: &[Spec] = &[
     spec(Field::Kind, "kind", "单位类型", false),
     spec(Field::Industry, "industry", "行业", false),
     spec(Field::Location, "location", "所在地", false),
+    spec(Field::Voided, "voided", "作废原因", false),
 ];
 
 fn specs(kind: ImportKind) -> &'static [Spec] {

@@ -124,6 +124,10 @@ pub struct Options {
     pub sheet: Option<String>,
     /// `--new-units`: create a unit whose name is another form of a stored one's.
     pub new_units: bool,
+    /// Rows dated after today are refused (what has not happened cannot be recorded).
+    pub today: crate::core::model::Date,
+    /// The file's SHA-256 (lower-case hex), kept on the batch.
+    pub sha256: Option<String>,
 }
 
 /// A unit an import creates (listed by `--dry-run`).
@@ -315,7 +319,8 @@ fn run_in(
 
     let tx = store.begin_import(audit)?;
     let file_name = std::fs::canonicalize(&opts.file).unwrap_or_else(|_| opts.file.clone());
-    let batch_id = tx.insert_import_batch(opts.kind.as_str(), &file_name.to_string_lossy(), &encoding)?;
+    let batch_id =
+        tx.insert_import_batch(opts.kind.as_str(), &file_name.to_string_lossy(), &encoding, opts.sha256.as_deref())?;
     events.start(size);
     let writer_opts = WriterOptions {
         lang: opts.lang,
@@ -324,6 +329,7 @@ fn run_in(
         sheet: sheet.is_some(),
     };
     let mut writer = Writer::new(&tx, opts.kind, &columns, batch_id, rejects, events, writer_opts)?;
+    writer.today = Some(opts.today);
     let plan = tx.read().plan()?;
     // After the writer has read the units and the voided records: those scans need no cache
     // of their own, and would otherwise fill it with a large database's pages.
