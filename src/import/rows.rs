@@ -226,7 +226,10 @@ impl<'a> RowText<'a> {
 
 /// Tidied text, as `ids::clean_text` gives it; text with no space of any kind is returned as is.
 pub fn tidy(s: &str) -> Option<String> {
-    if !s.is_empty() && !s.chars().any(|c| c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}') {
+    if s.is_empty() {
+        return None;
+    }
+    if !s.chars().any(|c| c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}') {
         return Some(s.to_string());
     }
     ids::clean_text(s)
@@ -242,6 +245,10 @@ fn required_text(row: &RowText, field: Field, errors: &mut Vec<FieldError>) -> O
 }
 
 fn optional_text(row: &RowText, field: Field, errors: &mut Vec<FieldError>) -> Option<String> {
+    // Most files have no such column, or leave it empty: nothing to check.
+    if row.bytes(field).is_empty() {
+        return None;
+    }
     row.field(field, errors).and_then(tidy)
 }
 
