@@ -596,11 +596,8 @@ pub enum Msg {
     /// The summary line of an import (or of its dry run).
     ImportSummary {
         kind: String,
-        file: V,
-        /// The encoding of a CSV file, or the kind of workbook (XLSX, XLS, ODS).
-        encoding: String,
-        /// The sheet read, for a workbook.
-        sheet: Option<String>,
+        /// Boxed: it would make every `Msg` larger.
+        source: Box<ImportSource>,
         batch: Option<i64>,
         dry_run: bool,
         added: u64,
@@ -842,6 +839,15 @@ pub fn problem_of(e: &anyhow::Error) -> Option<&Problem> {
 }
 
 // ----- import rows -----
+
+/// What an import read: the file, its encoding (or the kind of workbook: XLSX, XLS, ODS) and,
+/// for a workbook, the sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportSource {
+    pub file: V,
+    pub encoding: String,
+    pub sheet: Option<String>,
+}
 
 /// A filing number met before (stored as filing `stored`, or earlier in the file when None),
 /// what it was recorded as, and what the row gives differently. Boxed in its `Msg`, which it

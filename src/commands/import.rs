@@ -18,7 +18,7 @@ use serde_json::json;
 
 use super::{Ctx, Guard, files, output_lost};
 use crate::cli::{EncodingArg, Format, ImportArgs, ImportKind as KindArg};
-use crate::error::{Kind, Msg, Problem, V, path as vpath, refuse, usage};
+use crate::error::{ImportSource, Kind, Msg, Problem, V, path as vpath, refuse, usage};
 use crate::import::{self, EncodingChoice, Events, ImportKind, Options, Staged, Status, Summary};
 use crate::render::{self, Lang, messages};
 
@@ -130,9 +130,11 @@ fn print_summary(ctx: &Ctx, opts: &Options, s: &Summary) -> Result<()> {
     }
     let msg = Msg::ImportSummary {
         kind: opts.kind.as_str().into(),
-        file: vpath(&opts.file),
-        encoding: s.encoding.clone(),
-        sheet: s.sheet.clone(),
+        source: Box::new(ImportSource {
+            file: vpath(&opts.file),
+            encoding: s.encoding.clone(),
+            sheet: s.sheet.clone(),
+        }),
         batch: s.batch,
         dry_run: s.status == Status::DryRun,
         added: c.added,

@@ -10,7 +10,9 @@ use crate::core::ids::{CodeError, DateError, Malformed, Mangled, StdNumberError}
 use crate::core::model::{EnumError, Level, StandardStatus, UnitKind, Words};
 use crate::core::quarter::QuarterError;
 use crate::core::rewards::PaymentError;
-use crate::error::{FilingConflict, FilingDiff, Msg, Protected, ReviewDiff, UnitDiff, UnitField, UnitName, V};
+use crate::error::{
+    FilingConflict, FilingDiff, ImportSource, Msg, Protected, ReviewDiff, UnitDiff, UnitField, UnitName, V,
+};
 use crate::render::Lang;
 
 /// `say!(lang, "中文 {x}", "English {x}")`: the sentence in the reader's language, with
@@ -963,7 +965,8 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
                 "ignoring columns a {kind} import does not use: {columns}"
             )
         }
-        Msg::ImportSummary { kind, file, encoding, sheet, batch, dry_run, added, skipped, rejected, units_created } => {
+        Msg::ImportSummary { kind, source, batch, dry_run, added, skipped, rejected, units_created } => {
+            let ImportSource { file, encoding, sheet } = &**source;
             let kind = import_kind(lang, kind);
             let encoding = match (lang, encoding.strip_suffix(" with BOM")) {
                 (Lang::Zh, Some(name)) => format!("{name} 带 BOM"),

@@ -183,9 +183,11 @@ pub fn examples() -> Vec<Msg> {
         Msg::ImportIgnoredColumns { kind: "filings".into(), columns: vec!["备注".into()] },
         Msg::ImportSummary {
             kind: "filings".into(),
-            file: "a.csv".into(),
-            encoding: "GB18030".into(),
-            sheet: None,
+            source: Box::new(crate::error::ImportSource {
+                file: "a.csv".into(),
+                encoding: "GB18030".into(),
+                sheet: None,
+            }),
             batch: Some(1),
             dry_run: false,
             added: 3,
