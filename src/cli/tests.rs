@@ -96,6 +96,12 @@ const MAIN_COMMANDS: &[&str] = &[
     "record-payment",
     "set-rule",
     "quarterly-report",
+    "annual-report",
+    "show",
+    "due-reviews",
+    "set-budget",
+    "budget-plan",
+    "set-plan",
     "import",
     "backup",
 ];

@@ -5,11 +5,65 @@ use anyhow::Result;
 use super::Ctx;
 use super::award_calc::names;
 use crate::cli::QuarterArgs;
+use crate::core::model::{Date, Facts, MilestoneChange, MilestoneFact, Payment, Plan, ProjectFact, RuleDef, TargetDef};
 use crate::core::quarter::Quarter;
 use crate::core::report::{QuarterInputs, quarterly_report};
+use crate::core::reviews::{self, LatestFiling, LatestReview};
 use crate::error::{Msg, refuse};
 use crate::render::reports::quarterly_doc;
-use crate::store::ListFilter;
+use crate::store::{ListFilter, Reader};
+
+/// Everything a report over a period reads, loaded once from one snapshot: the quarterly
+/// report's and the annual report's inputs.
+pub struct Loaded {
+    pub plan: Plan,
+    pub targets: Vec<TargetDef>,
+    pub facts: Facts,
+    pub milestones: Vec<MilestoneFact>,
+    pub projects: Vec<ProjectFact>,
+    pub rules: Vec<RuleDef>,
+    pub payments: Vec<Payment>,
+    pub funds: Vec<String>,
+    pub changes: Vec<MilestoneChange>,
+    pub latest_filings: Vec<LatestFiling>,
+    pub latest_reviews: Vec<LatestReview>,
+}
+
+impl Loaded {
+    /// Reads the inputs, with what the review reminders need as of `as_of`.
+    pub fn read(read: Reader<'_>, as_of: Date) -> Result<Loaded> {
+        let plan = read.plan()?;
+        Ok(Loaded {
+            targets: read.targets(&plan.code)?,
+            facts: read.facts()?,
+            milestones: read.milestones()?,
+            projects: read.live_projects()?,
+            rules: read.rules()?,
+            payments: read.payments(&ListFilter::default())?,
+            funds: read.funds()?.into_iter().map(|f| f.code).collect(),
+            changes: read.milestone_changes()?,
+            latest_filings: read.latest_filings(as_of, reviews::cutoff(as_of))?,
+            latest_reviews: read.latest_reviews(as_of)?,
+            plan,
+        })
+    }
+
+    pub fn inputs(&self) -> QuarterInputs<'_> {
+        QuarterInputs {
+            plan: &self.plan,
+            targets: &self.targets,
+            facts: &self.facts,
+            milestones: &self.milestones,
+            projects: &self.projects,
+            rules: &self.rules,
+            payments: &self.payments,
+            funds: &self.funds,
+            changes: &self.changes,
+            latest_filings: &self.latest_filings,
+            latest_reviews: &self.latest_reviews,
+        }
+    }
+}
 
 pub fn run(a: QuarterArgs, ctx: &Ctx) -> Result<()> {
     ctx.require_format("quarterly-report", super::REPORT_FORMATS)?;
@@ -21,19 +75,8 @@ pub fn run(a: QuarterArgs, ctx: &Ctx) -> Result<()> {
     let mut store = ctx.open_read()?;
     let snapshot = store.snapshot()?;
     let read = snapshot.read();
-    let plan = read.plan()?;
-    let funds: Vec<String> = read.funds()?.into_iter().map(|f| f.code).collect();
-    let inputs = QuarterInputs {
-        plan: &plan,
-        targets: &read.targets(&plan.code)?,
-        facts: &read.facts()?,
-        milestones: &read.milestones()?,
-        projects: &read.live_projects()?,
-        rules: &read.rules()?,
-        payments: &read.payments(&ListFilter::default())?,
-        funds: &funds,
-    };
-    let report = quarterly_report(&inputs, quarter, ctx.today).map_err(crate::error::overflow)?;
+    let loaded = Loaded::read(read, quarter.end().min(ctx.today))?;
+    let report = quarterly_report(&loaded.inputs(), quarter, ctx.today).map_err(crate::error::overflow)?;
     let names = names(read)?;
     ctx.emit_doc("quarterly-report", &quarterly_doc(&report, &names, ctx.lang))
 }

@@ -7,7 +7,7 @@ use std::fmt;
 use chrono::Datelike;
 
 use super::model::{
-    Action, AwardFact, Date, Payment, ProjectFact, RuleDef, RuleSource, RuleVersion, StandardFact, StandardStatus,
+    Action, AwardFact, Date, Payment, Per, ProjectFact, RuleDef, RuleSource, RuleVersion, StandardFact, StandardStatus,
     UnitKind, UnitRef,
 };
 use super::money::{self, MoneyOverflow};
@@ -47,28 +47,63 @@ pub fn version_in_force(rule: &RuleDef, on: Date) -> Option<&RuleVersion> {
     rule.versions.iter().filter(|v| v.from <= on && v.to.is_none_or(|to| on <= to)).max_by_key(|v| v.from)
 }
 
-/// Builds the entitlement of one event, if a version is in force on its date.
-fn earn(rule: &RuleDef, kind: &str, id: i64, payee: &UnitRef, record: String, on: Date) -> Option<Entitlement> {
-    if rule.enterprise_only && payee.kind != UnitKind::Enterprise {
-        return None;
+/// One event that may earn a rule: the record, its payee and its date.
+struct Event<'a> {
+    kind: &'static str,
+    id: i64,
+    payee: &'a UnitRef,
+    record: String,
+    on: Date,
+}
+
+/// The events a rule looks at, before any version or payee test.
+fn events<'a>(
+    rule: &RuleDef,
+    standards: &'a [StandardFact],
+    awards: &'a [AwardFact],
+    projects: &'a [ProjectFact],
+) -> Vec<Event<'a>> {
+    match rule.source {
+        RuleSource::Project => projects
+            .iter()
+            .map(|p| Event { kind: "project", id: p.id, payee: &p.unit, record: p.name.clone(), on: p.passed_on })
+            .collect(),
+        // A rule without a level cannot say which standards earn it: none do.
+        RuleSource::LeadStandard => rule.level.map_or_else(Vec::new, |level| {
+            standards
+                .iter()
+                // Only the lead of a newly formulated, published standard earns it;
+                // revisions and participants never do.
+                .filter(|s| s.level == level && s.action == Action::Formulate && s.status != StandardStatus::Drafting)
+                .filter_map(|s| {
+                    let (on, lead) = (s.published_on?, s.lead.as_ref()?);
+                    let record = s.number.clone().unwrap_or_else(|| s.title.clone());
+                    Some(Event { kind: "standard", id: s.id, payee: lead, record, on })
+                })
+                .collect()
+        }),
+        RuleSource::Award => rule.award_kind.map_or_else(Vec::new, |kind| {
+            awards
+                .iter()
+                .filter(|a| a.kind == kind)
+                .map(|a| {
+                    let record = a.title.clone().unwrap_or_else(|| a.kind.as_str().to_string());
+                    Event { kind: "award", id: a.id, payee: &a.unit, record, on: a.awarded_on }
+                })
+                .collect()
+        }),
     }
-    let v = version_in_force(rule, on)?;
-    Some(Entitlement {
-        key: format!("{}:{}:{}", rule.code, kind, id),
-        rule: rule.code.clone(),
-        unit_id: payee.id,
-        unit: payee.name.clone(),
-        record,
-        event_date: on,
-        amount_yuan: v.amount_yuan,
-        fund: v.fund.clone(),
-        paid_yuan: 0,
-        outstanding_yuan: v.amount_yuan,
-    })
 }
 
 /// Every entitlement the records yield under the rules, over all time, unpaid (paid 0,
 /// outstanding = amount), sorted by event date then key.
+///
+/// An event earns under the version in force on its date. A version that pays per record
+/// gives one entitlement per record (`RULE:KIND:ID`); one that pays once per enterprise
+/// (issue 12) gives the unit one entitlement for the whole plan, `RULE:unit:UNIT_ID`, dated
+/// its first event that falls under such a version, at that version's amount; its later
+/// events under such versions earn nothing more. Entitlements earned per record before the
+/// office changed its reading stay as they were.
 pub fn entitlements(
     rules: &[RuleDef],
     standards: &[StandardFact],
@@ -77,39 +112,50 @@ pub fn entitlements(
 ) -> Vec<Entitlement> {
     let mut out = Vec::new();
     for rule in rules {
-        match rule.source {
-            RuleSource::Project => {
-                out.extend(
-                    projects.iter().filter_map(|p| earn(rule, "project", p.id, &p.unit, p.name.clone(), p.passed_on)),
-                );
+        let mut list = events(rule, standards, awards, projects);
+        list.sort_by(|a, b| (a.on, a.kind, a.id).cmp(&(b.on, b.kind, b.id)));
+        let mut once_paid: BTreeSet<i64> = BTreeSet::new();
+        for e in list {
+            if rule.enterprise_only && e.payee.kind != UnitKind::Enterprise {
+                continue;
             }
-            RuleSource::LeadStandard => {
-                // A rule without a level cannot say which standards earn it: none do.
-                let Some(level) = rule.level else { continue };
-                out.extend(standards.iter().filter_map(|s| {
-                    // Only the lead of a newly formulated, published standard earns it;
-                    // revisions and participants never do.
-                    if s.level != level || s.action != Action::Formulate || s.status == StandardStatus::Drafting {
-                        return None;
+            let Some(v) = version_in_force(rule, e.on) else { continue };
+            let key = match v.per {
+                Per::Record => format!("{}:{}:{}", rule.code, e.kind, e.id),
+                Per::Enterprise => {
+                    if !once_paid.insert(e.payee.id) {
+                        continue;
                     }
-                    let (on, lead) = (s.published_on?, s.lead.as_ref()?);
-                    let record = s.number.clone().unwrap_or_else(|| s.title.clone());
-                    earn(rule, "standard", s.id, lead, record, on)
-                }));
-            }
-            RuleSource::Award => {
-                let Some(kind) = rule.award_kind else {
-                    continue;
-                };
-                out.extend(awards.iter().filter(|a| a.kind == kind).filter_map(|a| {
-                    let record = a.title.clone().unwrap_or_else(|| a.kind.as_str().to_string());
-                    earn(rule, "award", a.id, &a.unit, record, a.awarded_on)
-                }));
-            }
+                    format!("{}:unit:{}", rule.code, e.payee.id)
+                }
+            };
+            out.push(Entitlement {
+                key,
+                rule: rule.code.clone(),
+                unit_id: e.payee.id,
+                unit: e.payee.name.clone(),
+                record: e.record,
+                event_date: e.on,
+                amount_yuan: v.amount_yuan,
+                fund: v.fund.clone(),
+                paid_yuan: 0,
+                outstanding_yuan: v.amount_yuan,
+            });
         }
     }
     out.sort_by(|a, b| (a.event_date, &a.key).cmp(&(b.event_date, &b.key)));
     out
+}
+
+/// The fund a key's money comes from: its entitlement's; for a key that no longer yields
+/// one, the fund its rule pays from now.
+pub fn fund_of_key(all: &[Entitlement], rules: &[RuleDef], key: &str) -> Option<String> {
+    if let Some(e) = all.iter().find(|e| e.key == key) {
+        return Some(e.fund.clone());
+    }
+    let rule = key.split(':').next()?;
+    let r = rules.iter().find(|r| r.code == rule)?;
+    r.versions.iter().max_by_key(|v| v.from).map(|v| v.fund.clone())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

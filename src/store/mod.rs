@@ -4,6 +4,7 @@
 mod convert;
 mod facts;
 mod import;
+mod office;
 mod records;
 mod schema;
 mod units;
