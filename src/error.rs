@@ -10,7 +10,7 @@ use std::fmt;
 use std::path::Path;
 
 use crate::core::ids::{CodeError, DateError, StdNumberError};
-use crate::core::model::{AwardKind, Date, EnumError, Level, MilestoneStatus, PlanSetting, StandardStatus};
+use crate::core::model::{AwardKind, Date, EnumError, Level, MilestoneStatus, Outcome, PlanSetting, StandardStatus};
 use crate::core::quarter::QuarterError;
 use crate::core::readings::SettingError;
 use crate::core::rewards::PaymentError;
@@ -493,6 +493,199 @@ pub enum Msg {
         rejects: Option<V>,
     },
 
+    // ----- import rows -----
+    // The import's header, row and summary messages. A row's fault is an `ImportRow`
+    // (`line N, column C: reason`) around one of the `Row*` reasons, which name no column.
+    /// One fault of a row, or a warning about it: `line N, column C: reason`.
+    ImportRow {
+        line: u64,
+        /// The column's header as written in the file; None for the row as a whole.
+        column: Option<V>,
+        reason: Box<Msg>,
+    },
+    /// The same fault in the rejects file's error column, where the line is not needed.
+    ImportCell {
+        column: Option<V>,
+        reason: Box<Msg>,
+    },
+    /// The file has no header line.
+    ImportEmptyFile,
+    ImportMissingColumns {
+        /// `ImportKind::as_str`: filings, reviews, units.
+        kind: String,
+        /// Each missing column as (Chinese, English) header.
+        missing: Vec<(String, String)>,
+        found: Vec<V>,
+        /// The header held characters that did not decode, in this encoding.
+        undecoded: Option<String>,
+    },
+    ImportColumnTwice {
+        field: String,
+        first: V,
+        second: V,
+    },
+    /// An Excel workbook instead of a CSV saved from it (`old`: .xls, else .xlsx).
+    ImportWorkbook {
+        path: V,
+        old: bool,
+    },
+    /// Zero bytes at the start of a file that is not UTF-16: not text.
+    ImportBinary {
+        path: V,
+    },
+    /// A warning: columns the import does not use.
+    ImportIgnoredColumns {
+        kind: String,
+        columns: Vec<V>,
+    },
+    /// The summary line of an import (or of its dry run).
+    ImportSummary {
+        kind: String,
+        file: V,
+        encoding: String,
+        batch: Option<i64>,
+        dry_run: bool,
+        added: u64,
+        skipped: u64,
+        rejected: u64,
+        units_created: u64,
+    },
+    /// Row errors past the first ones shown; all of them are in the rejects file, if any.
+    ImportMoreRowErrors {
+        more: u64,
+        rejects: Option<V>,
+    },
+    ImportMoreWarnings {
+        more: u64,
+    },
+    /// A required value is empty.
+    RowEmpty,
+    /// Bytes that are not UTF-8 in a file read as UTF-8.
+    RowNotUtf8,
+    /// Characters that did not decode in the file's encoding (U+FFFD).
+    RowUndecodable {
+        value: V,
+        encoding: String,
+    },
+    /// ESC, NUL or another C0/C1 control character (tab and line breaks aside).
+    RowControlChar {
+        value: V,
+    },
+    /// A cell longer than an import reads (`max_kib`).
+    RowCellTooLong {
+        value: V,
+        kib: u64,
+        max_kib: u64,
+    },
+    /// A row longer than an import reads (`max_mib`); only its start was kept.
+    RowTooLong {
+        max_mib: u64,
+    },
+    /// A row with more cells than an import reads; only the first `max` were kept.
+    RowTooManyCells {
+        max: u64,
+    },
+    RowExtraFields {
+        fields: u64,
+        header: u64,
+        extra: V,
+    },
+    /// A quote opened on line `opens` and, it seems, never closed.
+    RowUnclosedQuote {
+        opens: u64,
+    },
+    RowDate {
+        value: V,
+        err: DateError,
+    },
+    /// A date cell Excel shows as its serial day number.
+    RowDateSerial {
+        value: V,
+    },
+    RowCode {
+        value: V,
+        err: CodeError,
+    },
+    RowBadCheck {
+        code: String,
+        err: CodeError,
+    },
+    /// A warning: the same, kept because `--allow-bad-check` was given.
+    RowBadCheckKept {
+        code: String,
+        err: CodeError,
+    },
+    RowCodesDisagree {
+        org: String,
+        uscc: String,
+        inside: String,
+    },
+    RowWord {
+        err: EnumError,
+    },
+    RowNotEnterpriseNumber {
+        number: String,
+        level: Level,
+    },
+    RowBadEnterpriseNumber {
+        value: V,
+        err: StdNumberError,
+    },
+    /// The row's USCC holds an organisation code that belongs to a unit with another USCC.
+    RowUsccOrgTaken {
+        uscc: String,
+        org: String,
+        unit: UnitName,
+        theirs: String,
+    },
+    RowOrgAmbiguous {
+        org: String,
+        units: Vec<UnitName>,
+    },
+    /// The row's name is a unit's whose USCC differs.
+    RowNameOtherUscc {
+        unit: UnitName,
+        theirs: String,
+        mine: String,
+    },
+    /// The row's name is a unit's whose organisation code differs.
+    RowNameOtherOrg {
+        unit: UnitName,
+        theirs: String,
+        mine: String,
+    },
+    /// A warning: the row's code belongs to a unit of another name, which the row goes to.
+    RowCodeOtherName {
+        unit: UnitName,
+        name: V,
+    },
+    /// A filing number met before (stored as filing `stored`, or earlier in the file when None)
+    /// with other values.
+    RowFilingConflict {
+        conflict: Box<FilingConflict>,
+    },
+    /// A review of the same unit, number and date met before, saying something else.
+    RowReviewConflict {
+        number: String,
+        unit: V,
+        on: Date,
+        stored: Option<i64>,
+        differs: ReviewDiff,
+    },
+    /// A warning: a units row names a stored unit, left as stored, that the file describes
+    /// otherwise.
+    RowUnitDiffers {
+        unit: UnitName,
+        differs: Vec<UnitDiff>,
+    },
+    /// A warning: the row is a record that was voided (`kind` filing or review); skipped.
+    RowVoided {
+        kind: String,
+        id: i64,
+        on: Option<Date>,
+        reason: V,
+    },
+
     // ----- after a commit -----
     /// The record was committed; the output could not be written.
     RecordedOutputLost {
@@ -552,4 +745,60 @@ pub fn overflow<E>(_: E) -> anyhow::Error {
 /// The first `Problem` in an error's chain, if the error is one the tool can name.
 pub fn problem_of(e: &anyhow::Error) -> Option<&Problem> {
     e.chain().find_map(|c| c.downcast_ref::<Problem>())
+}
+
+// ----- import rows -----
+
+/// A filing number met before (stored as filing `stored`, or earlier in the file when None),
+/// what it was recorded as, and what the row gives differently. Boxed in its `Msg`, which it
+/// would otherwise make twice as large.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilingConflict {
+    pub filing_no: String,
+    pub stored: Option<i64>,
+    pub number: String,
+    pub title: V,
+    pub unit: V,
+    pub filed_on: Date,
+    pub differs: Vec<FilingDiff>,
+}
+
+/// What a row gives differently from the filing stored under its filing number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilingDiff {
+    Unit(V),
+    Number(String),
+    Title(V),
+    Date(Date),
+}
+
+/// What a review row says differently from the review stored for its unit, number and date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewDiff {
+    Outcome { theirs: Outcome, mine: Outcome },
+    FilingNo { theirs: String, mine: String },
+}
+
+/// A field of a unit that a units row gives differently from the stored unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitField {
+    Name,
+    Uscc,
+    OrgCode,
+    Kind,
+    Industry,
+    Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitDiff {
+    pub field: UnitField,
+    pub file: V,
+    pub stored: V,
+}
+
+/// The start of a value for a message: `V` shows 80 characters, so a 64 KiB cell need not be
+/// copied whole into one.
+pub fn v_start(s: &str) -> V {
+    V(s.chars().take(V::MAX + 1).collect())
 }

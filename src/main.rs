@@ -35,21 +35,22 @@ fn env_lang(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
-/// `--lang X` or `--lang=X` as typed, before clap has parsed anything.
+/// `--lang X` or `--lang=X` as typed (the last one, as clap takes it), before clap has
+/// parsed anything.
 fn lang_arg(args: &[std::ffi::OsString]) -> Option<String> {
     let mut it = args.iter().map(|a| a.to_string_lossy());
+    let mut found = None;
     while let Some(a) = it.next() {
         if a == "--" {
             break;
         }
         if a == "--lang" {
-            return it.next().map(|v| v.into_owned());
-        }
-        if let Some(v) = a.strip_prefix("--lang=") {
-            return Some(v.to_string());
+            found = it.next().map(|v| v.into_owned());
+        } else if let Some(v) = a.strip_prefix("--lang=") {
+            found = Some(v.to_string());
         }
     }
-    None
+    found
 }
 
 /// Help and version go to stdout (exit 0); usage errors to stderr (exit 2), in Chinese when

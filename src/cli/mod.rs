@@ -36,15 +36,77 @@ const GLOBAL_OPTIONS: &str = "Global options";
 /// subcommand is translated too: parse with it or read it, but add or change no arguments on
 /// it afterwards.
 pub fn command(lang: Lang) -> clap::Command {
-    let mut cmd = match lang {
+    let cmd = match lang {
         Lang::En => with_examples(Cli::command(), en::EXAMPLES_HEADING, en::EXAMPLES),
         Lang::Zh => localise(Cli::command(), true, &zh::WORDS),
     };
+    let mut cmd = with_own_formats(cmd, lang);
     cmd.build();
     match lang {
         Lang::En => cmd,
         Lang::Zh => localise_help_subcommand(cmd, &zh::WORDS),
     }
+}
+
+/// The formats each command can write: a record, a report, a list, the import's summary.
+/// `Ctx::require_format` refuses any other (exit 2), and each command's `--help` offers
+/// only these.
+pub fn formats_of(command: &str) -> &'static [Format] {
+    use Format::*;
+    const RECORD: &[Format] = &[Table, Json, Csv, Markdown];
+    const REPORT: &[Format] = &[Table, Json, Csv, Markdown, Html, Xlsx];
+    const LIST: &[Format] = &[Table, Json, Csv, Markdown, Xlsx];
+    const SUMMARY: &[Format] = &[Table, Json];
+    match command {
+        "progress" | "award-calc" | "quarterly-report" | "annual-report" | "show" | "due-reviews" | "budget-plan"
+        | "check" | "history" => REPORT,
+        "list" => LIST,
+        "import" | "undo-import" => SUMMARY,
+        "completions" | "man" => &[],
+        _ => RECORD,
+    }
+}
+
+/// Each command's help names only the formats it writes, in a line before its examples (the
+/// global `--format` is one argument for all commands, so its own help cannot say).
+fn with_own_formats(mut cmd: clap::Command, lang: Lang) -> clap::Command {
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in names {
+        let formats = formats_of(&name);
+        if formats.is_empty() {
+            continue;
+        }
+        let list: Vec<&str> = formats.iter().map(|f| f.as_str()).collect();
+        let to_file: Vec<&str> =
+            formats.iter().filter(|f| matches!(f, Format::Html | Format::Xlsx)).map(|f| f.as_str()).collect();
+        let help = match lang {
+            Lang::Zh => format!(
+                "本命令可输出 {}（默认 table，即表格）{}",
+                list.join("、"),
+                if to_file.is_empty() {
+                    String::new()
+                } else {
+                    format!("；{} 需用 --out 指定文件", to_file.join("、"))
+                }
+            ),
+            Lang::En => format!(
+                "this command writes {} (default table){}",
+                list.join(", "),
+                if to_file.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {} go to a file named with --out", to_file.join(" and "))
+                }
+            ),
+        };
+        cmd = cmd.mut_subcommand(&name, |sc| {
+            let after = sc.get_after_help().map(|s| s.to_string()).unwrap_or_default();
+            let text =
+                if after.is_empty() { format!("--format: {help}") } else { format!("{after}\n\n--format: {help}") };
+            sc.after_help(text)
+        });
+    }
+    cmd
 }
 
 /// The help of one command in a language other than the doc comments' English.
@@ -208,6 +270,7 @@ fn localise_help_subcommand(cmd: clap::Command, words: &Words) -> clap::Command 
 #[derive(Debug, Parser)]
 #[command(
     name = "stdtrack",
+    args_override_self = true,
     version,
     about = "Keeps the record of Jiulongpo's standards strategy: targets, rewards, quarterly reports.",
     long_about = "stdtrack keeps the district standardization office's record of its standards strategy \
@@ -227,9 +290,10 @@ pub struct Global {
     /// The database file; keep it on this computer's own disk, not on a network drive.
     #[arg(long, global = true, env = "STDTRACK_DB", default_value = "stdtrack.db", value_name = "PATH", help_heading = GLOBAL_OPTIONS)]
     pub db: PathBuf,
-    /// How to print the output: table (for reading), json (for scripts), csv or markdown; html
-    /// and xlsx are not written yet.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Table, help_heading = GLOBAL_OPTIONS)]
+    /// How to print the output: table (for reading, the default), json (for scripts), csv,
+    /// markdown, html (a page to show and print) or xlsx (an Excel workbook); html and xlsx go
+    /// to a file named with --out. Each command's help says which of them it writes.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Table, help_heading = GLOBAL_OPTIONS, hide_possible_values = true)]
     pub format: Format,
     /// Language of the help, labels and reports: zh or en; default: Chinese unless
     /// STDTRACK_LANG, LC_ALL, LC_MESSAGES or LANG (the first set) says en.

@@ -60,7 +60,11 @@ const GLOBAL_ARGS: &[(&str, &str)] = &[
         "数据库文件，全部记录都保存在这一个文件中；默认为当前文件夹下的 stdtrack.db，\
          也可用环境变量 STDTRACK_DB 指定。请放在本机硬盘上，不要放在网络共享盘上",
     ),
-    ("format", "输出格式：table（表格，默认）、json（供程序读取）、csv（电子表格）或 markdown；html、xlsx 暂不可用"),
+    (
+        "format",
+        "输出格式：table（表格，默认）、json（供程序读取）、csv（电子表格）、markdown、html（可展示、打印的网页）\
+         或 xlsx（Excel 工作簿）；html、xlsx 需用 --out 指定文件。各命令的帮助末尾写明它能输出哪几种",
+    ),
     (
         "lang",
         "显示语言：zh（中文）或 en（英文）。默认中文；\

@@ -1,21 +1,31 @@
 //! `stdtrack import filings|reviews|units FILE`: load a CSV saved from Excel or WPS. The work
 //! is in `crate::import`; this file turns the options into its `Options`, shows progress and
-//! messages on stderr, and prints the summary.
+//! messages on stderr in the reader's language, and prints the summary.
+//!
+//! Exit codes when an output fails: a refused import is 1 whatever stderr does; an import
+//! with rejected rows (`--skip-invalid`) is 3 even when its summary cannot be written (the
+//! rejects file says more); a clean import whose summary cannot be written is 4 (recorded);
+//! a committed import whose rejects file could not be put in place is 4 too.
 
+use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, IsTerminal, Stderr, Write};
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::json;
 
-use super::{Ctx, Guard};
+use super::{Ctx, Guard, files, output_lost};
 use crate::cli::{EncodingArg, Format, ImportArgs, ImportKind as KindArg};
 use crate::error::{Kind, Msg, Problem, path as vpath, refuse, usage};
-use crate::import::{self, EncodingChoice, Events, ImportKind, Options, Status, Summary};
-use crate::render::{self, Lang};
+use crate::import::{self, EncodingChoice, Events, ImportKind, Options, Staged, Status, Summary};
+use crate::render::{self, Lang, messages};
 
 /// Files smaller than this import in a blink: no progress bar.
 const BAR_MIN_BYTES: u64 = 1 << 20;
+
+/// Row errors (and, apart, warnings) shown on stderr; the rest are counted in one line.
+const SHOWN: u64 = 200;
 
 pub fn run(a: ImportArgs, ctx: &Ctx) -> Result<()> {
     ctx.require_format("import", &[Format::Table, Format::Json])?;
@@ -41,7 +51,7 @@ pub fn run(a: ImportArgs, ctx: &Ctx) -> Result<()> {
     if let Some(out) = &ctx.out {
         guard.check("--out", out)?;
     }
-    super::files::check_input(&a.file)?;
+    files::check_input(&a.file)?;
     let opts = Options {
         kind,
         file: a.file,
@@ -50,23 +60,31 @@ pub fn run(a: ImportArgs, ctx: &Ctx) -> Result<()> {
         rejects,
         dry_run: a.dry_run,
         allow_bad_check: a.allow_bad_check,
+        lang: ctx.lang,
     };
     let mut store = ctx.open()?;
-    let mut events = StderrEvents::new();
-    let summary = import::run(&mut store, &ctx.audit, &opts, &mut events);
+    let rejects_shown = (opts.skip_invalid && !opts.dry_run).then(|| opts.rejects.clone());
+    let mut events = StderrEvents::new(ctx.lang, rejects_shown);
+    let summary = import::run(&mut store, &ctx.audit, &opts, &mut events, &stage);
     events.finish();
     let summary = summary?;
-    if ctx.format == Format::Json || summary.status != Status::Refused {
-        print_summary(ctx, &opts, &summary)?;
-    }
+    let printed = if ctx.format == Format::Json || summary.status != Status::Refused {
+        print_summary(ctx, &opts, &summary)
+    } else {
+        Ok(())
+    };
     let c = &summary.counts;
+    if let Some(detail) = summary.rejects_lost {
+        return Err(anyhow::Error::new(Problem { kind: Kind::OutputLost, msg: Msg::RecordedOutputLost { detail } }));
+    }
     match summary.status {
-        Status::Refused => Err(refuse(Msg::ImportRefused { rejected: c.rejected as u64, dry_run: opts.dry_run })),
-        _ if c.rejected == 0 => Ok(()),
-        Status::DryRun | Status::Imported => Err(anyhow::Error::new(Problem {
+        Status::Refused => Err(refuse(Msg::ImportRefused { rejected: c.rejected, dry_run: opts.dry_run })),
+        _ if c.rejected > 0 => Err(anyhow::Error::new(Problem {
             kind: Kind::RowsRejected,
-            msg: Msg::RowsRejected { rejected: c.rejected as u64, rejects: summary.rejects.as_deref().map(vpath) },
+            msg: Msg::RowsRejected { rejected: c.rejected, rejects: summary.rejects.as_deref().map(vpath) },
         })),
+        Status::Imported => printed.map_err(output_lost),
+        Status::DryRun => printed,
     }
 }
 
@@ -81,70 +99,88 @@ fn print_summary(ctx: &Ctx, opts: &Options, s: &Summary) -> Result<()> {
         });
         return ctx.emit(|out| render::write_json(out, &v));
     }
-    let file = opts.file.display();
-    let line = match (ctx.lang, s.status) {
-        (Lang::Zh, Status::DryRun) => format!(
-            "试运行（未写入）：{}，{file}（{}）：将新增 {} 条，已存在跳过 {} 条，拒绝 {} 条，将新建单位 {} 个",
-            kind_zh(opts.kind),
-            s.encoding,
-            c.added,
-            c.skipped,
-            c.rejected,
-            c.units_created
-        ),
-        (Lang::Zh, _) => format!(
-            "已导入{}，{file}（{}），批次 {}：新增 {} 条，已存在跳过 {} 条，拒绝 {} 条，新建单位 {} 个",
-            kind_zh(opts.kind),
-            s.encoding,
-            s.batch.unwrap_or_default(),
-            c.added,
-            c.skipped,
-            c.rejected,
-            c.units_created
-        ),
-        (Lang::En, Status::DryRun) => format!(
-            "dry run of the {} import of {file} ({}), nothing written: {} would be added, {} skipped as already present, \
-             {} rejected, {} units would be created",
-            opts.kind.as_str(),
-            s.encoding,
-            c.added,
-            c.skipped,
-            c.rejected,
-            c.units_created
-        ),
-        (Lang::En, _) => format!(
-            "imported {} from {file} ({}) as batch {}: {} added, {} skipped as already present, {} rejected, {} units created",
-            opts.kind.as_str(),
-            s.encoding,
-            s.batch.unwrap_or_default(),
-            c.added,
-            c.skipped,
-            c.rejected,
-            c.units_created
-        ),
+    let msg = Msg::ImportSummary {
+        kind: opts.kind.as_str().into(),
+        file: vpath(&opts.file),
+        encoding: s.encoding.clone(),
+        batch: s.batch,
+        dry_run: s.status == Status::DryRun,
+        added: c.added,
+        skipped: c.skipped,
+        rejected: c.rejected,
+        units_created: c.units_created,
     };
+    let line = messages::text(&msg, ctx.lang);
     ctx.emit(|out| Ok(writeln!(out, "{line}")?))
 }
 
-fn kind_zh(kind: ImportKind) -> &'static str {
-    match kind {
-        ImportKind::Filings => "备案",
-        ImportKind::Reviews => "复审",
-        ImportKind::Units => "单位",
+/// The rejects file's copy beside it (`files::create_beside`), renamed into place after the
+/// import's commit.
+struct StagedFile {
+    pending: files::Pending,
+    out: BufWriter<File>,
+    target: PathBuf,
+}
+
+fn stage(target: &Path) -> Result<Box<dyn Staged>> {
+    let pending = files::create_beside(target)?;
+    let out = OpenOptions::new()
+        .write(true)
+        .open(pending.path())
+        .map_err(|e| refuse(Msg::CannotWrite { path: vpath(target), detail: e.to_string() }))?;
+    Ok(Box::new(StagedFile { pending, out: BufWriter::new(out), target: target.to_path_buf() }))
+}
+
+impl Write for StagedFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.out.write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 
-/// Messages and the progress bar on stderr. The bar only when stderr is a terminal and the
-/// file is big enough to wait for; messages are buffered (a file can have many bad rows).
+impl Staged for StagedFile {
+    fn sync(&mut self) -> Result<()> {
+        let cannot = |e: std::io::Error| refuse(Msg::CannotWrite { path: vpath(&self.target), detail: e.to_string() });
+        self.out.flush().map_err(cannot)?;
+        self.out.get_ref().sync_all().map_err(cannot)?;
+        Ok(())
+    }
+
+    fn persist(self: Box<Self>) -> Result<()> {
+        drop(self.out);
+        self.pending.persist()
+    }
+}
+
+/// Messages and the progress bar on stderr, in the reader's language. The bar only when
+/// stderr is a terminal and the file is big enough to wait for; messages are buffered, and
+/// at most `SHOWN` row errors and `SHOWN` warnings are printed, then how many more there were.
+/// A stderr that cannot be written (`2>/dev/full`, a reader that left) is ignored: the exit
+/// code still tells.
 struct StderrEvents {
     out: BufWriter<Stderr>,
+    lang: Lang,
     terminal: bool,
     bar: Option<ProgressBar>,
+    errors: u64,
+    warnings: u64,
+    /// The rejects file the hidden row errors will be in, if one is written.
+    rejects: Option<PathBuf>,
 }
 
 impl StderrEvents {
-    fn new() -> StderrEvents {
-        StderrEvents { out: BufWriter::new(std::io::stderr()), terminal: std::io::stderr().is_terminal(), bar: None }
+    fn new(lang: Lang, rejects: Option<PathBuf>) -> StderrEvents {
+        StderrEvents {
+            out: BufWriter::new(std::io::stderr()),
+            lang,
+            terminal: std::io::stderr().is_terminal(),
+            bar: None,
+            errors: 0,
+            warnings: 0,
+            rejects,
+        }
     }
 
     fn line(&mut self, text: &str) {
@@ -166,6 +202,16 @@ impl StderrEvents {
         if let Some(bar) = self.bar.take() {
             bar.finish_and_clear();
         }
+        if self.errors > SHOWN {
+            let msg =
+                Msg::ImportMoreRowErrors { more: self.errors - SHOWN, rejects: self.rejects.as_deref().map(vpath) };
+            self.line(&messages::text(&msg, self.lang));
+        }
+        if self.warnings > SHOWN {
+            let msg = Msg::ImportMoreWarnings { more: self.warnings - SHOWN };
+            let text = format!("{}{}", messages::warning_prefix(self.lang), messages::text(&msg, self.lang));
+            self.line(&text);
+        }
         let _ = self.out.flush();
     }
 }
@@ -174,8 +220,11 @@ impl Events for StderrEvents {
     fn start(&mut self, total_bytes: u64) {
         if self.terminal && total_bytes >= BAR_MIN_BYTES {
             let bar = ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr());
-            if let Ok(style) = ProgressStyle::with_template("importing [{wide_bar}] {bytes}/{total_bytes}, {eta} left")
-            {
+            let template = self.lang.pick(
+                "正在导入 [{wide_bar}] {bytes}/{total_bytes}，约剩 {eta}",
+                "importing [{wide_bar}] {bytes}/{total_bytes}, {eta} left",
+            );
+            if let Ok(style) = ProgressStyle::with_template(template) {
                 bar.set_style(style.progress_chars("=> "));
             }
             let _ = self.out.flush();
@@ -189,11 +238,18 @@ impl Events for StderrEvents {
         }
     }
 
-    fn warning(&mut self, text: &str) {
-        self.line(&format!("stdtrack: warning: {text}"));
+    fn warning(&mut self, msg: &Msg) {
+        self.warnings += 1;
+        if self.warnings <= SHOWN {
+            let text = format!("{}{}", messages::warning_prefix(self.lang), messages::text(msg, self.lang));
+            self.line(&text);
+        }
     }
 
-    fn row_error(&mut self, text: &str) {
-        self.line(text);
+    fn row_error(&mut self, msg: &Msg) {
+        self.errors += 1;
+        if self.errors <= SHOWN {
+            self.line(&messages::text(msg, self.lang));
+        }
     }
 }

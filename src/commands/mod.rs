@@ -145,7 +145,7 @@ impl Ctx {
 
     /// Prints a report document in the chosen format.
     pub fn emit_doc(&self, command: &str, doc: &render::Doc) -> Result<()> {
-        self.require_format(command, REPORT_FORMATS)?;
+        self.require_format(command, crate::cli::formats_of(command))?;
         let style = self.style();
         self.emit(|out| render::write_doc(out, doc, style))
     }

@@ -5,6 +5,7 @@ use anyhow::Result;
 
 use crate::core::ids::{self, CodeError};
 use crate::core::records::Unit;
+use crate::core::units;
 use crate::error::{Msg, UnitName, V, refuse};
 use crate::store::Reader;
 
@@ -46,19 +47,10 @@ pub fn checked_codes(
     Ok((uscc, org, warnings))
 }
 
-/// A unit's organisation code, when it has both, must be the one inside its USCC.
+/// A unit's organisation code, when it has both, must be the one inside its USCC
+/// (`core::units::codes_agree`, the rule the import uses too).
 pub fn codes_agree(uscc: Option<&str>, org: Option<&str>) -> Result<()> {
-    if let (Some(u), Some(o)) = (uscc, org) {
-        let inside = ids::org_code_in_uscc(u);
-        if inside.as_deref() != Some(o) {
-            return Err(refuse(Msg::CodesDisagree {
-                org: o.into(),
-                uscc: u.into(),
-                inside: inside.unwrap_or_default(),
-            }));
-        }
-    }
-    Ok(())
+    units::codes_agree(uscc, org).map_err(refuse)
 }
 
 /// Refuses a unit whose name, USCC or organisation code another unit already has.

@@ -497,9 +497,12 @@ fn parse_prefix(t: &str) -> Option<Parsed> {
     }
 
     let mut hyphen_sep = false;
+    // A dash before another dash or a slash is part of the number, not the separator:
+    // taking it, each writing back (`P -…`, read as `P-…`) lost one more (found by fuzzing).
+    let dash_separates = c.get(i + 1).is_some_and(|&ch| !matches!(ch, '-' | '/'));
     match c.get(i) {
         Some(' ') => i += 1,
-        Some('-') => {
+        Some('-') if dash_separates => {
             hyphen_sep = head == "DBJ";
             i += 1;
         }
@@ -528,8 +531,29 @@ fn normalize_adoption(rest: &str) -> String {
 /// digits) to '-', one space between prefix and number, upper case. Adoption
 /// suffixes ("/ISO 9001:2015") are kept and normalised the same way.
 pub fn normalize_standard_number(s: &str) -> String {
-    let t = pre_clean(s);
-    parse_prefix(&t).map_or(t, |p| p.canonical())
+    let (t, p) = settle(s);
+    p.map_or(t, |p| p.canonical())
+}
+
+/// Passes `settle` may take; inputs seen while fuzzing settle within three.
+const SETTLE_PASSES: usize = 8;
+
+/// The pre-cleaned text whose parse writes back as text that reads the same, and that
+/// parse. For ordinary numbers one parse already is; some odd ones are not (fuzzing found
+/// `ISO0/J-/`, written `ISO 0/J /`, which pre_clean reads as `ISO 0/J/`), and a stored
+/// number that normalises to something else is never found again by its own text.
+fn settle(s: &str) -> (String, Option<Parsed>) {
+    let mut t = pre_clean(s);
+    let mut p = parse_prefix(&t);
+    for _ in 0..SETTLE_PASSES {
+        let again = pre_clean(&p.as_ref().map_or_else(|| t.clone(), Parsed::canonical));
+        if again == t {
+            break;
+        }
+        p = parse_prefix(&again);
+        t = again;
+    }
+    (t, p)
 }
 
 /// The international standard a number says it adopts: the `/ISO …` or `/IEC …` suffix of
@@ -607,11 +631,11 @@ fn check_number_part(p: &Parsed, level: Level) -> Result<(), StdNumberError> {
 /// Normalise a standard number and derive its level from the prefix.
 /// `sector_codes` are the known industry codes (see [`DEFAULT_SECTOR_CODES`]).
 pub fn classify_standard_number(s: &str, sector_codes: &[&str]) -> Result<(String, Level), StdNumberError> {
-    let t = pre_clean(s);
+    let (t, p) = settle(s);
     if t.is_empty() {
         return Err(StdNumberError::Empty);
     }
-    let p = parse_prefix(&t).ok_or_else(|| malformed(Malformed::NoPrefix))?;
+    let p = p.ok_or_else(|| malformed(Malformed::NoPrefix))?;
     let level = level_of(&p, sector_codes)?;
     check_number_part(&p, level)?;
     Ok((p.canonical(), level))
@@ -1241,5 +1265,32 @@ mod tests {
             assert_eq!(check_year(y), Err(YearError { year: y }));
         }
         assert_eq!(YearError { year: 99999 }.to_string(), "99999 is not a year from 1900 to 2100");
+    }
+
+    #[test]
+    fn standard_numbers_normalise_to_a_fixed_point() {
+        // Inputs the fuzzer (fuzz/, target `codes`) found whose normal form normalised to
+        // something else, so a stored number would not be found again by its own text.
+        let found = [
+            "ISO0/IDBJ-/T B0ETSO0/IO0/IE11",
+            "ISO0/J-/",
+            "GB-/10",
+            "GST/B/I////O//IBI/I/BO/-II/IEC /T/I/BO//IEC /T",
+            "Q/0 7PJLISO/IEC ISO/2\u{c}/\u{c}I\u{c}S/T/-2/\u{c}S/3",
+            "GST/B//BO------/-----//IEC /T",
+        ];
+        let ordinary =
+            ["GB/T1.1-2020", "db50/t 576-2014", "Q/JLP 001-2013", "GB/T 19001-2016/ISO9001:2015", "DB-50/T 1-2014"];
+        for s in found.iter().chain(ordinary.iter()) {
+            let n = normalize_standard_number(s);
+            assert_eq!(normalize_standard_number(&n), n, "input {s:?}");
+            if let Ok((c, level)) = classify_standard_number(s, DEFAULT_SECTOR_CODES) {
+                assert_eq!(c, n, "input {s:?}");
+                assert_eq!(classify_standard_number(&c, DEFAULT_SECTOR_CODES), Ok((c.clone(), level)), "input {s:?}");
+            }
+        }
+        // A run of dashes is kept, not eaten one per pass.
+        assert_eq!(normalize_standard_number("GB--/1"), "GB --/1");
+        assert_eq!(normalize_standard_number("ISO0/J-/"), "ISO 0/J -/");
     }
 }

@@ -6,6 +6,7 @@
 
 use crate::core::ids;
 use crate::core::records::Unit;
+use crate::error::Msg;
 
 /// The primitive lookups a unit source answers. Codes and keys come normalised.
 pub trait UnitLookup {
@@ -62,6 +63,19 @@ pub fn resolve<L: UnitLookup + ?Sized>(source: &L, query: &str) -> Result<Resolv
         Some(u) => Ok(Resolved::Found(u)),
         None => Ok(Resolved::Missing),
     }
+}
+
+/// A unit's organisation code, when it has both, must be the one inside its USCC: else one
+/// unit would answer to two organisation codes. Codes come normalised. The one rule behind
+/// `add-unit`/`update-unit` and the import.
+pub fn codes_agree(uscc: Option<&str>, org: Option<&str>) -> Result<(), Msg> {
+    if let (Some(u), Some(o)) = (uscc, org) {
+        let inside = ids::org_code_in_uscc(u);
+        if inside.as_deref() != Some(o) {
+            return Err(Msg::CodesDisagree { org: o.into(), uscc: u.into(), inside: inside.unwrap_or_default() });
+        }
+    }
+    Ok(())
 }
 
 /// At most this many characters of a query are compared for the closest names, so the work
@@ -188,6 +202,21 @@ mod tests {
             }
             Ok(())
         }
+    }
+
+    #[test]
+    fn an_org_code_must_be_the_one_inside_the_uscc() {
+        assert_eq!(codes_agree(Some("91110000600037341L"), Some("60003734-1")), Ok(()));
+        assert_eq!(codes_agree(Some("91110000600037341L"), None), Ok(()));
+        assert_eq!(codes_agree(None, Some("00251805-7")), Ok(()));
+        assert_eq!(
+            codes_agree(Some("91110000600037341L"), Some("00251805-7")),
+            Err(Msg::CodesDisagree {
+                org: "00251805-7".into(),
+                uscc: "91110000600037341L".into(),
+                inside: "60003734-1".into()
+            })
+        );
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! Header mapping: which column holds which field, by name in English or Chinese, in any
 //! order (CLI.md "Import"). Spaces, a BOM, full-width letters and case in a header are ignored.
-
-use std::fmt;
+//! A rejects file's `error` (or `错误`) column is recognised and skipped.
 
 use super::ImportKind;
 use crate::core::ids;
+use crate::error::{Msg, V};
+use crate::render::Lang;
 
 /// A value an import reads from a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -80,13 +81,28 @@ fn specs(kind: ImportKind) -> &'static [Spec] {
     }
 }
 
-/// The column a rejects file adds; read back, it is ignored without a warning.
+/// The column a rejects file adds, in each language; read back, it is ignored without a
+/// warning, and a rejects file imported again keeps its own.
 pub const ERROR_COLUMN: &str = "error";
+pub const ERROR_COLUMN_ZH: &str = "错误";
+
+/// The header of the error column a rejects file adds.
+pub fn error_header(lang: Lang) -> &'static str {
+    lang.pick(ERROR_COLUMN_ZH, ERROR_COLUMN)
+}
 
 /// A header reduced for comparing: half-width, no spaces, underscores or hyphens, lower
 /// case, no trailing `*` (a "required" mark in templates).
 fn header_key(s: &str) -> String {
     ids::name_key(s).chars().filter(|c| !matches!(c, '_' | '-')).collect::<String>().trim_end_matches('*').to_string()
+}
+
+/// Where a fault is: the row as a whole, the column holding a field, or a column by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Row,
+    Field(Field),
+    Column(usize),
 }
 
 /// Which column holds each field, and the header texts for messages.
@@ -101,74 +117,54 @@ pub struct Columns {
     pub error_column: Option<usize>,
 }
 
-/// A header that cannot be used; nothing has been read past line 1.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HeaderError {
-    Empty,
-    Missing { kind: ImportKind, missing: Vec<String>, found: Vec<String> },
-    Twice { field: &'static str, first: String, second: String },
-}
-
-impl fmt::Display for HeaderError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            HeaderError::Empty => write!(f, "the file is empty: line 1 should name the columns"),
-            HeaderError::Missing { kind, missing, found } => write!(
-                f,
-                "line 1: the file has no column {} that a {} import needs; its columns are: {}; nothing was imported",
-                missing.join(", "),
-                kind.as_str(),
-                found.join(", ")
-            ),
-            HeaderError::Twice { field, first, second } => {
-                write!(f, "line 1: columns '{first}' and '{second}' both hold {field}; keep one and import again")
-            }
-        }
-    }
-}
-
-impl std::error::Error for HeaderError {}
-
 impl Columns {
-    pub fn map(kind: ImportKind, header: &[String]) -> Result<Columns, HeaderError> {
+    /// The columns of a header, or why the header cannot be used (nothing has been read past
+    /// line 1 then).
+    pub fn map(kind: ImportKind, header: &[String]) -> Result<Columns, Msg> {
         let labels: Vec<String> = header
             .iter()
             .enumerate()
             .map(|(i, h)| ids::clean_text(h).unwrap_or_else(|| format!("#{}", i + 1)))
             .collect();
         if header.iter().all(|h| ids::clean_text(h).is_none()) {
-            return Err(HeaderError::Empty);
+            return Err(Msg::ImportEmptyFile);
         }
         let specs = specs(kind);
         let mut slots: Vec<(Field, usize)> = Vec::new();
         let mut ignored = Vec::new();
         let mut error_column = None;
+        let error_keys = [header_key(ERROR_COLUMN), header_key(ERROR_COLUMN_ZH)];
         for (i, h) in header.iter().enumerate() {
             let key = header_key(h);
             let found = specs.iter().find(|s| s.names.iter().any(|n| header_key(n) == key));
             match found {
                 Some(s) => {
                     if let Some(&(_, first)) = slots.iter().find(|(f, _)| *f == s.field) {
-                        return Err(HeaderError::Twice {
-                            field: s.names[0],
-                            first: labels[first].clone(),
-                            second: labels[i].clone(),
+                        return Err(Msg::ImportColumnTwice {
+                            field: s.names[0].into(),
+                            first: V::from(&labels[first]),
+                            second: V::from(&labels[i]),
                         });
                     }
                     slots.push((s.field, i));
                 }
-                None if key == ERROR_COLUMN || key == "错误" => error_column = Some(i),
+                None if error_keys.contains(&key) => error_column = Some(i),
                 None if key.is_empty() => {}
                 None => ignored.push(labels[i].clone()),
             }
         }
-        let missing: Vec<String> = specs
+        let missing: Vec<(String, String)> = specs
             .iter()
             .filter(|s| s.required && !slots.iter().any(|(f, _)| *f == s.field))
-            .map(|s| format!("{} ({})", s.names[1], s.names[0]))
+            .map(|s| (s.names[1].to_string(), s.names[0].to_string()))
             .collect();
         if !missing.is_empty() {
-            return Err(HeaderError::Missing { kind, missing, found: labels });
+            return Err(Msg::ImportMissingColumns {
+                kind: kind.as_str().into(),
+                missing,
+                found: labels.iter().map(V::from).collect(),
+                undecoded: None,
+            });
         }
         Ok(Columns { labels, slots, ignored, error_column })
     }
@@ -176,6 +172,30 @@ impl Columns {
     /// The column holding `field`, if the file has one.
     pub fn get(&self, field: Field) -> Option<usize> {
         self.slots.iter().find(|(f, _)| *f == field).map(|&(_, i)| i)
+    }
+
+    /// Whether column `i` holds a field this import reads.
+    pub fn is_used(&self, i: usize) -> bool {
+        self.slots.iter().any(|&(_, at)| at == i)
+    }
+
+    /// The column of a place, if it is one the file has.
+    pub fn index(&self, place: Place) -> Option<usize> {
+        match place {
+            Place::Row => None,
+            Place::Field(f) => self.get(f),
+            Place::Column(i) => Some(i),
+        }
+    }
+
+    /// The header text of a place (for messages): the header as written, or the field's
+    /// English name when the file has no such column; None for the row as a whole.
+    pub fn label(&self, place: Place) -> Option<&str> {
+        match place {
+            Place::Row => None,
+            Place::Field(f) => Some(self.label_of(f)),
+            Place::Column(i) => Some(self.labels.get(i).map_or("?", String::as_str)),
+        }
     }
 
     /// The header text of the column holding `field` (for messages); the English name when
@@ -228,10 +248,15 @@ mod tests {
     #[test]
     fn missing_and_doubled_columns_are_named() {
         let e = Columns::map(ImportKind::Filings, &strings(&["企业名称", "标准编号", "标准名称"])).unwrap_err();
-        let text = e.to_string();
+        let text = crate::render::messages::text(&e, Lang::En);
         assert!(text.contains("备案号 (filing_no), 备案日期 (filed_on)"), "{text}");
+        let text = crate::render::messages::text(&e, Lang::Zh);
+        assert!(text.contains("文件缺少备案导入所需的列 备案号（filing_no）、备案日期（filed_on）"), "{text}");
         let e = Columns::map(ImportKind::Units, &strings(&["name", "单位名称"])).unwrap_err();
-        assert_eq!(e, HeaderError::Twice { field: "name", first: "name".into(), second: "单位名称".into() });
-        assert_eq!(Columns::map(ImportKind::Units, &strings(&["", " "])).unwrap_err(), HeaderError::Empty);
+        assert_eq!(e, Msg::ImportColumnTwice { field: "name".into(), first: "name".into(), second: "单位名称".into() });
+        assert_eq!(Columns::map(ImportKind::Units, &strings(&["", " "])).unwrap_err(), Msg::ImportEmptyFile);
+        // A rejects file's error column in either language is recognised.
+        let c = Columns::map(ImportKind::Units, &strings(&["单位名称", "错误"])).unwrap();
+        assert_eq!((c.error_column, c.ignored.len()), (Some(1), 0));
     }
 }

@@ -1,18 +1,22 @@
 //! Turning the bytes Excel or WPS saved into a UTF-8 stream, and finding the delimiter
 //! (DOMAIN.md §7). A BOM decides; without one, UTF-8 when the WHOLE file is valid UTF-8 (a
-//! GBK file can start with a megabyte of ASCII), else GB18030, a superset of GBK. `--encoding`
+//! GBK file can start with a megabyte of ASCII), else GB18030, a superset of GBK. A UTF-8 file
+//! with a few rows pasted from a GBK one is still read as UTF-8 (the lines that are not, by
+//! the bytes of their non-ASCII text, are fewer than those that are): its other rows keep
+//! their text, and the GBK rows are row errors that name `--encoding gb18030`. `--encoding`
 //! overrides the guess. Bytes that do not decode become U+FFFD, which row checking refuses.
 
-use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read, Seek, SeekFrom};
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 use encoding_rs_io::DecodeReaderBytesBuilder;
+
+use crate::error::{Msg, path as vpath, refuse};
 
 /// What the user asked for with `--encoding`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +31,6 @@ pub enum EncodingChoice {
 /// encoding it was read as, and the delimiter of its header line.
 pub struct Decoded {
     pub reader: Box<dyn Read + Send>,
-    /// The line breaks of `reader`, for the line each record starts on.
-    pub lines: Arc<Mutex<Lines>>,
     pub encoding: &'static Encoding,
     pub bom: bool,
     pub delimiter: u8,
@@ -41,48 +43,6 @@ impl Decoded {
     pub fn encoding_label(&self) -> String {
         let name = self.encoding.name().to_ascii_uppercase();
         if self.bom && self.encoding == UTF_8 { format!("{name} with BOM") } else { name }
-    }
-}
-
-/// Where the line breaks of the decoded text are, so a record's line can be told as the file
-/// shows it. The csv crate's own record positions are off after a CRLF (Excel's line ending:
-/// BurntSushi/rust-csv#395) and after blank lines, so lines are counted here.
-#[derive(Debug, Default)]
-pub struct Lines {
-    /// Offsets of the '\n' bytes handed to the parser and not yet behind a record.
-    pending: VecDeque<u64>,
-    /// Line breaks before the last record's end.
-    passed: u64,
-    read: u64,
-}
-
-impl Lines {
-    /// The line a record starts on, given the offset just past it (the parser's position after
-    /// reading it: past its terminator's first byte) and the line breaks inside its fields.
-    /// Every '\n' before the record's last byte is a line before it or inside it.
-    pub fn record_start(&mut self, end: u64, inside: u64) -> u64 {
-        while self.pending.front().is_some_and(|&at| at + 1 < end) {
-            self.pending.pop_front();
-            self.passed += 1;
-        }
-        (1 + self.passed).saturating_sub(inside)
-    }
-}
-
-/// Notes the line breaks of the text the parser reads.
-struct CountLines<R> {
-    inner: R,
-    lines: Arc<Mutex<Lines>>,
-}
-
-impl<R: Read> Read for CountLines<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let mut lines = self.lines.lock().map_err(|_| io::Error::other("line counter poisoned"))?;
-        let start = lines.read;
-        lines.pending.extend(buf[..n].iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| start + i as u64));
-        lines.read += n as u64;
-        Ok(n)
     }
 }
 
@@ -126,65 +86,149 @@ fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
     Ok(filled)
 }
 
-/// Whether everything `r` yields is valid UTF-8; stops at the first byte that is not.
-pub fn is_utf8(r: &mut impl Read) -> io::Result<bool> {
+/// How much of a file is UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Utf8 {
+    /// All of it.
+    All,
+    /// Not all, but more of its non-ASCII text lies on lines that are UTF-8 than on lines that
+    /// are not: a UTF-8 file with a few rows pasted from a GBK one.
+    Mostly,
+    No,
+}
+
+fn non_ascii(b: &[u8]) -> u64 {
+    b.iter().filter(|&&b| b >= 0x80).count() as u64
+}
+
+/// Counts the non-ASCII bytes of lines that are UTF-8 (`good`) and of lines that are not.
+#[derive(Default)]
+struct LineTally {
+    good: u64,
+    bad: u64,
+    partial: Vec<u8>,
+}
+
+impl LineTally {
+    fn line(&mut self, line: &[u8]) {
+        let n = non_ascii(line);
+        if n == 0 {
+        } else if std::str::from_utf8(line).is_ok() {
+            self.good += n;
+        } else {
+            self.bad += n;
+        }
+    }
+
+    fn feed(&mut self, mut chunk: &[u8]) {
+        while let Some(at) = chunk.iter().position(|&b| b == b'\n') {
+            if self.partial.is_empty() {
+                self.line(&chunk[..at]);
+            } else {
+                self.partial.extend_from_slice(&chunk[..at]);
+                let line = std::mem::take(&mut self.partial);
+                self.line(&line);
+            }
+            chunk = &chunk[at + 1..];
+        }
+        self.partial.extend_from_slice(chunk);
+        // A "line" of a megabyte is judged as it is, so the tally needs no more memory.
+        if self.partial.len() > 1 << 20 {
+            let line = std::mem::take(&mut self.partial);
+            self.line(&line);
+        }
+    }
+
+    /// Clearly not UTF-8: no need to read on.
+    fn settled(&self) -> bool {
+        self.bad > 4096 && self.bad > 4 * self.good
+    }
+}
+
+/// How much of what `r` yields is UTF-8. Reads whole chunks while they are valid (the common
+/// case, fast); from the first chunk that is not, tallies line by line.
+pub fn utf8_share(r: &mut impl Read) -> io::Result<Utf8> {
     let mut buf = vec![0u8; 1 << 20];
     let mut carry = 0; // bytes of a sequence cut by the end of the previous chunk
+    let mut tally = LineTally::default();
     loop {
         let n = read_up_to(r, &mut buf[carry..])?;
         let end = carry + n;
         if n == 0 {
-            return Ok(carry == 0);
+            if carry == 0 {
+                return Ok(Utf8::All);
+            }
+            tally.feed(&buf[..end]);
+            break;
         }
         match std::str::from_utf8(&buf[..end]) {
-            Ok(_) => carry = 0,
+            Ok(_) => {
+                tally.good += non_ascii(&buf[..end]);
+                carry = 0;
+            }
             Err(e) if e.error_len().is_none() => {
                 let valid = e.valid_up_to();
+                tally.good += non_ascii(&buf[..valid]);
                 buf.copy_within(valid..end, 0);
                 carry = end - valid;
             }
-            Err(_) => return Ok(false),
+            Err(_) => {
+                tally.feed(&buf[..end]);
+                break;
+            }
         }
     }
+    while !tally.settled() {
+        let n = read_up_to(r, &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        tally.feed(&buf[..n]);
+    }
+    let partial = std::mem::take(&mut tally.partial);
+    tally.line(&partial);
+    Ok(if tally.bad == 0 {
+        Utf8::All
+    } else if tally.good > tally.bad {
+        Utf8::Mostly
+    } else {
+        Utf8::No
+    })
 }
 
 /// The clerk's likeliest slip is to import the workbook itself: say so, rather than show its
 /// bytes as column names. `text_may_hold_nul` is set for UTF-16, whose ASCII has zero bytes.
-fn not_a_workbook(path: &Path, head: &[u8], text_may_hold_nul: bool) -> Result<()> {
-    let name = path.display();
+/// (A zero byte further into the file is a row error where it is: `rows::RowText`.)
+fn not_a_workbook(path: &Path, head: &[u8], text_may_hold_nul: bool) -> Result<(), Msg> {
     if head.starts_with(b"PK\x03\x04") {
-        anyhow::bail!(
-            "{name} is an Excel workbook (.xlsx), not a CSV file; in Excel or WPS use Save As and choose CSV"
-        );
+        return Err(Msg::ImportWorkbook { path: vpath(path), old: false });
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        anyhow::bail!(
-            "{name} is an old Excel workbook (.xls), not a CSV file; in Excel or WPS use Save As and choose CSV"
-        );
+        return Err(Msg::ImportWorkbook { path: vpath(path), old: true });
     }
     if !text_may_hold_nul && head.contains(&0) {
-        anyhow::bail!("{name} is not a text file (it holds zero bytes); save the sheet as CSV and import that");
+        return Err(Msg::ImportBinary { path: vpath(path) });
     }
     Ok(())
 }
 
 /// Opens `path` and decides its encoding and delimiter. `done` counts the raw bytes read.
 pub fn open(path: &Path, choice: EncodingChoice, done: Arc<AtomicU64>) -> Result<Decoded> {
-    let cannot = || format!("cannot read {}", path.display());
-    let mut file = File::open(path).with_context(cannot)?;
-    let size = file.metadata().with_context(cannot)?.len();
+    let cannot = |e: io::Error| refuse(Msg::CannotRead { path: vpath(path), detail: e.to_string() });
+    let mut file = File::open(path).map_err(cannot)?;
+    let size = file.metadata().map_err(cannot)?.len();
     let mut head = [0u8; 4096];
-    let got = read_up_to(&mut file, &mut head).with_context(cannot)?;
+    let got = read_up_to(&mut file, &mut head).map_err(cannot)?;
     let head = &head[..got];
     let bom = bom_of(head);
-    not_a_workbook(path, head, bom.is_some() || choice == EncodingChoice::Utf16)?;
+    not_a_workbook(path, head, bom.is_some() || choice == EncodingChoice::Utf16).map_err(refuse)?;
     let head = &head[..got.min(3)];
     let (encoding, skip) = match (choice, bom) {
         (EncodingChoice::Auto, Some(found)) => found,
         (EncodingChoice::Auto, None) => {
-            file.seek(SeekFrom::Start(0)).with_context(cannot)?;
-            let utf8 = is_utf8(&mut BufReader::new(&mut file)).with_context(cannot)?;
-            (if utf8 { UTF_8 } else { GB18030 }, 0)
+            file.seek(SeekFrom::Start(0)).map_err(cannot)?;
+            let share = utf8_share(&mut file).map_err(cannot)?;
+            (if share == Utf8::No { GB18030 } else { UTF_8 }, 0)
         }
         (EncodingChoice::Utf8, Some((e, n))) if e == UTF_8 => (e, n),
         (EncodingChoice::Utf8, _) => (UTF_8, 0),
@@ -193,7 +237,7 @@ pub fn open(path: &Path, choice: EncodingChoice, done: Arc<AtomicU64>) -> Result
         // No BOM: a header of ASCII names starts with a zero byte in big-endian only.
         (EncodingChoice::Utf16, _) => (if head.first() == Some(&0) { UTF_16BE } else { UTF_16LE }, 0),
     };
-    file.seek(SeekFrom::Start(skip as u64)).with_context(cannot)?;
+    file.seek(SeekFrom::Start(skip as u64)).map_err(cannot)?;
     done.store(skip as u64, Ordering::Relaxed);
     let raw = Counting { inner: file, done };
     let stream: Box<dyn Read + Send> = if encoding == UTF_8 {
@@ -205,17 +249,9 @@ pub fn open(path: &Path, choice: EncodingChoice, done: Arc<AtomicU64>) -> Result
     let mut stream = BufReader::with_capacity(1 << 16, stream);
     let mut first_line = Vec::new();
     // A header line is short; the limit only keeps a file with no newline from filling memory.
-    (&mut stream).take(1 << 20).read_until(b'\n', &mut first_line).with_context(cannot)?;
+    (&mut stream).take(1 << 20).read_until(b'\n', &mut first_line).map_err(cannot)?;
     let delimiter = delimiter_of(&first_line);
-    let lines = Arc::new(Mutex::new(Lines::default()));
-    Ok(Decoded {
-        reader: Box::new(CountLines { inner: Cursor::new(first_line).chain(stream), lines: lines.clone() }),
-        lines,
-        encoding,
-        bom: skip > 0,
-        delimiter,
-        size,
-    })
+    Ok(Decoded { reader: Box::new(Cursor::new(first_line).chain(stream)), encoding, bom: skip > 0, delimiter, size })
 }
 
 /// Tab when the header line (outside quotes) has more tabs than commas ("Unicode text"
@@ -274,39 +310,35 @@ mod tests {
 
     #[test]
     fn utf8_check_handles_sequences_cut_by_chunks() {
+        let all = |b: &[u8]| utf8_share(&mut &b[..]).unwrap();
         let mut bytes = vec![b'a'; (1 << 20) - 1];
         bytes.extend_from_slice("重".as_bytes());
-        assert!(is_utf8(&mut &bytes[..]).unwrap());
+        assert_eq!(all(&bytes), Utf8::All);
+        // One stray byte after UTF-8 text: the text is UTF-8, the byte a row error.
         bytes.push(0xE9);
-        assert!(!is_utf8(&mut &bytes[..]).unwrap());
-        assert!(is_utf8(&mut &b""[..]).unwrap());
-    }
-
-    /// The line of each record's first field, as the csv crate parses the text.
-    fn record_lines(text: &str) -> Vec<(String, u64)> {
-        let lines = Arc::new(Mutex::new(Lines::default()));
-        let reader = CountLines { inner: text.as_bytes(), lines: lines.clone() };
-        let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(reader);
-        let mut record = csv::ByteRecord::new();
-        let mut out = Vec::new();
-        while csv.read_byte_record(&mut record).unwrap() {
-            let inside = record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
-            let line = lines.lock().unwrap().record_start(csv.position().byte(), inside);
-            out.push((String::from_utf8_lossy(&record[0]).into_owned(), line));
-        }
-        out
+        assert_eq!(all(&bytes), Utf8::Mostly);
+        let (gbk, _, _) = GB18030.encode("企业名称,备案号\n重庆某公司,50107-1\n");
+        assert_eq!(all(&gbk), Utf8::No);
+        assert_eq!(all(b""), Utf8::All);
     }
 
     #[test]
-    fn record_lines_as_the_file_shows_them() {
-        let want = |names: &[(&str, u64)]| names.iter().map(|(n, l)| (n.to_string(), *l)).collect::<Vec<_>>();
-        let expected = want(&[("h", 1), ("a", 2), ("b", 4), ("c\nd", 5), ("e", 7), ("f", 10)]);
-        let lf = "h,x\na,1\n\nb,2\n\"c\nd\",3\ne,4\n\n\nf,5";
-        assert_eq!(record_lines(lf), expected);
-        let crlf = lf.replace('\n', "\r\n");
-        let got = record_lines(&crlf);
-        assert_eq!(got.iter().map(|(_, l)| *l).collect::<Vec<_>>(), [1, 2, 4, 5, 7, 10]);
-        assert_eq!(record_lines("h\n,\n\"x\"\n"), want(&[("h", 1), ("", 2), ("x", 3)]));
+    fn a_utf8_file_with_a_gbk_row_is_read_as_utf8() {
+        let utf8 = "企业名称,标准编号,标准名称,备案号,备案日期\n重庆甲有限公司,Q/JLP 1-2013,铝合金型材,F1,2013-05-01\n";
+        let (gbk_row, _, _) = GB18030.encode("重庆乙有限公司,Q/JLP 2-2013,摩托车发动机,F2,2013-05-02\n");
+        let mixed =
+            [utf8.as_bytes(), &gbk_row, "重庆丙有限公司,Q/JLP 3-2013,齿轮箱,F3,2013-05-03\n".as_bytes()].concat();
+        assert_eq!(utf8_share(&mut &mixed[..]).unwrap(), Utf8::Mostly);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mixed.csv");
+        std::fs::write(&path, &mixed).unwrap();
+        assert_eq!(open(&path, EncodingChoice::Auto, Arc::default()).unwrap().encoding_label(), "UTF-8");
+        // A GBK file, even one with a line that happens to be valid UTF-8, is GBK.
+        let text = format!("{utf8}中\n");
+        let (gbk, _, _) = GB18030.encode(&text);
+        assert_eq!(utf8_share(&mut &gbk[..]).unwrap(), Utf8::No);
+        let big: Vec<u8> = gbk.iter().copied().cycle().take(4 << 20).collect();
+        assert_eq!(utf8_share(&mut &big[..]).unwrap(), Utf8::No);
     }
 
     #[test]

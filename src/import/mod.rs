@@ -21,30 +21,49 @@
 //! - Rows whose every field is empty (Excel leaves them at the end of a sheet) are ignored.
 //! - `--dry-run` runs everything in the transaction and rolls it back: same messages, counts
 //!   and exit code, no batch, and no rejects file. `--rejects` needs `--skip-invalid`.
-//! - The rejects file has the file's own header and values, plus `error` (or the file's own
-//!   `error` column, when a rejects file is imported again), so it can be fixed and re-imported
-//!   as it is; it is written only when rows were rejected, and only if the import commits.
+//! - The rejects file has the file's own header and values, plus an error column (`错误` or
+//!   `error` as `--lang` says, or the file's own error column, when a rejects file is imported
+//!   again), so it can be fixed and re-imported as it is. Its rows wait in an unnamed temporary
+//!   file; only when rows were rejected and everything else is done are they copied beside the
+//!   target and synced, then the import commits, then the copy is renamed into place. A failed,
+//!   refused or killed import leaves nothing under the rejects file's name.
+//! - Messages are `Msg` values (`crate::error`): the command renders them in the reader's
+//!   language; the rejects file's error column is rendered here, in `Options::lang`.
+//! - Rows are bounded: a row over 1 MiB, a cell over 64 KiB or a row of more than 4,096 cells
+//!   is a row error, not memory (`parse`), and a message quotes at most 80 characters of a value.
+//! - A cell the import reads holding ESC, NUL or another control character (tab and line
+//!   breaks aside) is a row error naming its column; a zero byte anywhere in a row, even in a
+//!   column the import does not read, is one too (binary junk is named on its line, however
+//!   far into the file; the first 4 KiB decide only whether the file is text at all).
+//! - A row that is a voided record (a filing with the same filing number, unit, number, title
+//!   and date; a review with the same unit, number, date and outcome) is skipped with a
+//!   warning naming the void's date and reason: a correction is not undone by re-importing the
+//!   file it came from. A review row with another outcome is the correction, and is recorded.
 
 pub mod columns;
 pub mod decode;
+mod parse;
 mod reader;
 pub mod rows;
 pub mod unit_index;
 mod writer;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
 use std::sync::mpsc;
 
-use anyhow::{Context, Result, anyhow};
-use csv::ByteRecord;
+use anyhow::Result;
 use serde_json::json;
 
+use crate::error::{Msg, refuse};
+use crate::render::Lang;
 use crate::store::{AuditCtx, BatchCounts, Store};
 use columns::Columns;
 pub use decode::EncodingChoice;
-use writer::{RejectsFile, Writer};
+use parse::{Parser, Record};
+use writer::{Rejects, Writer};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportKind {
@@ -74,6 +93,8 @@ pub struct Options {
     pub rejects: PathBuf,
     pub dry_run: bool,
     pub allow_bad_check: bool,
+    /// The language of the rejects file's error column.
+    pub lang: Lang,
 }
 
 /// How an import ended.
@@ -96,17 +117,31 @@ pub struct Summary {
     pub encoding: String,
     /// The rejects file written, if any.
     pub rejects: Option<PathBuf>,
+    /// The import was committed but its rejects file could not be put in place: why.
+    pub rejects_lost: Option<String>,
 }
 
-/// What an import tells the user while it runs; the command prints it.
+/// What an import tells the user while it runs; the command renders and prints it.
 pub trait Events {
     /// The import starts reading rows; `total_bytes` is the file's size.
     fn start(&mut self, total_bytes: u64);
     fn progress(&mut self, done_bytes: u64);
-    fn warning(&mut self, text: &str);
-    /// One fault of a bad row: `line N, column C: reason`.
-    fn row_error(&mut self, text: &str);
+    fn warning(&mut self, msg: &Msg);
+    /// One fault of a bad row (`Msg::ImportRow`: `line N, column C: reason`).
+    fn row_error(&mut self, msg: &Msg);
 }
+
+/// A file written beside its target and put in place only by `persist`, after the commit
+/// (the command gives `commands::files`' atomic write).
+pub trait Staged: Write {
+    /// Flushes and syncs what was written; before the commit.
+    fn sync(&mut self) -> Result<()>;
+    /// Renames it over the target.
+    fn persist(self: Box<Self>) -> Result<()>;
+}
+
+/// Makes the staged file of a target.
+pub type Stage<'a> = &'a dyn Fn(&Path) -> Result<Box<dyn Staged>>;
 
 /// Batches in flight between the reading thread and the writer.
 const BATCHES: usize = 4;
@@ -122,9 +157,15 @@ pub fn default_rejects_path(file: &Path) -> PathBuf {
 }
 
 /// Runs one import in one `BEGIN IMMEDIATE` transaction, committed only when it succeeds
-/// (and not on a dry run).
-pub fn run(store: &mut Store, audit: &AuditCtx, opts: &Options, events: &mut dyn Events) -> Result<Summary> {
-    let result = run_in(store, audit, opts, events);
+/// (and not on a dry run). `stage` makes the rejects file's staged copy.
+pub fn run(
+    store: &mut Store,
+    audit: &AuditCtx,
+    opts: &Options,
+    events: &mut dyn Events,
+    stage: Stage<'_>,
+) -> Result<Summary> {
+    let result = run_in(store, audit, opts, events, stage);
     // The import's own failure, if any, is the one to report.
     let restored = store.end_import();
     let summary = result?;
@@ -132,55 +173,62 @@ pub fn run(store: &mut Store, audit: &AuditCtx, opts: &Options, events: &mut dyn
     Ok(summary)
 }
 
-fn run_in(store: &mut Store, audit: &AuditCtx, opts: &Options, events: &mut dyn Events) -> Result<Summary> {
+fn run_in(
+    store: &mut Store,
+    audit: &AuditCtx,
+    opts: &Options,
+    events: &mut dyn Events,
+    stage: Stage<'_>,
+) -> Result<Summary> {
     let done = Arc::new(AtomicU64::new(0));
     let decoded = decode::open(&opts.file, opts.encoding, done.clone())?;
     let encoding = decoded.encoding_label();
     let size = decoded.size;
-    let lines = decoded.lines.clone();
-    let mut csv = csv::ReaderBuilder::new()
-        .delimiter(decoded.delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(1 << 16)
-        .from_reader(decoded.reader);
-    let mut header = ByteRecord::new();
-    let has_header =
-        csv.read_byte_record(&mut header).with_context(|| format!("cannot read {}", opts.file.display()))?;
-    let header: Vec<String> = header.iter().map(|h| String::from_utf8_lossy(h).into_owned()).collect();
-    if !has_header {
-        return Err(columns::HeaderError::Empty.into());
+    let delimiter = decoded.delimiter;
+    let mut parser = Parser::new(decoded.reader, delimiter);
+    let mut header = Record::default();
+    let cannot =
+        |e: std::io::Error| refuse(Msg::CannotRead { path: crate::error::path(&opts.file), detail: e.to_string() });
+    if !parser.read(&mut header).map_err(cannot)? {
+        return Err(refuse(Msg::ImportEmptyFile));
     }
-    let columns = Columns::map(opts.kind, &header).map_err(|e| {
-        if header.iter().any(|h| h.contains('\u{FFFD}')) {
-            anyhow!("{e}; the header did not decode as {encoding}: name the file's encoding with --encoding")
-        } else {
-            e.into()
-        }
+    let header: Vec<String> = header.iter().map(|h| String::from_utf8_lossy(h).into_owned()).collect();
+    let columns = Columns::map(opts.kind, &header).map_err(|msg| {
+        let msg = match msg {
+            Msg::ImportMissingColumns { kind, missing, found, .. } if header.iter().any(|h| h.contains('\u{FFFD}')) => {
+                Msg::ImportMissingColumns { kind, missing, found, undecoded: Some(encoding.clone()) }
+            }
+            other => other,
+        };
+        refuse(msg)
     })?;
     if !columns.ignored.is_empty() {
-        events.warning(&format!(
-            "ignoring columns a {} import does not use: {}",
-            opts.kind.as_str(),
-            columns.ignored.join(", ")
-        ));
+        events.warning(&Msg::ImportIgnoredColumns {
+            kind: opts.kind.as_str().into(),
+            columns: columns.ignored.iter().map(Into::into).collect(),
+        });
     }
-
-    let tx = store.begin_import(audit)?;
-    tx.set_cache_mib(CACHE_MIB)?;
-    let file_name = std::fs::canonicalize(&opts.file).unwrap_or_else(|_| opts.file.clone());
-    let batch_id = tx.insert_import_batch(opts.kind.as_str(), &file_name.to_string_lossy(), &encoding)?;
+    // Made before the transaction: a folder the rejects cannot be written in is found first.
     let rejects = if opts.skip_invalid && !opts.dry_run {
-        Some(RejectsFile::create(&opts.rejects, &header, columns.error_column)?)
+        Some(Rejects::create(&opts.rejects, &header, columns.error_column, opts.lang)?)
     } else {
         None
     };
+
+    let tx = store.begin_import(audit)?;
+    let file_name = std::fs::canonicalize(&opts.file).unwrap_or_else(|_| opts.file.clone());
+    let batch_id = tx.insert_import_batch(opts.kind.as_str(), &file_name.to_string_lossy(), &encoding)?;
     events.start(size);
-    let mut writer = Writer::new(&tx, opts.kind, &columns, batch_id, rejects, events)?;
+    let mut writer = Writer::new(&tx, opts.kind, &columns, batch_id, rejects, events, opts.lang)?;
+    // After the writer has read the units and the voided records: those scans need no cache
+    // of their own, and would otherwise fill it with a large database's pages.
+    tx.set_cache_mib(CACHE_MIB)?;
     let reader = reader::Reader {
-        csv,
-        lines,
+        parser,
+        path: &opts.file,
         columns: &columns,
+        encoding: &encoding,
+        delimiter,
         kind: opts.kind,
         allow_bad_check: opts.allow_bad_check,
         done: &done,
@@ -214,14 +262,14 @@ fn run_in(store: &mut Store, audit: &AuditCtx, opts: &Options, events: &mut dyn 
     if status == Status::Imported {
         writer.add_day_counts()?;
     }
-    let rejects = writer.rejects.take();
+    let rejects = writer.rejects.take().filter(|_| counts.rejected > 0);
     drop(writer);
     if status != Status::Imported {
         drop(tx); // rolls back
-        return Ok(Summary { status, counts, batch: None, encoding, rejects: None });
+        return Ok(Summary { status, counts, batch: None, encoding, rejects: None, rejects_lost: None });
     }
     tx.finish_import_batch(batch_id, &counts)?;
-    let rejects_path = rejects.as_ref().filter(|_| counts.rejected > 0).map(|r| r.path().to_path_buf());
+    let rejects_path = rejects.as_ref().map(|_| opts.rejects.clone());
     let after = json!({
         "kind": opts.kind.as_str(), "file": file_name.to_string_lossy(), "encoding": encoding,
         "added": counts.added, "skipped": counts.skipped, "rejected": counts.rejected,
@@ -229,10 +277,29 @@ fn run_in(store: &mut Store, audit: &AuditCtx, opts: &Options, events: &mut dyn 
         "rejects": rejects_path.as_ref().map(|p| p.to_string_lossy().into_owned()),
     });
     tx.audit("import", "import_batch", Some(batch_id), None, Some(&after))?;
-    // The rejects file is put in place first: if that fails, nothing is committed.
-    if let Some(r) = rejects.filter(|_| counts.rejected > 0) {
-        r.persist()?;
-    }
-    tx.commit().map_err(|e| anyhow!("{e:#}; nothing was imported"))?;
-    Ok(Summary { status, counts, batch: Some(batch_id), encoding, rejects: rejects_path })
+    // The rejects are written beside their target and synced before the commit (a full disk
+    // refuses the import), and renamed into place after it: never a rejects file for rows
+    // that were not imported.
+    let staged = match rejects {
+        Some(r) => {
+            let mut staged = stage(&opts.rejects)?;
+            let cannot = |e: anyhow::Error| {
+                refuse(Msg::CannotWrite { path: crate::error::path(&opts.rejects), detail: format!("{e:#}") })
+            };
+            r.copy_to(&mut staged).map_err(cannot)?;
+            staged.sync().map_err(cannot)?;
+            Some(staged)
+        }
+        None => None,
+    };
+    tx.commit()?;
+    let rejects_lost = match staged.map(|s| s.persist()) {
+        Some(Err(e)) => Some(match crate::error::problem_of(&e) {
+            Some(p) => crate::render::messages::text(&p.msg, opts.lang),
+            None => format!("{e:#}"),
+        }),
+        _ => None,
+    };
+    let rejects = rejects_path.filter(|_| rejects_lost.is_none());
+    Ok(Summary { status, counts, batch: Some(batch_id), encoding, rejects, rejects_lost })
 }

@@ -1,27 +1,32 @@
 //! The reading half of an import, on its own thread: CSV records parsed and checked, handed
 //! to the writer in batches that come back to be refilled, so memory stays flat however long
-//! the file is and parsing overlaps with SQLite's work.
+//! the file is (and however long its rows: see `parse`), and parsing overlaps with SQLite's work.
 
 use std::collections::HashMap;
 use std::io::Read;
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender};
-use std::sync::{Arc, Mutex};
 
-use anyhow::{Result, anyhow};
-use csv::ByteRecord;
+use anyhow::Result;
 
 use super::ImportKind;
 use super::columns::Columns;
-use super::decode::Lines;
+use super::parse::{Parser, Record};
 use super::rows::{self, FieldError, FilingValues, ReviewValues, RowText, UNIT_FIELDS, UnitCheck, UnitFields};
+use crate::error::{Msg, path as vpath, refuse};
 
 /// Rows per batch: large enough that handing over costs nothing, small enough to stay in cache.
 const BATCH_ROWS: usize = 1024;
 
+/// Bytes of rows per batch: a batch of long rows is handed over sooner, so the batches in
+/// flight hold a few megabytes whatever the rows are like.
+const BATCH_BYTES: usize = 4 << 20;
+
 /// Distinct unit descriptions remembered before the memo starts again; bounds memory on a
-/// file where nearly every row names a new unit.
+/// file where nearly every row names a new unit (or names units at great length).
 const UNIT_MEMO_LIMIT: usize = 1 << 17;
+const UNIT_MEMO_BYTES: usize = 64 << 20;
 
 /// A row's values once its fields passed their checks.
 #[derive(Debug, Clone)]
@@ -33,16 +38,22 @@ pub enum Values {
 
 #[derive(Debug, Default)]
 pub struct Row {
-    /// The line the record starts on, as the file shows it (header = 1).
-    pub line: u64,
-    pub record: ByteRecord,
+    /// The record, with the line it starts on as the file shows it (header = 1).
+    pub record: Record,
     /// Every field empty: skipped without a word.
     pub blank: bool,
-    /// Filings and reviews: the number of the row's unit description (see `Batch::new_units`).
-    pub unit: usize,
+    /// Filings and reviews: the number of the row's unit description (see `Batch::new_units`);
+    /// None for a row too long to read.
+    pub unit: Option<usize>,
     pub values: Option<Values>,
     pub errors: Vec<FieldError>,
     pub warnings: Vec<FieldError>,
+}
+
+impl Row {
+    pub fn line(&self) -> u64 {
+        self.record.line
+    }
 }
 
 #[derive(Debug, Default)]
@@ -63,55 +74,53 @@ impl Batch {
     }
 }
 
-pub struct Reader<'a> {
-    pub csv: csv::Reader<Box<dyn Read + Send>>,
-    pub lines: Arc<Mutex<Lines>>,
+pub struct Reader<'a, R> {
+    pub parser: Parser<R>,
+    pub path: &'a Path,
     pub columns: &'a Columns,
+    pub encoding: &'a str,
+    pub delimiter: u8,
     pub kind: ImportKind,
     pub allow_bad_check: bool,
     pub done: &'a AtomicU64,
 }
 
-impl Reader<'_> {
+impl<R: Read> Reader<'_, R> {
     /// Fills the batches that come back on `empty` and sends them on `full`, until the file
     /// ends, reading fails (the error is sent), or the writer hangs up.
     pub fn run(mut self, full: SyncSender<Result<Batch>>, empty: Receiver<Batch>) {
         let mut memo: HashMap<Box<[u8]>, usize> = HashMap::new();
+        let mut memo_bytes = 0;
         let mut key = Vec::new();
         while let Ok(mut batch) = empty.recv() {
             batch.len = 0;
             batch.new_units.clear();
-            batch.reset_units = memo.len() >= UNIT_MEMO_LIMIT;
+            batch.reset_units = memo.len() >= UNIT_MEMO_LIMIT || memo_bytes >= UNIT_MEMO_BYTES;
             if batch.reset_units {
                 memo.clear();
+                memo_bytes = 0;
             }
             let mut end = false;
-            while batch.len < BATCH_ROWS {
+            let mut bytes = 0;
+            while batch.len < BATCH_ROWS && bytes < BATCH_BYTES {
                 if batch.rows.len() == batch.len {
                     batch.rows.push(Row::default());
                 }
                 let row = &mut batch.rows[batch.len];
-                match self.csv.read_byte_record(&mut row.record) {
+                match self.parser.read(&mut row.record) {
                     Ok(true) => {}
                     Ok(false) => {
                         end = true;
                         break;
                     }
                     Err(e) => {
-                        let _ = full.send(Err(anyhow!("cannot read the file: {e}")));
+                        let msg = Msg::CannotRead { path: vpath(self.path), detail: e.to_string() };
+                        let _ = full.send(Err(refuse(msg)));
                         return;
                     }
                 }
-                // Line breaks inside quoted fields are part of the record.
-                let inside = row.record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
-                row.line = match self.lines.lock() {
-                    Ok(mut lines) => lines.record_start(self.csv.position().byte(), inside),
-                    Err(_) => {
-                        let _ = full.send(Err(anyhow!("internal error: the line counter failed")));
-                        return;
-                    }
-                };
-                self.check(row, &mut memo, &mut key, &mut batch.new_units);
+                bytes += row.record.bytes().len();
+                memo_bytes += self.check(row, &mut memo, &mut key, &mut batch.new_units);
                 batch.len += 1;
             }
             batch.done_bytes = self.done.load(Ordering::Relaxed);
@@ -124,23 +133,32 @@ impl Reader<'_> {
         }
     }
 
+    /// Checks a row; returns the bytes it added to the memo.
     fn check(
         &self,
         row: &mut Row,
         memo: &mut HashMap<Box<[u8]>, usize>,
         key: &mut Vec<u8>,
         new_units: &mut Vec<UnitCheck>,
-    ) {
+    ) -> usize {
         row.values = None;
         row.errors.clear();
         row.warnings.clear();
-        let text = RowText { record: &row.record, columns: self.columns };
+        let text =
+            RowText { record: &row.record, columns: self.columns, encoding: self.encoding, delimiter: self.delimiter };
         row.blank = text.is_blank();
         if row.blank {
-            return;
+            return 0;
+        }
+        row.unit = None;
+        // A row cut short is only its start: the one fault to name is that it is too long.
+        if let Some(cut) = text.cut() {
+            row.errors.push(cut);
+            return 0;
         }
         row.errors.extend(text.extra_fields());
         row.errors.extend(text.unclosed_quote());
+        row.errors.extend(text.stray_zero_bytes());
         if self.kind == ImportKind::Units {
             let unit = rows::check_unit(&text, self.allow_bad_check);
             row.warnings = unit.warnings;
@@ -148,7 +166,7 @@ impl Reader<'_> {
                 Ok(fields) => row.values = Some(Values::Unit(fields)),
                 Err(errors) => row.errors.extend(errors),
             }
-            return;
+            return 0;
         }
         // Filings name the same few units over and over: check each description once.
         key.clear();
@@ -156,18 +174,21 @@ impl Reader<'_> {
             key.extend_from_slice(text.bytes(field));
             key.push(0x1F);
         }
-        row.unit = match memo.get(key.as_slice()) {
+        let mut added = 0;
+        row.unit = Some(match memo.get(key.as_slice()) {
             Some(&n) => n,
             None => {
                 let n = memo.len();
                 memo.insert(key.as_slice().into(), n);
+                added = key.len();
                 new_units.push(rows::check_unit(&text, self.allow_bad_check));
                 n
             }
-        };
+        });
         row.values = match self.kind {
             ImportKind::Filings => rows::check_filing(&text, &mut row.errors).map(Values::Filing),
             _ => rows::check_review(&text, &mut row.errors).map(Values::Review),
         };
+        added
     }
 }

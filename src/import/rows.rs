@@ -1,30 +1,50 @@
-//! Checking one row: its fields turned into core values by the core checks (codes, standard
-//! numbers, dates, outcome words), every fault collected with the field it concerns.
-//! A few already-tidy spellings take a fast path that gives what the core check would.
+//! Checking one row: its fields turned into core values by the core checks (codes and their
+//! agreement, standard numbers, dates, enum words), every fault collected as a `Msg` with the
+//! place it concerns. A few already-tidy spellings take a fast path that gives what the core
+//! check would (each is tested against it).
 
-use csv::ByteRecord;
-
-use super::columns::{Columns, Field};
+use super::columns::{Columns, Field, Place};
+use super::parse::{Cut, MAX_CELLS, MAX_ROW_BYTES, Record};
 use crate::core::ids::{self, CodeError, DateError};
-use crate::core::model::{Date, Level, Outcome, UnitKind, Words};
+use crate::core::model::{Date, Outcome, UnitKind, Words};
+use crate::core::{standards, units};
+use crate::error::{Msg, V, v_start};
 
-/// One fault of a row: the field (None for the row as a whole) and why, in a sentence.
+/// A cell longer than this is a row error (its start is quoted in the message).
+pub const MAX_CELL_BYTES: usize = 64 << 10;
+
+/// One fault of a row (or a warning about it): where, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    pub field: Option<Field>,
-    pub message: String,
+    pub place: Place,
+    pub msg: Msg,
 }
 
 impl FieldError {
-    pub fn new(field: Field, message: impl Into<String>) -> FieldError {
-        FieldError { field: Some(field), message: message.into() }
+    pub fn new(field: Field, msg: Msg) -> FieldError {
+        FieldError { place: Place::Field(field), msg }
+    }
+
+    pub fn row(msg: Msg) -> FieldError {
+        FieldError { place: Place::Row, msg }
     }
 }
 
 /// A row's fields by name.
 pub struct RowText<'a> {
-    pub record: &'a ByteRecord,
+    pub record: &'a Record,
     pub columns: &'a Columns,
+    /// The encoding the file was read in, for messages about characters that did not decode.
+    pub encoding: &'a str,
+    /// The file's delimiter (comma or tab).
+    pub delimiter: u8,
+}
+
+/// Whether bytes may hold a C0 or C1 control character or DEL (C1 controls are C2 80..9F in
+/// UTF-8); a quick test before the exact one, `ids::has_forbidden_controls`.
+fn may_hold_controls(b: &[u8]) -> bool {
+    // No early exit: the loop vectorises, and cells are short.
+    b.iter().fold(false, |found, &b| found | (b < 0x20) | (b == 0x7F) | (b == 0xC2))
 }
 
 impl<'a> RowText<'a> {
@@ -33,68 +53,91 @@ impl<'a> RowText<'a> {
         self.columns.get(field).and_then(|i| self.record.get(i)).unwrap_or_default()
     }
 
-    /// A field as text; text that did not decode is an error.
-    pub fn text(&self, field: Field) -> Result<&'a str, FieldError> {
-        let s = std::str::from_utf8(self.bytes(field)).map_err(|_| {
-            FieldError::new(
-                field,
-                "is not valid UTF-8; if the file was saved as GBK (Excel's plain CSV), import it with --encoding gb18030",
-            )
-        })?;
+    /// A field as text. Too long, not UTF-8, characters that did not decode, or a control
+    /// character: the reason it cannot be read.
+    pub fn text(&self, field: Field) -> Result<&'a str, Msg> {
+        let bytes = self.bytes(field);
+        let s = match std::str::from_utf8(bytes) {
+            Ok(s) => s,
+            // A cut cell (a long one) may end inside a character: say it is long, not garbled.
+            Err(e) if bytes.len() > MAX_CELL_BYTES => {
+                std::str::from_utf8(&bytes[..e.valid_up_to()]).map_err(|_| Msg::RowNotUtf8)?
+            }
+            Err(_) => return Err(Msg::RowNotUtf8),
+        };
+        if bytes.len() > MAX_CELL_BYTES {
+            let kib = bytes.len().div_ceil(1024) as u64;
+            return Err(Msg::RowCellTooLong { value: v_start(s), kib, max_kib: (MAX_CELL_BYTES >> 10) as u64 });
+        }
         if s.contains('\u{FFFD}') {
-            return Err(FieldError::new(
-                field,
-                format!(
-                    "'{s}' has characters that could not be decoded (�); check the file's encoding or name it with --encoding"
-                ),
-            ));
+            return Err(Msg::RowUndecodable { value: v_start(s), encoding: self.encoding.into() });
+        }
+        if may_hold_controls(bytes) && ids::has_forbidden_controls(s) {
+            return Err(Msg::RowControlChar { value: v_start(s) });
         }
         Ok(s)
     }
 
+    /// A field as text, or None with why added to `errors`.
+    pub fn field(&self, field: Field, errors: &mut Vec<FieldError>) -> Option<&'a str> {
+        self.text(field).map_err(|msg| errors.push(FieldError::new(field, msg))).ok()
+    }
+
     /// Every field empty or blank: Excel leaves such rows at the end of a sheet.
     pub fn is_blank(&self) -> bool {
-        self.record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace))
+        self.record.cut.is_none() && self.record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace))
+    }
+
+    /// A row cut because it was too long or had too many cells.
+    pub fn cut(&self) -> Option<FieldError> {
+        self.record.cut.map(|cut| {
+            FieldError::row(match cut {
+                Cut::TooLong => Msg::RowTooLong { max_mib: (MAX_ROW_BYTES >> 20) as u64 },
+                Cut::TooManyCells => Msg::RowTooManyCells { max: MAX_CELLS as u64 },
+            })
+        })
     }
 
     /// Fields past the header that hold something.
     pub fn extra_fields(&self) -> Option<FieldError> {
         let width = self.columns.labels.len();
-        let extra: Vec<String> = self
-            .record
-            .iter()
-            .skip(width)
-            .filter(|f| !f.iter().all(u8::is_ascii_whitespace))
-            .map(|f| String::from_utf8_lossy(f).into_owned())
-            .collect();
-        (!extra.is_empty()).then(|| FieldError {
-            field: None,
-            message: format!(
-                "has {} fields but the header has {}; the extra values are {}",
-                self.record.len(),
-                width,
-                extra.join(", ")
-            ),
-        })
+        let mut extra = self.record.iter().skip(width).filter(|f| !f.iter().all(u8::is_ascii_whitespace)).peekable();
+        extra.peek()?;
+        // The first few are enough to recognise them; `V` cuts the rest.
+        let shown: Vec<String> = extra.take(8).map(|f| String::from_utf8_lossy(f).into_owned()).collect();
+        Some(FieldError::row(Msg::RowExtraFields {
+            fields: self.record.len() as u64,
+            header: width as u64,
+            extra: v_start(&shown.join(", ")),
+        }))
     }
-}
 
-impl RowText<'_> {
-    /// A value that runs over several lines and holds a separator is almost always several
-    /// rows swallowed by a quote that was opened and never closed: refuse it rather than store
-    /// three rows of CSV as one title.
-    pub fn unclosed_quote(&self) -> Option<FieldError> {
-        self.record.iter().enumerate().find_map(|(i, f)| {
-            let runs_over = f.contains(&b'\n') || f.contains(&b'\r');
-            (runs_over && (f.contains(&b',') || f.contains(&b'\t'))).then(|| FieldError {
-                field: None,
-                message: format!(
-                    "column {}: the value runs over several lines and holds a separator, so a quote (\") was \
-                     probably opened and not closed; the rows up to the next quote were read as this one",
-                    self.columns.labels.get(i).map_or("?", String::as_str)
-                ),
+    /// A zero byte in a column the import does not read (those it reads are checked as text):
+    /// binary junk in a file is named where it is, however far into the file.
+    pub fn stray_zero_bytes(&self) -> Option<FieldError> {
+        if !self.record.bytes().contains(&0) {
+            return None;
+        }
+        self.record.iter().enumerate().take(self.columns.labels.len()).find_map(|(i, f)| {
+            (f.contains(&0) && !self.columns.is_used(i) && self.columns.error_column != Some(i)).then(|| FieldError {
+                place: Place::Column(i),
+                msg: Msg::RowControlChar { value: v_start(&String::from_utf8_lossy(f)) },
             })
         })
+    }
+
+    /// A value that runs over several lines and holds the file's delimiter is almost always
+    /// several rows swallowed by a quote that was opened and never closed: refuse it rather than
+    /// store three rows of CSV as one title. Names the line the quote opens on.
+    pub fn unclosed_quote(&self) -> Option<FieldError> {
+        let at = self.record.iter().position(|f| {
+            let runs_over = f.contains(&b'\n') || f.contains(&b'\r');
+            runs_over && f.contains(&self.delimiter)
+        })?;
+        // The quote opens on the record's first line plus the line breaks of the cells before.
+        let before: usize = self.record.iter().take(at).map(|f| f.iter().filter(|&&b| b == b'\n').count()).sum();
+        let opens = self.record.line + before as u64;
+        Some(FieldError { place: Place::Column(at), msg: Msg::RowUnclosedQuote { opens } })
     }
 }
 
@@ -108,17 +151,17 @@ pub fn tidy(s: &str) -> Option<String> {
     ids::clean_text(s)
 }
 
-fn required_text(row: &RowText, field: Field, what: &str, errors: &mut Vec<FieldError>) -> Option<String> {
-    let s = row.text(field).map_err(|e| errors.push(e)).ok()?;
+fn required_text(row: &RowText, field: Field, errors: &mut Vec<FieldError>) -> Option<String> {
+    let s = row.field(field, errors)?;
     let t = tidy(s);
     if t.is_none() {
-        errors.push(FieldError::new(field, format!("the {what} is empty")));
+        errors.push(FieldError::new(field, Msg::RowEmpty));
     }
     t
 }
 
 fn optional_text(row: &RowText, field: Field, errors: &mut Vec<FieldError>) -> Option<String> {
-    row.text(field).map_err(|e| errors.push(e)).ok().and_then(tidy)
+    row.field(field, errors).and_then(tidy)
 }
 
 /// A filing number as `ids::normalize_code` gives it; printable ASCII without lower case is
@@ -153,33 +196,20 @@ pub fn date(s: &str) -> Result<Date, DateError> {
 }
 
 fn required_date(row: &RowText, field: Field, errors: &mut Vec<FieldError>) -> Option<Date> {
-    let s = row.text(field).map_err(|e| errors.push(e)).ok()?;
+    let s = row.field(field, errors)?;
     match date(s) {
         Ok(d) => Some(d),
-        Err(e) => {
-            errors.push(FieldError::new(field, date_message(s.trim(), &e)));
-            None
-        }
-    }
-}
-
-fn date_message(raw: &str, e: &DateError) -> String {
-    match e {
-        DateError::Empty => "the date is empty; expected a date such as 2013-05-01".to_string(),
-        DateError::Impossible { .. } => e.to_string(),
-        DateError::Unrecognised => {
+        Err(err) => {
+            let raw = s.trim();
             // Excel shows a date cell formatted as General as its serial day number.
             let serial = raw.len() == 5 && raw.bytes().all(|b| b.is_ascii_digit());
-            if serial {
-                format!(
-                    "'{raw}' looks like a date Excel turned into a number; format the column as a date \
-                     (yyyy-mm-dd) or as text, and save again"
-                )
+            let msg = if serial && err == DateError::Unrecognised {
+                Msg::RowDateSerial { value: V::from(raw) }
             } else {
-                format!(
-                    "'{raw}' is not a date; write it as 2013-05-01 (2013/5/1, 2013.5.1, 20130501 and 2013年5月1日 also work)"
-                )
-            }
+                Msg::RowDate { value: V::from(raw), err }
+            };
+            errors.push(FieldError::new(field, msg));
+            None
         }
     }
 }
@@ -198,28 +228,22 @@ fn code(
     errors: &mut Vec<FieldError>,
     warnings: &mut Vec<FieldError>,
 ) -> Option<String> {
-    let raw = row.text(field).map_err(|e| errors.push(e)).ok()?.trim();
+    let raw = row.field(field, errors)?.trim();
     if ids::normalize_code(raw).is_empty() {
         return None;
     }
     match check(raw) {
         Ok((code, None)) => Some(code),
-        Ok((code, Some(bad))) if allow_bad_check => {
-            warnings.push(FieldError::new(field, format!("{code}: {bad}; kept because --allow-bad-check was given")));
+        Ok((code, Some(err))) if allow_bad_check => {
+            warnings.push(FieldError::new(field, Msg::RowBadCheckKept { code: code.clone(), err }));
             Some(code)
         }
-        Ok((code, Some(bad))) => {
-            errors.push(FieldError::new(
-                field,
-                format!(
-                    "{code}: {bad}; if the code is really printed so (early pilot codes fail the check), \
-                     import with --allow-bad-check"
-                ),
-            ));
+        Ok((code, Some(err))) => {
+            errors.push(FieldError::new(field, Msg::RowBadCheck { code, err }));
             None
         }
-        Err(e) => {
-            errors.push(FieldError::new(field, format!("'{raw}': {e}")));
+        Err(err) => {
+            errors.push(FieldError::new(field, Msg::RowCode { value: V::from(raw), err }));
             None
         }
     }
@@ -248,55 +272,25 @@ pub struct UnitCheck {
     pub warnings: Vec<FieldError>,
 }
 
-/// Unit kinds in English or as Chinese clerks write them.
-pub fn unit_kind(s: &str) -> Option<UnitKind> {
-    let t = ids::to_halfwidth(s).trim().to_ascii_lowercase();
-    let kind = match t.as_str() {
-        "企业" => UnitKind::Enterprise,
-        "事业单位" | "机构" => UnitKind::Institution,
-        "社会团体" | "社团" | "协会" | "学会" | "商会" => UnitKind::Association,
-        "政府部门" | "部门" | "机关" | "行政机关" => UnitKind::Department,
-        "其他" | "其它" => UnitKind::Other,
-        other => return other.parse().ok(),
-    };
-    Some(kind)
-}
-
 pub fn check_unit(row: &RowText, allow_bad_check: bool) -> UnitCheck {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let name = required_text(row, Field::Name, "unit name", &mut errors);
+    let name = required_text(row, Field::Name, &mut errors);
     let uscc = code(row, Field::Uscc, ids::check_uscc_lenient, allow_bad_check, &mut errors, &mut warnings);
     let org_code = code(row, Field::OrgCode, ids::check_org_code_lenient, allow_bad_check, &mut errors, &mut warnings);
-    if let (Some(u), Some(o)) = (&uscc, &org_code) {
-        let inside = ids::org_code_in_uscc(u);
-        if inside.as_deref() != Some(o.as_str()) {
-            errors.push(FieldError::new(
-                Field::OrgCode,
-                format!(
-                    "{o} is not the organisation code inside USCC {u} ({}); correct one of them or leave this one empty",
-                    inside.unwrap_or_default()
-                ),
-            ));
-        }
+    // The rule `add-unit` and `update-unit` keep; said as a file's cell, not an option.
+    if let Err(msg) = units::codes_agree(uscc.as_deref(), org_code.as_deref()) {
+        let msg = match msg {
+            Msg::CodesDisagree { org, uscc, inside } => Msg::RowCodesDisagree { org, uscc, inside },
+            other => other,
+        };
+        errors.push(FieldError::new(Field::OrgCode, msg));
     }
-    let kind = match row.text(Field::Kind) {
-        Ok(k) if k.trim().is_empty() => None,
-        Ok(k) => unit_kind(k).or_else(|| {
-            errors.push(FieldError::new(
-                Field::Kind,
-                format!(
-                    "'{}' is not one of {} (企业, 事业单位, 社会团体, 政府部门, 其他)",
-                    k.trim(),
-                    UnitKind::names().join(", ")
-                ),
-            ));
-            None
-        }),
-        Err(e) => {
-            errors.push(e);
-            None
+    let kind = match row.field(Field::Kind, &mut errors) {
+        Some(k) if !k.trim().is_empty() => {
+            UnitKind::parse_word(k).map_err(|err| errors.push(FieldError::new(Field::Kind, Msg::RowWord { err }))).ok()
         }
+        _ => None,
     };
     let industry = optional_text(row, Field::Industry, &mut errors);
     let location = optional_text(row, Field::Location, &mut errors);
@@ -315,22 +309,22 @@ pub const UNIT_FIELDS: [Field; 6] =
 
 // ----- filings and reviews -----
 
+/// `core::standards::enterprise_number`, said as a file's cell.
 fn enterprise_number(row: &RowText, errors: &mut Vec<FieldError>) -> Option<String> {
     let field = Field::StandardNo;
-    let raw = row.text(field).map_err(|e| errors.push(e)).ok()?;
-    if ids::is_canonical_enterprise_number(raw) {
-        return Some(raw.to_string());
-    }
-    let message = match ids::classify_standard_number(raw, &[]) {
-        Ok((n, Level::Enterprise)) => return Some(n),
-        Ok((n, level)) => format!("{n} is a {level} standard, not an enterprise standard (Q/...)"),
-        Err(ids::StdNumberError::Empty) => {
-            "the standard number is empty; an enterprise standard number looks like Q/JLP 001-2013".to_string()
+    let raw = row.field(field, errors)?;
+    match standards::enterprise_number(row.columns.label_of(field), raw) {
+        Ok(n) => Some(n),
+        Err(msg) => {
+            let msg = match msg {
+                Msg::NotEnterpriseNumber { number, level, .. } => Msg::RowNotEnterpriseNumber { number, level },
+                Msg::BadEnterpriseNumber { value, err, .. } => Msg::RowBadEnterpriseNumber { value, err },
+                other => other,
+            };
+            errors.push(FieldError::new(field, msg));
+            None
         }
-        Err(e) => format!("'{}': {e}; an enterprise standard number looks like Q/JLP 001-2013", raw.trim()),
-    };
-    errors.push(FieldError::new(field, message));
-    None
+    }
 }
 
 /// A filing row's own fields (its unit is checked apart).
@@ -344,10 +338,10 @@ pub struct FilingValues {
 
 pub fn check_filing(row: &RowText, errors: &mut Vec<FieldError>) -> Option<FilingValues> {
     let number = enterprise_number(row, errors);
-    let title = required_text(row, Field::Title, "standard title", errors);
-    let filing_no = row.text(Field::FilingNo).map_err(|e| errors.push(e)).ok().map(code_text);
+    let title = required_text(row, Field::Title, errors);
+    let filing_no = row.field(Field::FilingNo, errors).map(code_text);
     if filing_no.as_deref() == Some("") {
-        errors.push(FieldError::new(Field::FilingNo, "the filing number is empty"));
+        errors.push(FieldError::new(Field::FilingNo, Msg::RowEmpty));
     }
     let filed_on = required_date(row, Field::FiledOn, errors);
     match (number, title, filing_no, filed_on) {
@@ -370,22 +364,17 @@ pub struct ReviewValues {
 pub fn check_review(row: &RowText, errors: &mut Vec<FieldError>) -> Option<ReviewValues> {
     let number = enterprise_number(row, errors);
     let reviewed_on = required_date(row, Field::ReviewedOn, errors);
-    let outcome = match row.text(Field::Outcome) {
-        Ok(s) => Outcome::parse_word(s).ok().or_else(|| {
-            let message = if s.trim().is_empty() {
-                "the outcome is empty; write confirm, revise or abolish (继续有效, 修订, 废止)".to_string()
-            } else {
-                format!("'{}' is not one of confirm, revise, abolish (继续有效, 确认, 修订, 废止)", s.trim())
-            };
-            errors.push(FieldError::new(Field::Outcome, message));
-            None
-        }),
-        Err(e) => {
-            errors.push(e);
+    let outcome = match row.field(Field::Outcome, errors) {
+        Some(s) if s.trim().is_empty() => {
+            errors.push(FieldError::new(Field::Outcome, Msg::RowEmpty));
             None
         }
+        Some(s) => Outcome::parse_word(s)
+            .map_err(|err| errors.push(FieldError::new(Field::Outcome, Msg::RowWord { err })))
+            .ok(),
+        None => None,
     };
-    let filing_no = row.text(Field::FilingNo).map_err(|e| errors.push(e)).ok().map(code_text);
+    let filing_no = row.field(Field::FilingNo, errors).map(code_text);
     Some(ReviewValues {
         number: number?,
         filing_no: filing_no.filter(|s| !s.is_empty()),
@@ -397,10 +386,15 @@ pub fn check_review(row: &RowText, errors: &mut Vec<FieldError>) -> Option<Revie
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::model::Level;
     use crate::import::ImportKind;
 
     fn columns(kind: ImportKind, header: &[&str]) -> Columns {
         Columns::map(kind, &header.iter().map(|s| s.to_string()).collect::<Vec<_>>()).unwrap()
+    }
+
+    fn row<'a>(record: &'a Record, columns: &'a Columns) -> RowText<'a> {
+        RowText { record, columns, encoding: "UTF-8", delimiter: b',' }
     }
 
     #[test]
@@ -423,32 +417,39 @@ mod tests {
         for s in ["铝合金型材", " a  b ", "a\u{3000}b", "x\u{200B}", "", " ", "a\u{FEFF}", "标题\u{a0}"] {
             assert_eq!(tidy(s), ids::clean_text(s), "{s:?}");
         }
+        // The quick control test never misses what the core check finds.
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            if ids::has_forbidden_controls(&s) {
+                assert!(may_hold_controls(s.as_bytes()), "{c:?}");
+            }
+        }
     }
 
     #[test]
     fn a_filing_row_with_every_fault_named() {
         let cols = columns(ImportKind::Filings, &["企业名称", "标准编号", "标准名称", "备案号", "备案日期"]);
-        let record = ByteRecord::from(vec!["某公司", "GB/T 1.1-2020", " ", "", "41395"]);
-        let row = RowText { record: &record, columns: &cols };
+        let record = Record::from_cells(&["某公司", "GB/T 1.1-2020", " ", "", "41395"]);
         let mut errors = Vec::new();
-        assert_eq!(check_filing(&row, &mut errors), None);
-        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(check_filing(&row(&record, &cols), &mut errors), None);
+        let places: Vec<_> = errors.iter().map(|e| e.place).collect();
+        let f = Place::Field;
+        assert_eq!(places, vec![f(Field::StandardNo), f(Field::Title), f(Field::FilingNo), f(Field::FiledOn)]);
         assert_eq!(
-            fields,
-            vec![Some(Field::StandardNo), Some(Field::Title), Some(Field::FilingNo), Some(Field::FiledOn)]
+            errors[0].msg,
+            Msg::RowNotEnterpriseNumber { number: "GB/T 1.1-2020".into(), level: Level::National }
         );
-        assert!(errors[0].message.contains("national standard"), "{:?}", errors[0]);
-        assert!(errors[3].message.contains("Excel"), "{:?}", errors[3]);
+        assert_eq!(errors[1].msg, Msg::RowEmpty);
+        assert_eq!(errors[3].msg, Msg::RowDateSerial { value: "41395".into() });
     }
 
     #[test]
     fn a_filing_row_in_other_spellings() {
         let cols = columns(ImportKind::Filings, &["enterprise", "standard_no", "title", "filing_no", "filed_on"]);
         let record =
-            ByteRecord::from(vec!["某公司", "q/jlp 001－2013", " 铝合金  型材 ", "５０１０７-1", "2013年5月1日"]);
-        let row = RowText { record: &record, columns: &cols };
+            Record::from_cells(&["某公司", "q/jlp 001－2013", " 铝合金  型材 ", "５０１０７-1", "2013年5月1日"]);
         let mut errors = Vec::new();
-        let v = check_filing(&row, &mut errors).unwrap();
+        let v = check_filing(&row(&record, &cols), &mut errors).unwrap();
         assert_eq!(errors, vec![]);
         assert_eq!(
             v,
@@ -462,41 +463,93 @@ mod tests {
     }
 
     #[test]
+    fn cells_with_controls_or_too_long_are_named() {
+        let cols = columns(ImportKind::Filings, &["企业名称", "标准编号", "标准名称", "备案号", "备案日期", "备注"]);
+        let long = "长".repeat(30_000);
+        let record = Record::from_cells(&[
+            "某公司\u{1b}[2J",
+            "Q/JLP 1-2013",
+            long.as_str(),
+            "F\u{85}1",
+            "2013-05-01",
+            "binary\0junk",
+        ]);
+        let text = row(&record, &cols);
+        let mut errors = Vec::new();
+        assert_eq!(check_filing(&text, &mut errors), None);
+        assert!(matches!(&errors[0].msg, Msg::RowCellTooLong { kib: 88, max_kib: 64, .. }), "{errors:?}");
+        assert!(matches!(
+            &errors[1],
+            FieldError { place: Place::Field(Field::FilingNo), msg: Msg::RowControlChar { .. } }
+        ));
+        let unit = check_unit(&text, false);
+        let errors = unit.fields.unwrap_err();
+        assert!(matches!(&errors[0], FieldError { place: Place::Field(Field::Name), msg: Msg::RowControlChar { .. } }));
+        assert_eq!(text.stray_zero_bytes().map(|e| e.place), Some(Place::Column(5)));
+        // Tabs and line breaks inside a cell are text.
+        let record = Record::from_cells(&["某\t公司\r\n", "Q/JLP 1-2013", "t", "F1", "2013-05-01", ""]);
+        assert!(check_unit(&row(&record, &cols), false).fields.is_ok());
+    }
+
+    #[test]
     fn unit_codes_checked_with_excel_hint() {
         let cols = columns(ImportKind::Units, &["name", "uscc", "org_code", "kind"]);
         let check = |uscc: &str, org: &str, kind: &str, allow: bool| {
-            let record = ByteRecord::from(vec!["某公司", uscc, org, kind]);
-            check_unit(&RowText { record: &record, columns: &cols }, allow)
+            let record = Record::from_cells(&["某公司", uscc, org, kind]);
+            check_unit(&row(&record, &cols), allow)
         };
         let ok = check("９１１１００００６０００３７３４１Ｌ", "", "事业单位", false);
         let fields = ok.fields.unwrap();
         assert_eq!((fields.uscc.as_deref(), fields.kind), (Some("91110000600037341L"), Some(UnitKind::Institution)));
         let mangled = check("1.21200004013591E+17", "", "", false).fields.unwrap_err();
-        assert!(mangled[0].message.contains("format the column as text"), "{mangled:?}");
+        assert!(matches!(&mangled[0].msg, Msg::RowCode { err: CodeError::ExcelMangled(_), .. }), "{mangled:?}");
         let bad = check("91110000600037341N", "", "", false).fields.unwrap_err();
-        assert!(bad[0].message.contains("--allow-bad-check"), "{bad:?}");
+        assert!(matches!(&bad[0].msg, Msg::RowBadCheck { .. }), "{bad:?}");
         let allowed = check("91110000600037341N", "", "", true);
         assert!(allowed.fields.is_ok());
         assert_eq!(allowed.warnings.len(), 1);
         let disagree = check("91110000600037341L", "00251805-7", "", false).fields.unwrap_err();
-        assert_eq!(disagree[0].field, Some(Field::OrgCode));
-        let kind = check("", "", "公司", false).fields.unwrap_err();
-        assert!(kind[0].message.contains("'公司' is not one of"), "{kind:?}");
+        assert_eq!(disagree[0].place, Place::Field(Field::OrgCode));
+        assert!(matches!(&disagree[0].msg, Msg::RowCodesDisagree { .. }));
+        // Unit kinds are the core's words: every spelling `add-unit` takes.
+        for (word, kind) in
+            [("机构", UnitKind::Institution), ("商会", UnitKind::Association), ("公司", UnitKind::Enterprise)]
+        {
+            assert_eq!(check("", "", word, false).fields.unwrap().kind, Some(kind), "{word}");
+        }
+        let kind = check("", "", "工厂", false).fields.unwrap_err();
+        assert!(matches!(&kind[0].msg, Msg::RowWord { err } if err.value == "工厂"), "{kind:?}");
     }
 
     #[test]
     fn review_outcomes_in_both_languages() {
         let cols = columns(ImportKind::Reviews, &["企业名称", "标准编号", "复审日期", "复审结论"]);
-        for (word, want) in [("继续有效", Outcome::Confirm), ("修订", Outcome::Revise), ("ABOLISH", Outcome::Abolish)]
-        {
-            let record = ByteRecord::from(vec!["某公司", "Q/JLP 001-2013", "2013.5.1", word]);
+        for (word, want) in [
+            ("继续有效", Outcome::Confirm),
+            ("确认", Outcome::Confirm),
+            ("修订", Outcome::Revise),
+            ("ABOLISH", Outcome::Abolish),
+        ] {
+            let record = Record::from_cells(&["某公司", "Q/JLP 001-2013", "2013.5.1", word]);
             let mut errors = Vec::new();
-            let v = check_review(&RowText { record: &record, columns: &cols }, &mut errors).unwrap();
+            let v = check_review(&row(&record, &cols), &mut errors).unwrap();
             assert_eq!(v.outcome, want);
         }
-        let record = ByteRecord::from(vec!["某公司", "Q/JLP 001-2013", "2013.5.1", "maybe"]);
+        let record = Record::from_cells(&["某公司", "Q/JLP 001-2013", "2013.5.1", "maybe"]);
         let mut errors = Vec::new();
-        assert_eq!(check_review(&RowText { record: &record, columns: &cols }, &mut errors), None);
-        assert_eq!(errors[0].field, Some(Field::Outcome));
+        assert_eq!(check_review(&row(&record, &cols), &mut errors), None);
+        assert_eq!(errors[0].place, Place::Field(Field::Outcome));
+    }
+
+    #[test]
+    fn an_unclosed_quote_names_the_line_it_opens_on() {
+        let cols = columns(ImportKind::Units, &["name", "industry", "location"]);
+        let mut record = Record::from_cells(&["a\nb", "x", "\"open,\nmore,rows\n"]);
+        record.line = 7;
+        let e = row(&record, &cols).unclosed_quote().unwrap();
+        assert_eq!(e, FieldError { place: Place::Column(2), msg: Msg::RowUnclosedQuote { opens: 8 } });
+        // A tab in a cell of lines is text in a comma-separated file.
+        let record = Record::from_cells(&["a", "x", "型材\t（A型）\n第二行"]);
+        assert_eq!(row(&record, &cols).unclosed_quote(), None);
     }
 }

@@ -10,6 +10,12 @@ use super::rows::{FieldError, UnitFields};
 use crate::core::ids;
 use crate::core::records::Unit;
 use crate::core::units::UnitLookup;
+use crate::error::{Msg, UnitName};
+
+/// A unit as messages name it.
+pub fn named(unit: &Unit) -> UnitName {
+    UnitName { id: unit.id, name: unit.name.clone() }
+}
 
 /// How a row's unit was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,22 +93,21 @@ impl UnitIndex {
                     return match (&row.uscc, &unit.uscc) {
                         (Some(mine), Some(theirs)) => Lookup::Conflict(FieldError::new(
                             Field::Uscc,
-                            format!(
-                                "USCC {mine} holds organisation code {org}, which belongs to '{}' (#{}) with USCC {theirs}",
-                                unit.name, unit.id
-                            ),
+                            Msg::RowUsccOrgTaken {
+                                uscc: mine.clone(),
+                                org: org.clone(),
+                                unit: named(unit),
+                                theirs: theirs.clone(),
+                            },
                         )),
                         _ => Lookup::Found(unit, MatchedBy::OrgCode),
                     };
                 }
                 several => {
-                    let names: Vec<String> = several
-                        .iter()
-                        .map(|&at| format!("'{}' (#{})", self.units[at].name, self.units[at].id))
-                        .collect();
+                    let units = several.iter().map(|&at| named(&self.units[at])).collect();
                     return Lookup::Conflict(FieldError::new(
                         org_field,
-                        format!("organisation code {org} matches several units: {}", names.join(", ")),
+                        Msg::RowOrgAmbiguous { org: org.clone(), units },
                     ));
                 }
             }
@@ -112,17 +117,14 @@ impl UnitIndex {
             if let (Some(mine), Some(theirs)) = (&row.uscc, &unit.uscc) {
                 return Lookup::Conflict(FieldError::new(
                     Field::Name,
-                    format!("'{}' is the name of unit #{} whose USCC is {theirs}, not {mine}", unit.name, unit.id),
+                    Msg::RowNameOtherUscc { unit: named(unit), theirs: theirs.clone(), mine: mine.clone() },
                 ));
             }
             let theirs = unit.org_code.clone().or_else(|| unit.uscc.as_deref().and_then(ids::org_code_in_uscc));
             if let (Some(mine), Some(theirs)) = (&org, theirs) {
                 return Lookup::Conflict(FieldError::new(
                     Field::Name,
-                    format!(
-                        "'{}' is the name of unit #{} whose organisation code is {theirs}, not {mine}",
-                        unit.name, unit.id
-                    ),
+                    Msg::RowNameOtherOrg { unit: named(unit), theirs, mine: mine.clone() },
                 ));
             }
             return Lookup::Found(unit, MatchedBy::Name);
@@ -234,8 +236,8 @@ mod tests {
         let Lookup::Conflict(e) = index.find(&row("重庆甲有限公司", Some("91310115MA1K3BTP2B"), None)) else {
             panic!("expected a conflict")
         };
-        assert_eq!(e.field, Some(Field::Name));
-        assert!(e.message.contains("91110000600037341L"), "{e:?}");
+        assert_eq!(e.place, crate::import::columns::Place::Field(Field::Name));
+        assert!(matches!(&e.msg, Msg::RowNameOtherUscc { theirs, .. } if theirs == "91110000600037341L"), "{e:?}");
         assert!(matches!(index.find(&row("重庆乙有限公司", None, Some("00251809-X"))), Lookup::Conflict(_)));
     }
 

@@ -1,55 +1,65 @@
 //! The writing half of an import, in the one transaction: each checked row's unit found or
-//! created, the row inserted or recognised as already stored, and every bad row reported
-//! (and, with `--skip-invalid`, copied to the rejects file).
+//! created, the row inserted or recognised as already stored (or as a voided record, which is
+//! not brought back), and every bad row reported (and, with `--skip-invalid`, kept for the
+//! rejects file).
 
 use std::collections::HashMap;
-use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::fs::File;
+use std::io::{BufWriter, Seek, SeekFrom, Write};
+use std::path::Path;
 
-use anyhow::{Context, Result, anyhow};
-use csv::ByteRecord;
-
-use super::columns::{Columns, Field};
-use super::reader::{Batch, Row, Values};
-use super::rows::{FieldError, FilingValues, ReviewValues, UnitCheck, UnitFields};
-use super::unit_index::{Lookup, MatchedBy, UnitIndex};
-use super::{Events, ImportKind};
-use crate::core::ids;
+use anyhow::{Result, anyhow};
 use chrono::Datelike;
 
-use crate::core::model::{Date, UnitKind};
+use super::columns::{self, Columns, Field};
+use super::parse::Record;
+use super::reader::{Batch, Row, Values};
+use super::rows::{FieldError, FilingValues, ReviewValues, UnitCheck, UnitFields};
+use super::unit_index::{Lookup, MatchedBy, UnitIndex, named};
+use super::{Events, ImportKind};
+use crate::core::ids;
+use crate::core::model::{Date, Outcome, UnitKind};
 use crate::core::records::Unit;
+use crate::error::{FilingConflict, FilingDiff, Msg, ReviewDiff, UnitDiff, UnitField, V, path as vpath, refuse};
+use crate::render::{Lang, messages};
 use crate::store::{BatchCounts, DayTable, FilingSink, ReviewSink, StoredFiling, Tx, UnitRow};
 
-/// The rows a clerk must fix, written beside their target and renamed into place when the
-/// import is committed, so no half-written rejects file is ever seen. UTF-8 with a BOM so
-/// Excel opens it; the original columns plus `error`, so it can be re-imported as it is.
-pub struct RejectsFile {
-    path: PathBuf,
-    out: csv::Writer<BufWriter<tempfile::NamedTempFile>>,
-    /// Where the error goes: the file's own `error` column (a rejects file read back) or a new last one.
+/// The rows a clerk must fix, kept in an unnamed temporary file until the import is
+/// committed: a run that fails or is killed before then leaves nothing under the rejects
+/// file's name (nor anywhere else). UTF-8 with a BOM so Excel opens it; the original columns
+/// plus an error column, so it can be re-imported as it is.
+pub struct Rejects {
+    out: csv::Writer<BufWriter<File>>,
+    /// Where the error goes: the file's own error column (a rejects file read back) or a new last one.
     error_at: usize,
     width: usize,
 }
 
-impl RejectsFile {
-    pub fn create(path: &Path, header: &[String], error_column: Option<usize>) -> Result<RejectsFile> {
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
-        let mut buf = BufWriter::new(tmp);
-        buf.write_all("\u{FEFF}".as_bytes())?;
+impl Rejects {
+    /// Starts the rejects of an import whose rejects file is `target`. The temporary file is
+    /// made in the target's folder, so a folder that cannot be written is found before any
+    /// row is read.
+    pub fn create(target: &Path, header: &[String], error_column: Option<usize>, lang: Lang) -> Result<Rejects> {
+        let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let cannot = |e: std::io::Error| refuse(Msg::CannotWrite { path: vpath(target), detail: e.to_string() });
+        let file = tempfile::tempfile_in(dir).map_err(cannot)?;
+        let mut buf = BufWriter::new(file);
+        buf.write_all("\u{FEFF}".as_bytes()).map_err(cannot)?;
         let out = csv::WriterBuilder::new().flexible(true).from_writer(buf);
         let (error_at, width) = match error_column {
             Some(i) => (i, header.len()),
             None => (header.len(), header.len() + 1),
         };
-        let mut file = RejectsFile { path: path.to_path_buf(), out, error_at, width };
-        let fields: Vec<&[u8]> = header.iter().map(|h| h.as_bytes()).collect();
-        file.write(&ByteRecord::from(fields), super::columns::ERROR_COLUMN)?;
-        Ok(file)
+        let mut rejects = Rejects { out, error_at, width };
+        let error = match error_column {
+            Some(i) => header[i].clone(),
+            None => columns::error_header(lang).to_string(),
+        };
+        rejects.write(&Record::from_cells(header), &error)?;
+        Ok(rejects)
     }
 
-    fn write(&mut self, record: &ByteRecord, error: &str) -> Result<()> {
+    fn write(&mut self, record: &Record, error: &str) -> Result<()> {
         for i in 0..self.width {
             if i == self.error_at {
                 self.out.write_field(error)?;
@@ -61,17 +71,12 @@ impl RejectsFile {
         Ok(())
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Puts the finished file in place.
-    pub fn persist(self) -> Result<()> {
-        let cannot = |e: &dyn std::fmt::Display| anyhow!("cannot write {}: {e}", self.path.display());
-        let buf = self.out.into_inner().map_err(|e| cannot(&e.error().to_string()))?;
-        let tmp = buf.into_inner().map_err(|e| cannot(&e.error().to_string()))?;
-        tmp.as_file().sync_all().map_err(|e| cannot(&e))?;
-        tmp.persist(&self.path).map_err(|e| cannot(&e.error))?;
+    /// Copies the finished rejects into `to`.
+    pub fn copy_to(self, to: &mut dyn Write) -> Result<()> {
+        let buf = self.out.into_inner().map_err(|e| anyhow!("{}", e.error()))?;
+        let mut file = buf.into_inner().map_err(|e| anyhow!("{}", e.error()))?;
+        file.seek(SeekFrom::Start(0))?;
+        std::io::copy(&mut file, to)?;
         Ok(())
     }
 }
@@ -109,6 +114,96 @@ enum Sink<'t> {
     Units,
 }
 
+/// A voided filing or review, as an import compares a row with it.
+struct Voided {
+    id: i64,
+    unit_id: i64,
+    number: String,
+    /// Filings: the title; reviews: none.
+    title: Option<String>,
+    outcome: Option<Outcome>,
+    filing_no: Option<String>,
+    reason: String,
+    voided_on: Option<Date>,
+}
+
+impl Voided {
+    fn note(&self, kind: &str) -> Msg {
+        Msg::RowVoided { kind: kind.into(), id: self.id, on: self.voided_on, reason: V::from(&self.reason) }
+    }
+}
+
+/// Voided records by what a row is matched on: a filing by its filing number and date, a
+/// review by its unit, number and date.
+#[derive(Default)]
+struct VoidedRecords {
+    filings: HashMap<(String, Date), Vec<Voided>>,
+    reviews: HashMap<(i64, String, Date), Vec<Voided>>,
+}
+
+impl VoidedRecords {
+    fn load(tx: &Tx<'_>, kind: ImportKind) -> Result<VoidedRecords> {
+        let mut voided = VoidedRecords::default();
+        match kind {
+            ImportKind::Filings => {
+                for f in tx.voided_filings()? {
+                    let v = Voided {
+                        id: f.id,
+                        unit_id: f.unit_id,
+                        number: f.number,
+                        title: Some(f.title),
+                        outcome: None,
+                        filing_no: Some(f.filing_no.clone()),
+                        reason: f.reason,
+                        voided_on: f.voided_on,
+                    };
+                    voided.filings.entry((f.filing_no, f.filed_on)).or_default().push(v);
+                }
+            }
+            ImportKind::Reviews => {
+                for r in tx.voided_reviews()? {
+                    let v = Voided {
+                        id: r.id,
+                        unit_id: r.unit_id,
+                        number: r.number.clone(),
+                        title: None,
+                        outcome: Some(r.outcome),
+                        filing_no: r.filing_no,
+                        reason: r.reason,
+                        voided_on: r.voided_on,
+                    };
+                    voided.reviews.entry((r.unit_id, r.number, r.reviewed_on)).or_default().push(v);
+                }
+            }
+            ImportKind::Units => {}
+        }
+        Ok(voided)
+    }
+
+    /// The voided filing this row is: same filing number, unit, standard number, title, date.
+    fn filing(&self, unit_id: i64, v: &FilingValues) -> Option<&Voided> {
+        if self.filings.is_empty() {
+            return None;
+        }
+        self.filings
+            .get(&(v.filing_no.clone(), v.filed_on))?
+            .iter()
+            .find(|f| f.unit_id == unit_id && f.number == v.number && f.title.as_deref() == Some(v.title.as_str()))
+    }
+
+    /// The voided review this row is: same unit, number and date, and the same outcome (and
+    /// filing number, when both give one). A row with another outcome is the correction, and
+    /// is recorded.
+    fn review(&self, unit_id: i64, v: &ReviewValues) -> Option<&Voided> {
+        if self.reviews.is_empty() {
+            return None;
+        }
+        self.reviews.get(&(unit_id, v.number.clone(), v.reviewed_on))?.iter().find(|r| {
+            r.outcome == Some(v.outcome) && !matches!((&r.filing_no, &v.filing_no), (Some(a), Some(b)) if a != b)
+        })
+    }
+}
+
 pub struct Writer<'t, 'e> {
     tx: &'t Tx<'t>,
     sink: Sink<'t>,
@@ -117,10 +212,13 @@ pub struct Writer<'t, 'e> {
     tokens: Vec<Token>,
     batch: i64,
     pub counts: BatchCounts,
-    pub rejects: Option<RejectsFile>,
+    pub rejects: Option<Rejects>,
+    voided: VoidedRecords,
     /// Rows added per day, for the per-day count tables.
     days: DayCounts,
     events: &'e mut dyn Events,
+    /// The language of the rejects file's error column.
+    lang: Lang,
 }
 
 impl<'t, 'e> Writer<'t, 'e> {
@@ -129,8 +227,9 @@ impl<'t, 'e> Writer<'t, 'e> {
         kind: ImportKind,
         columns: &'t Columns,
         batch: i64,
-        rejects: Option<RejectsFile>,
+        rejects: Option<Rejects>,
         events: &'e mut dyn Events,
+        lang: Lang,
     ) -> Result<Writer<'t, 'e>> {
         let sink = match kind {
             ImportKind::Filings => Sink::Filings(tx.filing_sink(batch)?),
@@ -138,6 +237,7 @@ impl<'t, 'e> Writer<'t, 'e> {
             ImportKind::Units => Sink::Units,
         };
         let index = UnitIndex::new(tx.read().unit_keys()?);
+        let voided = VoidedRecords::load(tx, kind)?;
         Ok(Writer {
             tx,
             sink,
@@ -147,8 +247,10 @@ impl<'t, 'e> Writer<'t, 'e> {
             batch,
             counts: BatchCounts::default(),
             rejects,
+            voided,
             days: DayCounts::default(),
             events,
+            lang,
         })
     }
 
@@ -188,20 +290,23 @@ impl<'t, 'e> Writer<'t, 'e> {
         // The row's values stay in the batch: they were allocated on the reading thread and
         // are dropped there when the batch is refilled (freeing across threads is slow).
         let mut errors = std::mem::take(&mut row.errors);
+        let line = row.line();
         for w in &row.warnings {
-            self.warn(row.line, w);
+            self.warn(line, w);
         }
         let outcome = match &row.values {
             Some(Values::Unit(fields)) if errors.is_empty() => return self.unit_row(row, fields),
             Some(Values::Unit(_)) => return self.reject(row, errors),
-            // A units row whose fields failed their checks has no values and no unit to find.
-            None if matches!(self.sink, Sink::Units) => return self.reject(row, errors),
+            // A units row whose fields failed their checks, or a row too long to read, has no
+            // unit to find.
+            None if matches!(self.sink, Sink::Units) || row.unit.is_none() => return self.reject(row, errors),
             values => {
-                self.resolve_token(row.line, row.unit, &mut errors);
+                let Some(unit) = row.unit else { return self.reject(row, errors) };
+                self.resolve_token(line, unit, &mut errors);
                 match values {
                     _ if !errors.is_empty() => return self.reject(row, errors),
-                    Some(Values::Filing(v)) => self.filing_row(row.unit, v)?,
-                    Some(Values::Review(v)) => self.review_row(row.unit, v)?,
+                    Some(Values::Filing(v)) => self.filing_row(line, unit, v)?,
+                    Some(Values::Review(v)) => self.review_row(line, unit, v)?,
                     _ => return self.reject(row, errors),
                 }
             }
@@ -217,7 +322,7 @@ impl<'t, 'e> Writer<'t, 'e> {
     /// wrong with it to `errors`. A unit to be created stays open until a good row needs it.
     fn resolve_token(&mut self, line: u64, n: usize, errors: &mut Vec<FieldError>) {
         let Some(token) = self.tokens.get_mut(n) else {
-            errors.push(FieldError { field: None, message: "internal error: unknown unit description".into() });
+            errors.push(FieldError::row(Msg::Internal { detail: "unknown unit description".into() }));
             return;
         };
         let mut notes = std::mem::take(&mut token.warnings);
@@ -237,10 +342,7 @@ impl<'t, 'e> Writer<'t, 'e> {
                         };
                         notes.push(FieldError::new(
                             field,
-                            format!(
-                                "this code belongs to '{}' (#{}); the row is recorded under that unit and the name '{}' is not stored",
-                                unit.name, unit.id, fields.name
-                            ),
+                            Msg::RowCodeOtherName { unit: named(unit), name: V::from(&fields.name) },
                         ));
                     }
                     resolved = Some(TokenState::Unit(unit.id));
@@ -262,25 +364,43 @@ impl<'t, 'e> Writer<'t, 'e> {
 
     /// The unit id of a good row's description, creating the unit if none matched.
     fn token_unit(&mut self, n: usize) -> Result<i64> {
-        let token = self.tokens.get_mut(n).ok_or_else(|| anyhow!("internal error: unknown unit description"))?;
+        let token = self.tokens.get_mut(n).ok_or_else(|| anyhow!("unknown unit description"))?;
         let id = match &token.state {
             TokenState::Unit(id) => return Ok(*id),
             TokenState::Open(fields) => create_unit(self.tx, &mut self.index, fields, self.batch)?,
-            _ => return Err(anyhow!("internal error: creating a unit with errors")),
+            _ => return Err(anyhow!("creating a unit with errors")),
         };
         self.counts.units_created += 1;
         token.state = TokenState::Unit(id);
         Ok(id)
     }
 
-    fn filing_row(&mut self, unit: usize, v: &FilingValues) -> Result<Option<FieldError>> {
+    fn filing_row(&mut self, line: u64, unit: usize, v: &FilingValues) -> Result<Option<FieldError>> {
         let Sink::Filings(sink) = &mut self.sink else { return Ok(None) };
-        if let Some(TokenState::Open(fields)) = self.tokens.get(unit).map(|t| &t.state) {
-            // The filing number of a new unit's row must be free: check before creating the unit,
-            // so a rejected row leaves no unit behind.
-            if let Some(stored) = sink.find(&v.filing_no)? {
-                return Ok(Some(self.filing_conflict(&stored, &fields.name, v)));
+        match self.tokens.get(unit).map(|t| &t.state) {
+            Some(TokenState::Open(fields)) => {
+                // The filing number of a new unit's row must be free: check before creating the
+                // unit, so a rejected row leaves no unit behind.
+                if let Some(stored) = sink.find(&v.filing_no)? {
+                    return Ok(Some(self.filing_conflict(&stored, &fields.name, v)));
+                }
             }
+            // A voided filing met again is skipped, not brought back (a new unit has none).
+            Some(TokenState::Unit(id)) => {
+                if let Some(voided) = self.voided.filing(*id, v) {
+                    let note = voided.note("filing");
+                    let live = sink.find(&v.filing_no)?;
+                    let same = live.is_some_and(|s| {
+                        s.unit_id == *id && s.number == v.number && s.title == v.title && s.filed_on == v.filed_on
+                    });
+                    self.counts.skipped += 1;
+                    if !same {
+                        self.warn(line, &FieldError::new(Field::FilingNo, note));
+                    }
+                    return Ok(None);
+                }
+            }
+            _ => {}
         }
         let unit_id = self.token_unit(unit)?;
         let Sink::Filings(sink) = &mut self.sink else { return Ok(None) };
@@ -311,41 +431,38 @@ impl<'t, 'e> Writer<'t, 'e> {
             self.index.get(stored.unit_id).map_or_else(|| format!("#{}", stored.unit_id), |u| u.name.clone());
         let mut differs = Vec::new();
         if stored_unit != unit_name {
-            differs.push(format!("unit ('{unit_name}')"));
+            differs.push(FilingDiff::Unit(V::from(unit_name)));
         }
         if stored.number != v.number {
-            differs.push(format!("standard number ({})", v.number));
+            differs.push(FilingDiff::Number(v.number.clone()));
         }
         if stored.title != v.title {
-            differs.push(format!("title ('{}')", v.title));
+            differs.push(FilingDiff::Title(V::from(&v.title)));
         }
         if stored.filed_on != v.filed_on {
-            differs.push(format!("date ({})", v.filed_on));
+            differs.push(FilingDiff::Date(v.filed_on));
         }
-        if differs.is_empty() {
-            differs.push("unit".into());
-        }
-        let what = format!("{} '{}' of '{stored_unit}' filed {}", stored.number, stored.title, stored.filed_on);
-        let message = if stored.batch_id == Some(self.batch) {
-            format!(
-                "filing number {} is given earlier in this file for {what}; this row differs in {}",
-                v.filing_no,
-                differs.join(", ")
-            )
-        } else {
-            let voided = if stored.voided { ", voided" } else { "" };
-            format!(
-                "filing number {} is recorded already as filing #{}{voided}: {what}; this row differs in {}",
-                v.filing_no,
-                stored.id,
-                differs.join(", ")
-            )
+        let conflict = FilingConflict {
+            filing_no: v.filing_no.clone(),
+            stored: (stored.batch_id != Some(self.batch)).then_some(stored.id),
+            number: stored.number.clone(),
+            title: V::from(&stored.title),
+            unit: V::from(stored_unit),
+            filed_on: stored.filed_on,
+            differs,
         };
-        FieldError::new(Field::FilingNo, message)
+        let msg = Msg::RowFilingConflict { conflict: Box::new(conflict) };
+        FieldError::new(Field::FilingNo, msg)
     }
 
-    fn review_row(&mut self, unit: usize, v: &ReviewValues) -> Result<Option<FieldError>> {
+    fn review_row(&mut self, line: u64, unit: usize, v: &ReviewValues) -> Result<Option<FieldError>> {
         let unit_id = self.token_unit(unit)?;
+        if let Some(voided) = self.voided.review(unit_id, v) {
+            let note = voided.note("review");
+            self.counts.skipped += 1;
+            self.warn(line, &FieldError::row(note));
+            return Ok(None);
+        }
         let Sink::Reviews(sink) = &mut self.sink else { return Ok(None) };
         let Some(stored) = sink.add(unit_id, &v.number, v.filing_no.as_deref(), v.reviewed_on, v.outcome)? else {
             self.counts.added += 1;
@@ -358,25 +475,20 @@ impl<'t, 'e> Writer<'t, 'e> {
             return Ok(None);
         }
         let name = self.index.get(unit_id).map(|u| u.name.clone()).unwrap_or_default();
-        let whose = format!("a review of {} by '{name}' on {}", v.number, v.reviewed_on);
-        let earlier = if stored.batch_id == Some(self.batch) {
-            format!("{whose} is given earlier in this file")
-        } else {
-            format!("{whose} is recorded already as review #{}", stored.id)
-        };
-        let (field, message) = if stored.outcome != v.outcome {
-            (Field::Outcome, format!("{earlier} with outcome {}; this row says {}", stored.outcome, v.outcome))
+        let (field, differs) = if stored.outcome != v.outcome {
+            (Field::Outcome, ReviewDiff::Outcome { theirs: stored.outcome, mine: v.outcome })
         } else {
             let theirs = stored.filing_no.unwrap_or_default();
-            (
-                Field::FilingNo,
-                format!(
-                    "{earlier} with filing number {theirs}; this row says {}",
-                    v.filing_no.as_deref().unwrap_or("")
-                ),
-            )
+            (Field::FilingNo, ReviewDiff::FilingNo { theirs, mine: v.filing_no.clone().unwrap_or_default() })
         };
-        Ok(Some(FieldError::new(field, message)))
+        let msg = Msg::RowReviewConflict {
+            number: v.number.clone(),
+            unit: V::from(name),
+            on: v.reviewed_on,
+            stored: (stored.batch_id != Some(self.batch)).then_some(stored.id),
+            differs,
+        };
+        Ok(Some(FieldError::new(field, msg)))
     }
 
     /// A row of a units import: a unit that exists is left as stored (an import only adds, so
@@ -392,52 +504,43 @@ impl<'t, 'e> Writer<'t, 'e> {
             }
             Lookup::Found(unit, _) => {
                 let differs = unit_differences(unit, fields);
-                let (id, name) = (unit.id, unit.name.clone());
+                let unit = named(unit);
                 self.counts.skipped += 1;
                 if !differs.is_empty() {
-                    let w = FieldError::new(
-                        Field::Name,
-                        format!(
-                            "'{name}' (#{id}) exists and was left as stored; the file differs in {}; \
-                             change it with `stdtrack update-unit` if the file is right",
-                            differs.join(", ")
-                        ),
-                    );
-                    self.warn(row.line, &w);
+                    self.warn(row.line(), &FieldError::new(Field::Name, Msg::RowUnitDiffers { unit, differs }));
                 }
                 Ok(())
             }
         }
     }
 
-    fn label(&self, field: Option<Field>) -> Option<&str> {
-        field.map(|f| self.columns.label_of(f))
+    fn at_row(&self, line: u64, e: &FieldError) -> Msg {
+        let column = self.columns.label(e.place).map(V::from);
+        Msg::ImportRow { line, column, reason: Box::new(e.msg.clone()) }
     }
 
     fn warn(&mut self, line: u64, w: &FieldError) {
-        let text = match self.label(w.field) {
-            Some(c) => format!("line {line}, column {c}: {}", w.message),
-            None => format!("line {line}: {}", w.message),
-        };
-        self.events.warning(&text);
+        let msg = self.at_row(line, w);
+        self.events.warning(&msg);
     }
 
     fn reject(&mut self, row: &Row, mut errors: Vec<FieldError>) -> Result<()> {
         self.counts.rejected += 1;
         // In the order of the file's columns, row-wide faults first.
-        errors.sort_by_key(|e| e.field.and_then(|f| self.columns.get(f)).map_or(0, |i| i + 1));
+        errors.sort_by_key(|e| self.columns.index(e.place).map_or(0, |i| i + 1));
         errors.dedup();
-        let mut joined = Vec::with_capacity(errors.len());
+        let mut cells = Vec::with_capacity(errors.len());
         for e in &errors {
-            let (text, short) = match self.label(e.field) {
-                Some(c) => (format!("line {}, column {c}: {}", row.line, e.message), format!("{c}: {}", e.message)),
-                None => (format!("line {}: {}", row.line, e.message), e.message.clone()),
-            };
-            self.events.row_error(&text);
-            joined.push(short);
+            let msg = self.at_row(row.line(), e);
+            self.events.row_error(&msg);
+            if self.rejects.is_some() {
+                let column = self.columns.label(e.place).map(V::from);
+                let cell = Msg::ImportCell { column, reason: Box::new(e.msg.clone()) };
+                cells.push(messages::text(&cell, self.lang));
+            }
         }
         if let Some(rejects) = &mut self.rejects {
-            rejects.write(&row.record, &joined.join("; "))?;
+            rejects.write(&row.record, &cells.join(self.lang.pick("；", "; ")))?;
         }
         Ok(())
     }
@@ -502,24 +605,53 @@ fn create_unit(tx: &Tx<'_>, index: &mut UnitIndex, f: &UnitFields, batch: i64) -
 }
 
 /// The fields a units row gives that the stored unit does not have so.
-fn unit_differences(stored: &Unit, row: &UnitFields) -> Vec<String> {
+fn unit_differences(stored: &Unit, row: &UnitFields) -> Vec<UnitDiff> {
     let mut differs = Vec::new();
-    let mut compare = |what: &str, file: Option<&str>, stored: Option<&str>| {
+    let mut compare = |field: UnitField, file: Option<&str>, stored: Option<&str>| {
         if let Some(file) = file
             && Some(file) != stored
         {
-            differs.push(format!("{what} ('{file}', stored '{}')", stored.unwrap_or("")));
+            differs.push(UnitDiff { field, file: V::from(file), stored: V::from(stored.unwrap_or("")) });
         }
     };
     // Spellings of one name (full-width brackets, spaces) are the same name.
     if ids::name_key(&stored.name) != row.name_key {
-        compare("name", Some(&row.name), Some(&stored.name));
+        compare(UnitField::Name, Some(&row.name), Some(&stored.name));
     }
-    compare("USCC", row.uscc.as_deref(), stored.uscc.as_deref());
+    compare(UnitField::Uscc, row.uscc.as_deref(), stored.uscc.as_deref());
     let stored_org = stored.org_code.clone().or_else(|| stored.uscc.as_deref().and_then(ids::org_code_in_uscc));
-    compare("organisation code", row.org_code.as_deref(), stored_org.as_deref());
-    compare("kind", row.kind.map(|k| k.as_str()), Some(stored.kind.as_str()));
-    compare("industry", row.industry.as_deref(), stored.industry.as_deref());
-    compare("location", row.location.as_deref(), stored.location.as_deref());
+    compare(UnitField::OrgCode, row.org_code.as_deref(), stored_org.as_deref());
+    compare(UnitField::Kind, row.kind.map(|k| k.as_str()), Some(stored.kind.as_str()));
+    compare(UnitField::Industry, row.industry.as_deref(), stored.industry.as_deref());
+    compare(UnitField::Location, row.location.as_deref(), stored.location.as_deref());
     differs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    #[test]
+    fn rejects_keep_the_files_columns_and_add_the_error_in_the_readers_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("r.csv");
+        let header = vec!["企业名称".to_string(), "备案号".to_string()];
+        let mut r = Rejects::create(&target, &header, None, Lang::Zh).unwrap();
+        r.write(&Record::from_cells(&["甲", "F1"]), "「备案号」列：内容为空").unwrap();
+        let mut out = Vec::new();
+        r.copy_to(&mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "\u{FEFF}企业名称,备案号,错误\n甲,F1,「备案号」列：内容为空\n");
+        // Nothing was put under the target's name, nor beside it.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        // A rejects file read back keeps its own error column.
+        let header = vec!["error".to_string(), "name".to_string()];
+        let mut r = Rejects::create(&target, &header, Some(0), Lang::Zh).unwrap();
+        r.write(&Record::from_cells(&["old reason", "甲"]), "新原因").unwrap();
+        let mut out = Vec::new();
+        r.copy_to(&mut out).unwrap();
+        let mut text = String::new();
+        out.as_slice().read_to_string(&mut text).unwrap();
+        assert_eq!(text, "\u{FEFF}error,name\n新原因,甲\n");
+    }
 }

@@ -6,11 +6,11 @@
 //! characters. Chinese sentences use full-width punctuation and 「」 around quoted values.
 
 use crate::core::ids::{CodeError, DateError, Malformed, Mangled, StdNumberError};
-use crate::core::model::{EnumError, Level, StandardStatus, Words};
+use crate::core::model::{EnumError, Level, StandardStatus, UnitKind, Words};
 use crate::core::quarter::QuarterError;
 use crate::core::readings::SettingError;
 use crate::core::rewards::PaymentError;
-use crate::error::{Msg, Protected, UnitName, V};
+use crate::error::{FilingConflict, FilingDiff, Msg, Protected, ReviewDiff, UnitDiff, UnitField, UnitName, V};
 use crate::render::Lang;
 
 /// `say!(lang, "中文 {x}", "English {x}")`: the sentence in the reader's language, with
@@ -753,6 +753,327 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
             "{rejected} rows were rejected (a dry run: no file was written)"
         ),
 
+        // ----- import rows -----
+        Msg::ImportRow { line, column: Some(c), reason } => {
+            let reason = text(reason, lang);
+            say!(lang, "第{line}行，「{c}」列：{reason}", "line {line}, column {c}: {reason}")
+        }
+        Msg::ImportRow { line, column: None, reason } => {
+            let reason = text(reason, lang);
+            say!(lang, "第{line}行：{reason}", "line {line}: {reason}")
+        }
+        Msg::ImportCell { column: Some(c), reason } => {
+            let reason = text(reason, lang);
+            say!(lang, "「{c}」列：{reason}", "{c}: {reason}")
+        }
+        Msg::ImportCell { column: None, reason } => text(reason, lang),
+        Msg::ImportEmptyFile => {
+            say!(lang, "文件是空的：第1行应是各列的列名", "the file is empty: line 1 should name the columns")
+        }
+        Msg::ImportMissingColumns { kind, missing, found, undecoded } => {
+            let kind = import_kind(lang, kind);
+            let missing: Vec<String> = match lang {
+                Lang::Zh => missing.iter().map(|(zh, en)| format!("{zh}（{en}）")).collect(),
+                Lang::En => missing.iter().map(|(zh, en)| format!("{zh} ({en})")).collect(),
+            };
+            let missing = list(lang, &missing);
+            let found = values(lang, found);
+            let head = say!(
+                lang,
+                "第1行：文件缺少{kind}导入所需的列 {missing}；文件中的列为：{found}；没有导入任何内容",
+                "line 1: the file has no column {missing} that a {kind} import needs; its columns are: {found}; nothing was imported"
+            );
+            match undecoded {
+                None => head,
+                Some(encoding) => {
+                    let hint = encoding_hint(lang);
+                    say!(
+                        lang,
+                        "{head}。列名没有按 {encoding} 正确解码：请用 --encoding 指明文件的编码（{hint}）",
+                        "{head}; the header did not decode as {encoding}: name the file's encoding with --encoding ({hint})"
+                    )
+                }
+            }
+        }
+        Msg::ImportColumnTwice { field, first, second } => say!(
+            lang,
+            "第1行：「{first}」和「{second}」两列都是 {field}；请只保留一列后重新导入",
+            "line 1: columns '{first}' and '{second}' both hold {field}; keep one and import again"
+        ),
+        Msg::ImportWorkbook { path, old: false } => say!(
+            lang,
+            "{path} 是 Excel 工作簿（.xlsx），不是 CSV 文件；请在 Excel 或 WPS 中“另存为”CSV 格式后导入",
+            "{path} is an Excel workbook (.xlsx), not a CSV file; in Excel or WPS use Save As and choose CSV"
+        ),
+        Msg::ImportWorkbook { path, old: true } => say!(
+            lang,
+            "{path} 是旧版 Excel 工作簿（.xls），不是 CSV 文件；请在 Excel 或 WPS 中“另存为”CSV 格式后导入",
+            "{path} is an old Excel workbook (.xls), not a CSV file; in Excel or WPS use Save As and choose CSV"
+        ),
+        Msg::ImportBinary { path } => say!(
+            lang,
+            "{path} 不是文本文件（含有零字节）；请把表格另存为 CSV 后导入",
+            "{path} is not a text file (it holds zero bytes); save the sheet as CSV and import that"
+        ),
+        Msg::ImportIgnoredColumns { kind, columns } => {
+            let kind = import_kind(lang, kind);
+            let columns = values(lang, columns);
+            say!(
+                lang,
+                "{kind}导入不使用这些列，已忽略：{columns}",
+                "ignoring columns a {kind} import does not use: {columns}"
+            )
+        }
+        Msg::ImportSummary { kind, file, encoding, batch, dry_run, added, skipped, rejected, units_created } => {
+            let kind = import_kind(lang, kind);
+            let encoding = match (lang, encoding.strip_suffix(" with BOM")) {
+                (Lang::Zh, Some(name)) => format!("{name} 带 BOM"),
+                _ => encoding.clone(),
+            };
+            let batch = batch.unwrap_or_default();
+            if *dry_run {
+                say!(
+                    lang,
+                    "试运行（未写入）：{kind}，{file}（{encoding}）：将新增 {added} 条，已存在跳过 {skipped} 条，拒绝 {rejected} 条，将新建单位 {units_created} 个",
+                    "dry run of the {kind} import of {file} ({encoding}), nothing written: {added} would be added, {skipped} skipped as already present, {rejected} rejected, {units_created} units would be created"
+                )
+            } else {
+                say!(
+                    lang,
+                    "已导入{kind}，{file}（{encoding}），批次 {batch}：新增 {added} 条，已存在跳过 {skipped} 条，拒绝 {rejected} 条，新建单位 {units_created} 个",
+                    "imported {kind} from {file} ({encoding}) as batch {batch}: {added} added, {skipped} skipped as already present, {rejected} rejected, {units_created} units created"
+                )
+            }
+        }
+        Msg::ImportMoreRowErrors { more, rejects: Some(file) } => say!(
+            lang,
+            "……另有 {more} 条行错误未在此列出；所有被拒收的行及其原因都在 {file} 中",
+            "… and {more} more row errors not shown here; every rejected row is in {file} with its reasons"
+        ),
+        Msg::ImportMoreRowErrors { more, rejects: None } => say!(
+            lang,
+            "……另有 {more} 条行错误未在此列出（加 --skip-invalid 导入时，所有错误的行及其原因会写入一个文件）",
+            "… and {more} more row errors not shown here (with --skip-invalid, every bad row is written to a file with its reasons)"
+        ),
+        Msg::ImportMoreWarnings { more } => {
+            say!(lang, "……另有 {more} 条警告未在此列出", "… and {more} more warnings not shown here")
+        }
+        Msg::RowEmpty => say!(lang, "内容为空；此列必须填写", "the value is empty; this column must be filled in"),
+        Msg::RowNotUtf8 => say!(
+            lang,
+            "内容不是有效的 UTF-8 文字，可能是以 GBK 保存的：如果整个文件都是 GBK（Excel 的普通 CSV），请加 --encoding gb18030 导入；否则请重新录入这一行",
+            "the value is not valid UTF-8; it was probably saved as GBK: if the whole file is GBK (Excel's plain CSV), import it with --encoding gb18030, else retype this row"
+        ),
+        Msg::RowUndecodable { value, encoding } => {
+            let hint = encoding_hint(lang);
+            say!(
+                lang,
+                "「{value}」中有按 {encoding} 无法解码的字符（显示为 �）：请用 --encoding 指明文件的编码（{hint}）",
+                "'{value}' has characters that could not be decoded as {encoding} (shown as �): name the file's encoding with --encoding ({hint})"
+            )
+        }
+        Msg::RowControlChar { value } => say!(
+            lang,
+            "「{value}」含有控制字符（如 ESC、NUL）；请删去后重新保存",
+            "'{value}' holds a control character (such as ESC or NUL); remove it and save again"
+        ),
+        Msg::RowCellTooLong { value, kib, max_kib } => say!(
+            lang,
+            "内容长 {kib} KiB，超过一个单元格可导入的 {max_kib} KiB：「{value}」",
+            "the value is {kib} KiB long, more than the {max_kib} KiB a cell may hold: '{value}'"
+        ),
+        Msg::RowTooLong { max_mib } => say!(
+            lang,
+            "这一行超过 {max_mib} MiB，超出导入可读的长度，只保留了开头部分（可能缺少引号，或这不是 CSV 文件）",
+            "the row is longer than {max_mib} MiB, more than an import reads; only its start was kept (a quote may be missing, or this is not a CSV file)"
+        ),
+        Msg::RowTooManyCells { max } => say!(
+            lang,
+            "这一行超过 {max} 个单元格，只保留了前 {max} 个",
+            "the row has more than {max} cells; only the first {max} were kept"
+        ),
+        Msg::RowExtraFields { fields, header, extra } => say!(
+            lang,
+            "这一行有 {fields} 个字段，而表头只有 {header} 列；多出的值为：{extra}",
+            "the row has {fields} fields but the header has {header}; the extra values are {extra}"
+        ),
+        Msg::RowUnclosedQuote { opens } => say!(
+            lang,
+            "内容跨越多行且含有分隔符：第{opens}行开始的引号（\"）可能没有闭合，直到下一个引号为止的各行都被读成了这一行",
+            "the value runs over several lines and holds a separator: a quote (\") opened on line {opens} was probably never closed, so the rows up to the next quote were read as this one"
+        ),
+        Msg::RowDate { value, err: err @ DateError::Unrecognised } => {
+            let why = date_error(lang, err);
+            say!(lang, "「{value}」：{why}", "'{value}': {why}")
+        }
+        Msg::RowDate { err, .. } => date_error(lang, err),
+        Msg::RowDateSerial { value } => say!(
+            lang,
+            "「{value}」看起来是被 Excel 变成数字的日期；请把该列设为日期（yyyy-mm-dd）或文本格式后重新保存",
+            "'{value}' looks like a date Excel turned into a number; format the column as a date (yyyy-mm-dd) or as text, and save again"
+        ),
+        Msg::RowCode { value, err } => {
+            let why = code_error(lang, err);
+            say!(lang, "「{value}」：{why}", "'{value}': {why}")
+        }
+        Msg::RowBadCheck { code, err } => {
+            let why = code_error(lang, err);
+            say!(
+                lang,
+                "{code}：{why}；如果证照上确实印的是这个代码（早期试点代码通不过校验），请加 --allow-bad-check 导入",
+                "{code}: {why}; if the code is really printed so (early pilot codes fail the check), import with --allow-bad-check"
+            )
+        }
+        Msg::RowBadCheckKept { code, err } => {
+            let why = code_error(lang, err);
+            say!(
+                lang,
+                "{code}：{why}；因为给了 --allow-bad-check，已照录",
+                "{code}: {why}; kept because --allow-bad-check was given"
+            )
+        }
+        Msg::RowCodesDisagree { org, uscc, inside } => say!(
+            lang,
+            "{org} 与统一社会信用代码 {uscc} 中包含的组织机构代码（{inside}）不一致；请改正其中一个，或把这一格留空",
+            "{org} is not the organisation code inside USCC {uscc} ({inside}); correct one of them or leave this one empty"
+        ),
+        Msg::RowWord { err } => enum_error(lang, err),
+        Msg::RowNotEnterpriseNumber { number, level: l } => {
+            let l = level(lang, *l);
+            say!(
+                lang,
+                "{number} 是{l}，不是企业标准（Q/...）",
+                "{number} is a {l} standard, not an enterprise standard (Q/...)"
+            )
+        }
+        Msg::RowBadEnterpriseNumber { value, err } => {
+            let why = std_number_error(lang, err);
+            let why = match err {
+                StdNumberError::Empty => why,
+                _ => say!(lang, "「{value}」：{why}", "'{value}': {why}"),
+            };
+            say!(
+                lang,
+                "{why}；企业标准编号形如 Q/JLP 001-2013",
+                "{why}; an enterprise standard number looks like Q/JLP 001-2013"
+            )
+        }
+        Msg::RowUsccOrgTaken { uscc, org, unit: u, theirs } => {
+            let u = unit(lang, u);
+            say!(
+                lang,
+                "统一社会信用代码 {uscc} 中的组织机构代码 {org} 属于单位 {u}，而该单位的统一社会信用代码是 {theirs}",
+                "USCC {uscc} holds organisation code {org}, which belongs to {u} with USCC {theirs}"
+            )
+        }
+        Msg::RowOrgAmbiguous { org, units: found } => {
+            let names = units(lang, found);
+            say!(
+                lang,
+                "组织机构代码 {org} 对应多个单位：{names}；请填写统一社会信用代码以区分",
+                "organisation code {org} matches several units: {names}; give the row's USCC to tell them apart"
+            )
+        }
+        Msg::RowNameOtherUscc { unit: u, theirs, mine } => {
+            let (name, id) = (V(u.name.clone()), u.id);
+            say!(
+                lang,
+                "「{name}」是单位 #{id} 的名称，其统一社会信用代码是 {theirs}，不是 {mine}",
+                "'{name}' is the name of unit #{id} whose USCC is {theirs}, not {mine}"
+            )
+        }
+        Msg::RowNameOtherOrg { unit: u, theirs, mine } => {
+            let (name, id) = (V(u.name.clone()), u.id);
+            say!(
+                lang,
+                "「{name}」是单位 #{id} 的名称，其组织机构代码是 {theirs}，不是 {mine}",
+                "'{name}' is the name of unit #{id} whose organisation code is {theirs}, not {mine}"
+            )
+        }
+        Msg::RowCodeOtherName { unit: u, name } => {
+            let u = unit(lang, u);
+            say!(
+                lang,
+                "该代码属于单位 {u}；这一行记在该单位名下，文件中的名称「{name}」不予保存",
+                "this code belongs to {u}; the row is recorded under that unit and the name '{name}' is not stored"
+            )
+        }
+        Msg::RowFilingConflict { conflict } => {
+            let FilingConflict { filing_no, stored, number, title, unit: u, filed_on, differs } = &**conflict;
+            let mut parts: Vec<String> = differs.iter().map(|d| filing_diff(lang, d)).collect();
+            if parts.is_empty() {
+                parts.push(lang.pick("单位", "unit").to_string());
+            }
+            let differs = list(lang, &parts);
+            match stored {
+                Some(id) => say!(
+                    lang,
+                    "备案号 {filing_no} 已登记为备案 #{id}：「{u}」的 {number}「{title}」，备案日期 {filed_on}；这一行的{differs}与之不同",
+                    "filing number {filing_no} is recorded already as filing #{id}: {number} '{title}' of '{u}' filed {filed_on}; this row differs in {differs}"
+                ),
+                None => say!(
+                    lang,
+                    "备案号 {filing_no} 在本文件前面已出现：「{u}」的 {number}「{title}」，备案日期 {filed_on}；这一行的{differs}与之不同",
+                    "filing number {filing_no} is given earlier in this file for {number} '{title}' of '{u}' filed {filed_on}; this row differs in {differs}"
+                ),
+            }
+        }
+        Msg::RowReviewConflict { number, unit: u, on, stored, differs } => {
+            let earlier = match stored {
+                Some(id) => say!(
+                    lang,
+                    "「{u}」于 {on} 对 {number} 的复审已登记为复审 #{id}",
+                    "a review of {number} by '{u}' on {on} is recorded already as review #{id}"
+                ),
+                None => say!(
+                    lang,
+                    "「{u}」于 {on} 对 {number} 的复审在本文件前面已出现",
+                    "a review of {number} by '{u}' on {on} is given earlier in this file"
+                ),
+            };
+            match differs {
+                ReviewDiff::Outcome { theirs, mine } => {
+                    let (theirs, mine) = (lang.pick(theirs.zh(), theirs.code()), lang.pick(mine.zh(), mine.code()));
+                    say!(
+                        lang,
+                        "{earlier}，结论为「{theirs}」；这一行是「{mine}」",
+                        "{earlier} with outcome {theirs}; this row says {mine}"
+                    )
+                }
+                ReviewDiff::FilingNo { theirs, mine } => say!(
+                    lang,
+                    "{earlier}，备案号为 {theirs}；这一行是 {mine}",
+                    "{earlier} with filing number {theirs}; this row says {mine}"
+                ),
+            }
+        }
+        Msg::RowUnitDiffers { unit: u, differs } => {
+            let (name, id) = (V(u.name.clone()), u.id);
+            let parts: Vec<String> = differs.iter().map(|d| unit_diff(lang, d)).collect();
+            let differs = list(lang, &parts);
+            say!(
+                lang,
+                "单位「{name}」（#{id}）已存在，保持原样未改；文件中的{differs}与登记的不同；如文件正确，请用 `stdtrack update-unit` 修改",
+                "'{name}' (#{id}) exists and was left as stored; the file differs in {differs}; change it with `stdtrack update-unit` if the file is right"
+            )
+        }
+        Msg::RowVoided { kind, id, on: Some(on), reason } => {
+            let kind = record_kind(lang, kind);
+            say!(
+                lang,
+                "这一行是已作废的{kind} #{id}（{on} 作废，原因：{reason}），已跳过，不再重新录入",
+                "this row is {kind} #{id}, voided on {on}: {reason}; skipped, not recorded again"
+            )
+        }
+        Msg::RowVoided { kind, id, on: None, reason } => {
+            let kind = record_kind(lang, kind);
+            say!(
+                lang,
+                "这一行是已作废的{kind} #{id}（原因：{reason}），已跳过，不再重新录入",
+                "this row is {kind} #{id}, voided: {reason}; skipped, not recorded again"
+            )
+        }
+
         // ----- after a commit -----
         Msg::RecordedOutputLost { detail } => say!(
             lang,
@@ -761,6 +1082,64 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         ),
 
         Msg::Internal { detail } => say!(lang, "内部错误：{detail}", "internal error: {detail}"),
+    }
+}
+
+// ----- import rows -----
+
+/// An import's kind (`ImportKind::as_str`) as the reader calls it.
+fn import_kind(lang: Lang, kind: &str) -> String {
+    let zh = match kind {
+        "filings" => "备案",
+        "reviews" => "复审",
+        "units" => "单位",
+        other => other,
+    };
+    lang.pick(zh, kind).to_string()
+}
+
+/// Values from a file, quoted and listed.
+fn values(lang: Lang, items: &[V]) -> String {
+    let shown: Vec<String> = items.iter().map(|v| v.to_string()).collect();
+    list(lang, &shown)
+}
+
+/// Which `--encoding` to name for the files clerks have.
+fn encoding_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "Excel 普通 CSV 为 --encoding gb18030，“CSV UTF-8”为 --encoding utf-8",
+        "--encoding gb18030 for Excel's plain CSV, --encoding utf-8 for CSV UTF-8",
+    )
+}
+
+fn filing_diff(lang: Lang, d: &FilingDiff) -> String {
+    match d {
+        FilingDiff::Unit(u) => say!(lang, "单位（「{u}」）", "unit ('{u}')"),
+        FilingDiff::Number(n) => say!(lang, "标准编号（{n}）", "standard number ({n})"),
+        FilingDiff::Title(t) => say!(lang, "标准名称（「{t}」）", "title ('{t}')"),
+        FilingDiff::Date(d) => say!(lang, "备案日期（{d}）", "date ({d})"),
+    }
+}
+
+fn unit_diff(lang: Lang, d: &UnitDiff) -> String {
+    let (zh, en) = match d.field {
+        UnitField::Name => ("名称", "name"),
+        UnitField::Uscc => ("统一社会信用代码", "USCC"),
+        UnitField::OrgCode => ("组织机构代码", "organisation code"),
+        UnitField::Kind => ("单位类型", "kind"),
+        UnitField::Industry => ("行业", "industry"),
+        UnitField::Location => ("所在地", "location"),
+    };
+    let word = |v: &V| -> String {
+        match (d.field, lang) {
+            (UnitField::Kind, Lang::Zh) => v.0.parse::<UnitKind>().map_or_else(|_| v.to_string(), |k| k.zh().into()),
+            _ => v.to_string(),
+        }
+    };
+    let (file, stored) = (word(&d.file), word(&d.stored));
+    match lang {
+        Lang::Zh => format!("{zh}（文件「{file}」，登记「{stored}」）"),
+        Lang::En => format!("{en} ('{file}', stored '{stored}')"),
     }
 }
 
@@ -794,5 +1173,6 @@ pub fn error_prefix(lang: Lang) -> &'static str {
     lang.pick("stdtrack：", "stdtrack: ")
 }
 
+pub mod examples;
 #[cfg(test)]
 mod tests;

@@ -2,6 +2,8 @@
 //! same key is stored (in the database or earlier in the same file, since both are in the
 //! one open transaction). Statements are prepared once per import and reused for every row.
 
+use std::collections::HashMap;
+
 use anyhow::Result;
 use chrono::Datelike;
 use rusqlite::{CachedStatement, OptionalExtension, params};
@@ -38,6 +40,34 @@ pub struct StoredReview {
     pub outcome: Outcome,
     pub batch_id: Option<i64>,
     pub voided: bool,
+}
+
+/// A voided filing: an import meeting it again skips the row (a correction is not undone by
+/// re-importing the file it came from).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoidedFiling {
+    pub id: i64,
+    pub filing_no: String,
+    pub unit_id: i64,
+    pub number: String,
+    pub title: String,
+    pub filed_on: Date,
+    pub reason: String,
+    /// The day of its `void` audit entry, if it has one.
+    pub voided_on: Option<Date>,
+}
+
+/// A voided review, likewise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoidedReview {
+    pub id: i64,
+    pub unit_id: i64,
+    pub number: String,
+    pub reviewed_on: Date,
+    pub outcome: Outcome,
+    pub filing_no: Option<String>,
+    pub reason: String,
+    pub voided_on: Option<Date>,
 }
 
 /// ISO text of a date without going through a formatter: this runs once per imported row.
@@ -102,6 +132,94 @@ impl Tx<'_> {
             .execute(params![id, n(c.added), n(c.skipped), n(c.rejected), n(c.units_created)])
             .sql()?;
         Ok(())
+    }
+
+    /// Every voided filing (few: voids are corrections). The numbers' unique indexes cover live
+    /// records only, so these are read once, by a scan, rather than looked up per row.
+    pub fn voided_filings(&self) -> Result<Vec<VoidedFiling>> {
+        let mut st = self
+            .tx
+            .prepare_cached(
+                "SELECT id, filing_no, unit_id, number, title, filed_on, void_reason FROM filing
+                 WHERE void_reason IS NOT NULL ORDER BY id",
+            )
+            .sql()?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(VoidedFiling {
+                    id: r.get(0)?,
+                    filing_no: r.get(1)?,
+                    unit_id: r.get(2)?,
+                    number: r.get(3)?,
+                    title: r.get(4)?,
+                    filed_on: r.get(5)?,
+                    reason: r.get(6)?,
+                    voided_on: None,
+                })
+            })
+            .sql()?;
+        let mut voided = rows.collect::<rusqlite::Result<Vec<_>>>().sql()?;
+        if !voided.is_empty() {
+            let days = self.void_days("filing")?;
+            for v in &mut voided {
+                v.voided_on = days.get(&v.id).copied();
+            }
+        }
+        Ok(voided)
+    }
+
+    /// Every voided review.
+    pub fn voided_reviews(&self) -> Result<Vec<VoidedReview>> {
+        let mut st = self
+            .tx
+            .prepare_cached(
+                "SELECT id, unit_id, number, reviewed_on, outcome, filing_no, void_reason FROM review
+                 WHERE void_reason IS NOT NULL ORDER BY id",
+            )
+            .sql()?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(VoidedReview {
+                    id: r.get(0)?,
+                    unit_id: r.get(1)?,
+                    number: r.get(2)?,
+                    reviewed_on: r.get(3)?,
+                    outcome: r.get(4)?,
+                    filing_no: r.get(5)?,
+                    reason: r.get(6)?,
+                    voided_on: None,
+                })
+            })
+            .sql()?;
+        let mut voided = rows.collect::<rusqlite::Result<Vec<_>>>().sql()?;
+        if !voided.is_empty() {
+            let days = self.void_days("review")?;
+            for v in &mut voided {
+                v.voided_on = days.get(&v.id).copied();
+            }
+        }
+        Ok(voided)
+    }
+
+    /// The day each record of a kind was voided: its latest `void` audit entry (`at` is
+    /// RFC 3339 in China Standard Time, so its date is the office's).
+    fn void_days(&self, record_kind: &str) -> Result<HashMap<i64, Date>> {
+        let mut st = self
+            .tx
+            .prepare_cached(
+                "SELECT record_id, max(at) FROM audit WHERE action = 'void' AND record_kind = ?1
+                 AND record_id IS NOT NULL GROUP BY record_id",
+            )
+            .sql()?;
+        let rows = st.query_map(params![record_kind], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))).sql()?;
+        let mut days = HashMap::new();
+        for row in rows {
+            let (id, at) = row.sql()?;
+            if let Some(day) = at.get(..10).and_then(|d| d.parse::<Date>().ok()) {
+                days.insert(id, day);
+            }
+        }
+        Ok(days)
     }
 
     /// The writer of one filings import, every row tagged with `batch`.
@@ -277,5 +395,43 @@ mod tests {
         assert_eq!((stored.outcome, stored.filing_no), (Outcome::Confirm, None));
         drop(reviews);
         tx.finish_import_batch(batch, &BatchCounts { added: 2, skipped: 2, rejected: 0, units_created: 0 }).unwrap();
+    }
+
+    #[test]
+    fn voided_records_with_the_day_they_were_voided() {
+        use crate::store::RecordKind;
+        let mut store = Store::in_memory().unwrap();
+        let audit = AuditCtx { at: "2016-06-01T23:30:00+08:00".into(), os_user: "t".into(), command: "t".into() };
+        let tx = store.begin(&audit).unwrap();
+        let unit = Unit {
+            id: 0,
+            name: "甲".into(),
+            uscc: None,
+            org_code: None,
+            kind: UnitKind::Enterprise,
+            industry: None,
+            location: None,
+        };
+        let uid = tx.insert_unit(&UnitRow { unit: &unit, name_key: "甲", batch_id: None }).unwrap();
+        let batch = tx.insert_import_batch("filings", "f.csv", "UTF-8").unwrap();
+        let mut sink = tx.filing_sink(batch).unwrap();
+        sink.add(uid, "Q/A 1-2013", "t", "F1", date("2013-05-01")).unwrap();
+        sink.add(uid, "Q/A 2-2013", "u", "F2", date("2013-05-02")).unwrap();
+        drop(sink);
+        assert_eq!(tx.voided_filings().unwrap(), vec![]);
+        tx.void(RecordKind::Filing, 1, "重复录入").unwrap();
+        tx.audit("void", "filing", Some(1), None, None).unwrap();
+        let voided = tx.voided_filings().unwrap();
+        assert_eq!(voided.len(), 1);
+        assert_eq!(
+            (voided[0].filing_no.as_str(), voided[0].reason.as_str(), voided[0].voided_on),
+            ("F1", "重复录入", Some(date("2016-06-01")))
+        );
+        let mut reviews = tx.review_sink(batch).unwrap();
+        reviews.add(uid, "Q/A 1-2013", None, date("2014-01-01"), Outcome::Confirm).unwrap();
+        drop(reviews);
+        tx.void(RecordKind::Review, 1, "录错").unwrap();
+        let voided = tx.voided_reviews().unwrap();
+        assert_eq!((voided[0].outcome, voided[0].voided_on), (Outcome::Confirm, None));
     }
 }

@@ -123,8 +123,7 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 /// Checks a path before SQLite opens it: written as a folder (exit 2), missing, not a regular
 /// file (a FIFO would hang at open), or not a SQLite file at all.
 fn check_db_path(path: &Path) -> Result<()> {
-    let s = path.as_os_str().to_string_lossy();
-    if s.is_empty() || s.ends_with('/') || (cfg!(windows) && s.ends_with('\\')) {
+    if written_as_folder(path) {
         return Err(usage(Msg::DbNotAFile { path: vpath(path) }));
     }
     let meta = match std::fs::metadata(path) {
@@ -147,6 +146,13 @@ fn check_db_path(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// `x.db/` (or an empty path): a database path written as a folder, refused as a usage error
+/// rather than half-accepted.
+fn written_as_folder(path: &Path) -> bool {
+    let s = path.as_os_str().to_string_lossy();
+    s.is_empty() || s.ends_with('/') || (cfg!(windows) && s.ends_with('\\'))
+}
+
 /// Whether this account may write the file (opening it for writing changes nothing).
 fn can_write(path: &Path) -> bool {
     std::fs::OpenOptions::new().write(true).open(path).is_ok()
@@ -157,6 +163,8 @@ fn file_uri(path: &Path) -> Result<String> {
     let abs = std::fs::canonicalize(path)
         .map_err(|e| refuse(Msg::CannotOpen { path: vpath(path), detail: e.to_string() }))?;
     let text = abs.to_string_lossy().replace('\\', "/");
+    // Windows gives canonical paths in their verbatim form, \\?\C:\...; SQLite wants C:/...
+    let text = text.strip_prefix("//?/").unwrap_or(&text).to_string();
     let mut uri = String::from("file:");
     if !text.starts_with('/') {
         uri.push('/');
@@ -256,8 +264,7 @@ impl Store {
     /// when complete, so a killed or failed `init` leaves no file under the target's name,
     /// and of several `init`s at once one creates and the others find it.
     pub fn init(path: &Path) -> Result<(Store, bool)> {
-        let s = path.as_os_str().to_string_lossy();
-        if s.is_empty() || s.ends_with('/') || (cfg!(windows) && s.ends_with('\\')) {
+        if written_as_folder(path) {
             return Err(usage(Msg::DbNotAFile { path: vpath(path) }));
         }
         // An empty file (touched, or left by an older init that failed) is taken as new;

@@ -4,163 +4,10 @@ use std::collections::HashSet;
 
 use strum::IntoEnumIterator;
 
+use super::examples::examples;
 use super::*;
 use crate::core::model::{Action, Words};
-use crate::error::{MsgId, Protected};
-
-fn d(s: &str) -> crate::core::model::Date {
-    s.parse().unwrap()
-}
-
-fn u(id: i64, name: &str) -> UnitName {
-    UnitName { id, name: name.into() }
-}
-
-/// One message of every kind (the test below fails when a kind is missing here).
-pub fn examples() -> Vec<Msg> {
-    let f = || "--unit".to_string();
-    vec![
-        Msg::Empty { field: "--title".into() },
-        Msg::ControlChar { field: "--name".into(), value: "a\u{1b}[31m".into() },
-        Msg::Date {
-            field: "--filed".into(),
-            value: "2013-13-01".into(),
-            err: DateError::Impossible { year: 2013, month: 13, day: 1 },
-        },
-        Msg::Year { field: "--year".into(), value: "99999".into() },
-        Msg::Word { field: "--action".into(), err: EnumError::new::<Action>("make") },
-        Msg::Quarter { field: "--quarter".into(), err: QuarterError("2013Q5".into()) },
-        Msg::QuarterNotBegun { quarter: "2017Q1".into(), today: d("2016-06-01") },
-        Msg::FromAfterTo {
-            from_field: "--from".into(),
-            from: d("2014-01-01"),
-            to_field: "--to".into(),
-            to: d("2013-01-01"),
-        },
-        Msg::Id { field: "ID".into(), value: "x".into() },
-        Msg::Yuan { field: "--amount".into(), value: "3.5".into() },
-        Msg::YuanNotNegative { field: "--amount".into(), value: "-5".into() },
-        Msg::YuanTooLarge { field: "--amount".into(), value: "99999999999".into(), max: 10_000_000_000 },
-        Msg::Needs { field: "--done".into(), value: "2013-01-01".into(), needs: "--status done".into() },
-        Msg::Code { field: "--uscc".into(), value: "123".into(), err: CodeError::Length { expected: 18, found: 3 } },
-        Msg::BadCheck {
-            field: "--uscc".into(),
-            code: "91350211M00013FA1N".into(),
-            err: CodeError::BadCheck { expected: 'A', found: 'N' },
-        },
-        Msg::BadCheckKept {
-            field: "--uscc".into(),
-            code: "91350211M00013FA1N".into(),
-            err: CodeError::BadCheck { expected: 'A', found: 'N' },
-        },
-        Msg::CodesDisagree { org: "00251805-7".into(), uscc: "91110000600037341L".into(), inside: "60003734-1".into() },
-        Msg::NameTaken { name: "重庆某公司".into(), id: 3 },
-        Msg::UsccTaken { code: "91110000600037341L".into(), unit: u(3, "重庆某公司") },
-        Msg::OrgCodeTaken { code: "60003734-1".into(), unit: u(3, "重庆某公司") },
-        Msg::UnitNotFound { field: f(), value: "重庆某".into(), closest: vec![u(3, "重庆某公司")] },
-        Msg::UnitAmbiguous { field: f(), org: "60003734-1".into(), units: vec![u(3, "甲"), u(4, "乙")] },
-        Msg::StdNumber {
-            field: "--number".into(),
-            value: "XX 1".into(),
-            err: StdNumberError::UnknownPrefix { prefix: "XX".into() },
-        },
-        Msg::LevelNeeded,
-        Msg::LevelContradicts { stated: Level::Local, number: "GB/T 1.1-2020".into(), derived: Level::National },
-        Msg::EnterpriseViaFiling,
-        Msg::NotEnterpriseNumber { field: "--number".into(), number: "GB/T 1.1-2020".into(), level: Level::National },
-        Msg::BadEnterpriseNumber {
-            field: "--number".into(),
-            value: "Q/".into(),
-            err: StdNumberError::Malformed(Malformed::NoNumber { prefix: "Q/".into() }),
-        },
-        Msg::PublishedForDrafting { date: d("2013-01-01") },
-        Msg::PublishedRequired { status: StandardStatus::Published },
-        Msg::StandardNeedsUnit,
-        Msg::LeadAndParticipant { unit: u(1, "甲") },
-        Msg::ParticipantTwice { unit: u(1, "甲") },
-        Msg::NumberTaken { number: "GB/T 1.1-2020".into(), id: 2 },
-        Msg::StandardNotFound { value: "9".into() },
-        Msg::FilingNoTaken { filing_no: "50107-1".into(), id: 2 },
-        Msg::ReviewExists { number: "Q/JLP 1-2013".into(), unit: "甲".into(), on: d("2014-01-01"), id: 2 },
-        Msg::RecordNotFound { kind: "filing".into(), id: 9 },
-        Msg::AlreadyVoided { kind: "award".into(), id: 9, reason: "重复录入".into() },
-        Msg::MilestoneNotFound { value: "x".into(), codes: vec!["info-platform".into()] },
-        Msg::RuleNotFound { value: "x".into(), codes: vec!["lead-national".into()] },
-        Msg::RuleFromTooEarly { from: d("2012-01-01"), latest: d("2012-07-12") },
-        Msg::FundNotFound { value: "x".into(), codes: vec!["district-finance".into()] },
-        Msg::FundNeeded,
-        Msg::KeyNotFound { key: "x".into() },
-        Msg::Payment { err: PaymentError::Zero },
-        Msg::MoneyOverflow,
-        Msg::NoDatabase { path: "x.db".into() },
-        Msg::NotStdtrack { path: "x.db".into() },
-        Msg::Upgraded { path: "x.db".into(), from: 1, to: 2, backup: "x.db.v1.bak".into() },
-        Msg::OlderSchema { path: "x.db".into(), version: 1, current: 2 },
-        Msg::NewerSchema { path: "x.db".into(), version: 9, known: 1 },
-        Msg::Busy { seconds: "30.0".into() },
-        Msg::ReadOnly { path: "x.db".into() },
-        Msg::DiskFull { path: "x.db".into() },
-        Msg::Damaged { path: "x.db".into() },
-        Msg::CannotOpen { path: "x.db".into(), detail: "denied".into() },
-        Msg::Io { path: "x.db".into(), detail: "disk I/O error".into() },
-        Msg::DbNotAFile { path: "x.db/".into() },
-        Msg::BackupExists { path: "b.db".into() },
-        Msg::NoPlan,
-        Msg::OutIsProtected { option: "--out".into(), path: "x.db".into(), what: Protected::Database },
-        Msg::OutNotRegular { option: "--out".into(), path: "/dev/null".into() },
-        Msg::CannotWrite { path: "a.json".into(), detail: "No space left on device".into() },
-        Msg::InputNotRegular { path: "fifo".into() },
-        Msg::StdoutFailed { detail: "No space left on device".into() },
-        Msg::CannotRead { path: "a.csv".into(), detail: "denied".into() },
-        // ----- office questions (issue 12) -----
-        Msg::DoneNeedsDate { code: "info-platform".into() },
-        Msg::StatusDatedToday {
-            code: "info-platform".into(),
-            status: crate::core::model::MilestoneStatus::InProgress,
-            date: d("2016-06-01"),
-        },
-        Msg::NothingToSet { command: "set-milestone".into(), options: vec!["--status".into(), "--owner".into()] },
-        Msg::GoesWith { option: "--degree".into(), with: "--adopts".into() },
-        Msg::DuplicateAward {
-            id: 3,
-            unit: "重庆某公司".into(),
-            kind: crate::core::model::AwardKind::CqProduct,
-            on: d("2014-01-24"),
-        },
-        Msg::DuplicateProject {
-            id: 4, name: "市级标准化试点".into(), unit: "重庆某公司".into(), on: d("2014-06-08")
-        },
-        Msg::NoSuchFund { field: "FUND".into(), value: "x".into(), codes: vec!["district-finance".into()] },
-        Msg::AmountNeeded,
-        Msg::OverBudget {
-            fund_zh: "区产业发展专项资金".into(),
-            fund_en: "District industry development fund".into(),
-            year: 2014,
-            entitled: 400_000,
-            budget: 300_000,
-        },
-        Msg::YearNotBegun { year: 2017, today: d("2016-06-01") },
-        Msg::Setting {
-            key: crate::core::model::PlanSetting::LocalPrefixes,
-            err: crate::core::readings::SettingError::LocalPrefix { item: "50".into() },
-        },
-        // ----- usage -----
-        Msg::FormatNotWritable {
-            command: "list".into(),
-            format: "html".into(),
-            allowed: vec!["table".into(), "json".into()],
-        },
-        Msg::TooManyForTable { max: 100_000 },
-        Msg::ExcelNeedsCsv,
-        Msg::OutNeeded { format: "xlsx".into() },
-        Msg::RejectsNeedSkipInvalid,
-        Msg::Lang { value: "cn".into() },
-        Msg::ImportRefused { rejected: 3, dry_run: true },
-        Msg::RowsRejected { rejected: 3, rejects: Some("a.csv.rejects.csv".into()) },
-        Msg::RecordedOutputLost { detail: "No space left on device".into() },
-        Msg::Internal { detail: "x".into() },
-    ]
-}
+use crate::error::{MsgId, UnitDiff, UnitField, UnitName};
 
 fn has_cjk(s: &str) -> bool {
     s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
@@ -221,4 +68,39 @@ fn money_in_messages_is_in_whole_yuan() {
     };
     let zh = text(&m, Lang::Zh);
     assert!(zh.contains("350000 元") && zh.contains("未付 50000 元"), "{zh}");
+}
+
+fn u(id: i64, name: &str) -> UnitName {
+    UnitName { id, name: name.into() }
+}
+
+// ----- import rows -----
+
+#[test]
+fn import_row_errors_name_line_and_column_in_either_language() {
+    let m = Msg::ImportRow {
+        line: 3,
+        column: Some("备案日期".into()),
+        reason: Box::new(Msg::RowDate {
+            value: "2013-02-30".into(),
+            err: DateError::Impossible { year: 2013, month: 2, day: 30 },
+        }),
+    };
+    assert_eq!(text(&m, Lang::En), "line 3, column 备案日期: 2013-02-30 is not a real date");
+    assert_eq!(text(&m, Lang::Zh), "第3行，「备案日期」列：2013-02-30 不是真实存在的日期");
+    let m = Msg::ImportRow { line: 4, column: None, reason: Box::new(Msg::RowUnclosedQuote { opens: 4 }) };
+    assert!(text(&m, Lang::Zh).starts_with("第4行：内容跨越多行"), "{}", text(&m, Lang::Zh));
+    let long = "x".repeat(70_000);
+    let m = Msg::RowCellTooLong { value: crate::error::v_start(&long), kib: 68, max_kib: 64 };
+    assert!(text(&m, Lang::En).chars().count() < 200);
+}
+
+#[test]
+fn unit_differences_show_kinds_in_the_readers_language() {
+    let m = Msg::RowUnitDiffers {
+        unit: u(1, "甲"),
+        differs: vec![UnitDiff { field: UnitField::Kind, file: "association".into(), stored: "enterprise".into() }],
+    };
+    assert!(text(&m, Lang::Zh).contains("单位类型（文件「协会」，登记「企业」）"), "{}", text(&m, Lang::Zh));
+    assert!(text(&m, Lang::En).contains("kind ('association', stored 'enterprise')"), "{}", text(&m, Lang::En));
 }
