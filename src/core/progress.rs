@@ -1462,6 +1462,100 @@ mod tests {
     }
 
     #[test]
+    fn readings_decide_which_local_standards_and_seats_count() {
+        use crate::core::readings::{Readings, not_counted};
+        let p = jlp_plan();
+        let mut facts = facts_of(
+            vec![
+                standard(1, Some("DB50/T 1-2014"), Level::Local, Action::Formulate, Some("2014-01-01"), Some(1), &[]),
+                standard(2, Some("DB11/T 2-2014"), Level::Local, Action::Formulate, Some("2014-02-01"), Some(1), &[]),
+            ],
+            vec![],
+            vec![
+                seat(1, 1, "SAC/TC 1", SeatRole::Secretariat, "2014-01-01"),
+                seat(2, 3, "ISO/TC 79", SeatRole::Convenor, "2014-01-01"),
+            ],
+        );
+        let at = |facts: &Facts, m: Measure| actual(&m, facts, &p, d("2015-12-31")).unwrap();
+        let hosting = || Measure::HostingEnterprises(vec![SeatRole::Secretariat, SeatRole::Convenor]);
+        assert_eq!((at(&facts, Measure::Standards(Level::Local)), at(&facts, hosting())), (1, 1));
+        let left: Vec<(String, i64)> =
+            not_counted(&facts, p.start, p.deadline).into_iter().map(|n| (n.kind, n.id)).collect();
+        assert_eq!(left, [("standard".to_string(), 2), ("committee_seat".to_string(), 2)]);
+        facts.readings = Readings {
+            local_prefixes: vec!["DB50".into(), "DB11".into()],
+            national_committees: vec!["SAC".into(), "ISO".into()],
+            ..Readings::default()
+        };
+        assert_eq!((at(&facts, Measure::Standards(Level::Local)), at(&facts, hosting())), (2, 2));
+        assert!(not_counted(&facts, p.start, p.deadline).is_empty());
+    }
+
+    #[test]
+    fn every_split_by_industry_adds_up_to_its_actual() {
+        let p = jlp_plan();
+        let facts = example_facts();
+        // Units 1 and 6 in focus industries, the others not.
+        let industry = |id: i64| match id {
+            1 => Some("铝加工".to_string()),
+            6 => Some("汽摩制造及配件".to_string()),
+            _ => None,
+        };
+        let filings = vec![(Some("铝加工".to_string()), 4), (None, 6)];
+        let reviews = vec![(Some("装备制造".to_string()), 6)];
+        let split = by_industry(&jlp_targets(), &facts, &p, d("2015-12-31"), &industry, &filings, &reviews).unwrap();
+        let got = progress(&p, &jlp_targets(), &facts, d("2015-12-31")).unwrap();
+        for ((code, counts), t) in split.iter().zip(&got) {
+            assert_eq!(code, &t.code);
+            let names: Vec<&str> = counts.iter().map(|(k, _)| k.as_str()).collect();
+            assert_eq!(names, ["铝加工", "汽摩制造", "装备制造", "其他"]);
+            if !matches!(code.as_str(), "enterprise-filings" | "enterprise-reviews") {
+                assert_eq!(counts.iter().map(|(_, n)| n).sum::<i64>(), t.actual, "{code}");
+            }
+        }
+        let of = |code: &str| split.iter().find(|(c, _)| c == code).unwrap().1.clone();
+        let n = |v: &[(String, i64)], k: &str| v.iter().find(|(x, _)| x == k).unwrap().1;
+        // GB/T 40009-2013 has no district lead: under its first participant, unit 1.
+        assert_eq!(n(&of("national-standards"), "铝加工"), 1);
+        // participating: units 1 and 6, both of GB/T 40009-2013.
+        let part = of("participating-enterprises");
+        assert_eq!((n(&part, "铝加工"), n(&part, "汽摩制造"), n(&part, "其他")), (1, 1, 0));
+        // committee: unit 6, whose industry contains 汽摩制造.
+        assert_eq!(n(&of("committee-enterprises"), "汽摩制造"), 1);
+        assert_eq!((n(&of("enterprise-filings"), "铝加工"), n(&of("enterprise-filings"), "其他")), (4, 6));
+        assert_eq!(n(&of("enterprise-reviews"), "装备制造"), 6);
+    }
+
+    #[test]
+    fn the_targets_a_unit_counts_toward() {
+        let p = jlp_plan();
+        let facts = example_facts();
+        let targets = jlp_targets();
+        let dates = UnitDates { filings: vec![d("2014-01-20")], reviews: vec![] };
+        // Unit 1: participant of GB/T 40009-2013, a filing, a cq-product award in 2014.
+        assert_eq!(
+            unit_targets(&targets, &facts, &p, d("2015-12-31"), 1, &dates),
+            [
+                "national-standards",
+                "enterprise-filings",
+                "participating-enterprises",
+                "cq-product-award-enterprises",
+                "cq-product-awards"
+            ]
+        );
+        // As of 2013: not the 2014 filing nor the 2014 award.
+        assert_eq!(
+            unit_targets(&targets, &facts, &p, d("2013-12-31"), 1, &dates),
+            ["national-standards", "participating-enterprises"]
+        );
+        // Unit 5, an association: its standards count; enterprise targets never do.
+        assert_eq!(
+            unit_targets(&targets, &facts, &p, d("2015-12-31"), 5, &UnitDates::default()),
+            ["industry-standards"]
+        );
+    }
+
+    #[test]
     fn a_meeting_before_the_notice_holds_no_quarter() {
         let plan = jlp_plan();
         let c = meeting_coverage(&plan, &[d("2012-07-05")], d("2012-12-31"));

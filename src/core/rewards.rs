@@ -999,4 +999,57 @@ mod tests {
         let other = award_calc(&all, &[], None, None, &funds(), false, Some(4)).unwrap();
         assert_eq!(other.totals.amount_yuan, 50000);
     }
+
+    #[test]
+    fn per_enterprise_and_per_record_on_the_same_records() {
+        // Enterprise 1 leads three national standards, enterprise 4 one; unit 2 (an
+        // association) leads one, which earns nothing either way.
+        let standards = vec![
+            standard(1, Some("GB/T 1-2013"), Level::National, Action::Formulate, Some("2013-03-01"), Some(1), &[]),
+            standard(2, Some("GB/T 2-2013"), Level::National, Action::Formulate, Some("2013-01-10"), Some(1), &[]),
+            standard(3, Some("GB/T 3-2014"), Level::National, Action::Formulate, Some("2014-05-01"), Some(4), &[]),
+            standard(4, Some("GB/T 4-2015"), Level::National, Action::Formulate, Some("2015-02-01"), Some(1), &[]),
+            standard(5, Some("GB/T 5-2014"), Level::National, Action::Formulate, Some("2014-01-01"), Some(2), &[]),
+        ];
+        let lead = |rules: &[RuleDef]| -> Vec<(String, Date, i64)> {
+            entitlements(rules, &standards, &[], &[])
+                .into_iter()
+                .filter(|e| e.rule == "lead-national")
+                .map(|e| (e.key, e.event_date, e.amount_yuan))
+                .collect()
+        };
+        let per_record = lead(&jlp_rules());
+        assert_eq!(per_record.len(), 4);
+        assert_eq!(per_record.iter().map(|e| e.2).sum::<i64>(), 1_200_000);
+
+        // From 2013 once per enterprise, at 350000 from 2014.
+        let mut rules = jlp_rules();
+        let v = |amount: i64, from: &str, to: Option<&str>, per: Per| RuleVersion {
+            per,
+            ..version(amount, from, to, "industry-fund")
+        };
+        rules[1].versions = vec![
+            v(300_000, "2012-07-12", Some("2012-12-31"), Per::Record),
+            v(300_000, "2013-01-01", Some("2013-12-31"), Per::Enterprise),
+            v(350_000, "2014-01-01", None, Per::Enterprise),
+        ];
+        assert_eq!(
+            lead(&rules),
+            vec![
+                // Enterprise 1's first event (2013-01-10, standard 2), at the 2013 amount.
+                ("lead-national:unit:1".to_string(), d("2013-01-10"), 300_000),
+                ("lead-national:unit:4".to_string(), d("2014-05-01"), 350_000),
+            ]
+        );
+        // Back to per record from 2015: enterprise 1's 2015 standard earns on its own.
+        rules[1].versions[2].to = Some(d("2014-12-31"));
+        rules[1].versions.push(v(300_000, "2015-01-01", None, Per::Record));
+        let keys: Vec<String> = lead(&rules).into_iter().map(|e| e.0).collect();
+        assert_eq!(keys, ["lead-national:unit:1", "lead-national:unit:4", "lead-national:standard:4"]);
+        // Voiding the first event moves the entitlement to the next one, under the same key.
+        let rest: Vec<StandardFact> = standards.iter().filter(|s| s.id != 2).cloned().collect();
+        let moved = entitlements(&rules, &rest, &[], &[]);
+        let first = moved.iter().find(|e| e.key == "lead-national:unit:1").unwrap();
+        assert_eq!((first.event_date, first.record.as_str()), (d("2013-03-01"), "GB/T 1-2013"));
+    }
 }
