@@ -319,6 +319,90 @@ pub enum Msg {
     /// Sums of stored amounts that do not fit the arithmetic (someone stored absurd amounts).
     MoneyOverflow,
 
+    // ----- corrections (issue 11) -----
+    /// An event dated after today (`--today`): it cannot have happened yet.
+    FutureDate {
+        field: String,
+        date: Date,
+        today: Date,
+    },
+    /// An imported row dated after today (the column is named before it).
+    RowFutureDate {
+        date: Date,
+        today: Date,
+    },
+    /// A payment dated before the event that earns it.
+    PaidBeforeEvent {
+        key: String,
+        paid: Date,
+        event: Date,
+    },
+    /// Voiding a payment would leave its payee's net on the key below zero (a refund remains).
+    VoidLeavesNegative {
+        id: i64,
+        key: String,
+        net_yuan: i64,
+    },
+    /// An update command given no field to change.
+    NothingToUpdate {
+        command: String,
+    },
+    /// An import batch undone already.
+    BatchUndone {
+        id: i64,
+        at: String,
+        reason: String,
+    },
+    /// A live record outside the batch refers to a unit the batch created.
+    UndoBlocked {
+        batch: i64,
+        kind: String,
+        id: i64,
+        unit: UnitName,
+    },
+    /// `merge-units` given the same unit twice.
+    MergeSame {
+        unit: UnitName,
+    },
+    /// The two units hold different codes of one kind: not one unit under two names.
+    MergeCodesDiffer {
+        field: String,
+        keep: String,
+        duplicate: String,
+    },
+    /// Both units have the same review (same standard and date): one must be voided first.
+    MergeSameReview {
+        review: i64,
+        other: i64,
+    },
+    /// A unit voided (merged into another, or created by an undone import), named by a clerk.
+    UnitVoided {
+        field: String,
+        unit: UnitName,
+        reason: String,
+        into: Option<UnitName>,
+    },
+    /// A quarter not over cannot be finalized.
+    FinalizeNotOver {
+        quarter: String,
+        end: Date,
+    },
+    /// A quarter finalized already: finalizing again needs --reason.
+    FinalizeNeedsReason {
+        quarter: String,
+        at: String,
+    },
+    /// The report stored when the quarter was finalized cannot be read back.
+    FinalizedUnreadable {
+        quarter: String,
+    },
+    /// `stdtrack check` found problems (listed on standard output).
+    ProblemsFound {
+        count: usize,
+    },
+    /// `stdtrack check` found nothing wrong (its output, not a refusal).
+    NoProblems,
+
     // ----- the database file -----
     NoDatabase {
         path: V,

@@ -74,6 +74,8 @@ fn a_2013_milestone_set_today_shows_done_in_2013q1_and_not_in_2012q4() {
     assert_eq!(milestone(&q, "early-warning")["status"], "not-started");
     assert_eq!(milestone(&env.json(&["progress"]), "early-warning")["status"], "in-progress");
 
+    // A status dated after today is refused, as every event's date is.
+    env.fails(&["set-milestone", "five-year-plan", "--status", "in-progress", "--on", "2016-06-02"], 1);
     // done needs its date; --done is another name for --on.
     let e = env.fails(&["set-milestone", "five-year-plan", "--status", "done"], 1);
     assert!(e.contains("--on"), "{e}");

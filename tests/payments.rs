@@ -104,10 +104,16 @@ fn rule_change_payments_refund_and_totals() {
     assert_eq!(t["by_year"]["2014"], 500000);
     assert_eq!(t["overpaid_yuan"], 0);
 
-    // A year: paid counts payments dated up to its end (the 2014-01-10 one does not).
+    // A year: its entitlements, paid as of today (issue 11; the 2014-01-10 payment counts)...
     let y = env.json(&["award-calc", "--year", "2013"]);
     assert_eq!(y["from"], "2013-01-01");
+    assert_eq!(y["as_of"], common::TODAY);
     assert_eq!(y["totals"]["amount_yuan"], 350000);
+    assert_eq!(y["totals"]["paid_yuan"], 350000);
+    assert_eq!(y["totals"]["outstanding_yuan"], 0);
+    // ...and as they stood at the year's end, when the 2014-01-10 payment was not made yet.
+    let y = env.json(&["award-calc", "--year", "2013", "--as-of", "2013-12-31"]);
+    assert_eq!(y["as_of"], "2013-12-31");
     assert_eq!(y["totals"]["paid_yuan"], 300000);
     assert_eq!(y["totals"]["outstanding_yuan"], 50000);
 

@@ -324,7 +324,7 @@ fn standards_derive_level_and_update_replaces_participants() {
         "--action",
         "revise",
         "--published",
-        "2020-03-31",
+        "2015-03-31",
         "--lead",
         "甲",
         "--participant",

@@ -122,7 +122,50 @@ pub(super) const EXAMPLES: Examples = &[
             ("all the tasks and their codes", "stdtrack list milestones"),
         ],
     ),
-    ("void", &[("an award entered twice", "stdtrack void award 3 --reason 重复录入")]),
+    (
+        "void",
+        &[
+            ("an award entered twice", "stdtrack void award 3 --reason 重复录入"),
+            ("a payment entered with the wrong date", "stdtrack void payment 5 --reason 付款日期录错"),
+        ],
+    ),
+    (
+        "update-filing",
+        &[(
+            "the date of filing 3 was entered wrong",
+            "stdtrack update-filing 3 --filed 2013-09-15 --reason 备案日期录错",
+        )],
+    ),
+    (
+        "update-review",
+        &[("review 5 revised the standard", "stdtrack update-review 5 --outcome revise --reason 结论录错")],
+    ),
+    ("update-award", &[("the grade of award 2", "stdtrack update-award 2 --grade 一等奖 --reason 补录等级")]),
+    (
+        "update-project",
+        &[("project 1 is carried by unit 4", "stdtrack update-project 1 --unit 4 --reason 承担单位录错")],
+    ),
+    (
+        "update-committee",
+        &[("seat 1 hosts the secretariat", "stdtrack update-committee 1 --role secretariat --reason 职务录错")],
+    ),
+    ("update-meeting", &[("the date of meeting 2", "stdtrack update-meeting 2 --held 2014-10-16 --reason 日期录错")]),
+    (
+        "undo-import",
+        &[
+            ("the imports and their batch numbers", "stdtrack list batches"),
+            ("undo batch 3", "stdtrack undo-import 3 --reason 导错了文件"),
+        ],
+    ),
+    ("merge-units", &[("unit 7 is unit 3 entered twice", "stdtrack merge-units 3 7 --reason 同一企业重复登记")]),
+    (
+        "history",
+        &[
+            ("every change to filing 12", "stdtrack history filing 12"),
+            ("what happened to import batch 3", "stdtrack history batch 3"),
+        ],
+    ),
+    ("check", &[("examine the database", "stdtrack check")]),
     (
         "list",
         &[
@@ -146,6 +189,10 @@ pub(super) const EXAMPLES: Examples = &[
         &[
             ("what is still owed for 2014", "stdtrack award-calc --year 2014 --outstanding"),
             ("2015 per fund: entitled, paid and the budget", "stdtrack award-calc --year 2015"),
+            (
+                "what was still owed for 2013 at the end of 2013",
+                "stdtrack award-calc --year 2013 --outstanding --as-of 2013-12-31",
+            ),
         ],
     ),
     (
@@ -170,10 +217,16 @@ pub(super) const EXAMPLES: Examples = &[
     ),
     (
         "quarterly-report",
-        &[(
-            "the report on 2014Q4, as a Markdown file",
-            "stdtrack quarterly-report --quarter 2014Q4 --format markdown --out 2014Q4.md",
-        )],
+        &[
+            (
+                "the report on 2014Q4, as a Markdown file",
+                "stdtrack quarterly-report --quarter 2014Q4 --format markdown --out 2014Q4.md",
+            ),
+            (
+                "keep the report as submitted, to reproduce it later",
+                "stdtrack quarterly-report --quarter 2014Q4 --finalize",
+            ),
+        ],
     ),
     (
         "annual-report",

@@ -371,6 +371,47 @@ pub enum Command {
     SetMilestone(MilestoneArgs),
     /// Void a record entered by mistake: it is kept, with the reason, and never counts again.
     Void(VoidArgs),
+    /// Correct a filing; only the options given change, and the change is kept in the audit
+    /// with its reason.
+    UpdateFiling(UpdateFilingArgs),
+    /// Correct a review; only the options given change, and the change is kept in the audit
+    /// with its reason.
+    UpdateReview(UpdateReviewArgs),
+    /// Correct an award; only the options given change, and the change is kept in the audit
+    /// with its reason.
+    UpdateAward(UpdateAwardArgs),
+    /// Correct a municipal project; only the options given change, and the change is kept in
+    /// the audit with its reason.
+    UpdateProject(UpdateProjectArgs),
+    /// Correct a committee seat; only the options given change, and the change is kept in the
+    /// audit with its reason.
+    UpdateCommittee(UpdateCommitteeArgs),
+    /// Correct a joint meeting; only the options given change, and the change is kept in the
+    /// audit with its reason.
+    UpdateMeeting(UpdateMeetingArgs),
+    /// Undo an import: every record the batch added, and every unit it created, is voided and
+    /// kept with the reason.
+    ///
+    /// Refused, naming the record, while a record outside the batch uses a unit the batch
+    /// created. The same file may then be imported again. `stdtrack list batches` shows the
+    /// batches.
+    UndoImport(UndoImportArgs),
+    /// Merge a duplicate unit into the one kept: its records move over, and the duplicate is
+    /// voided with the reason.
+    ///
+    /// Standards (lead and participants), filings, reviews, awards, projects, committee seats
+    /// and payments of the duplicate become the kept unit's; codes the kept unit lacks are
+    /// taken from the duplicate. Units with different codes are not one unit and are refused.
+    MergeUnits(MergeUnitsArgs),
+    /// One record's history: every change, oldest first, with who, when, the command, the
+    /// reason and the fields that changed.
+    History(HistoryArgs),
+    /// Examine the database: the file's integrity, the per-day counts, and records that
+    /// cannot be right (overpaid, paid before the event, dated in the future, probable
+    /// duplicate units, codes that fail their check, standards with no district unit).
+    ///
+    /// Exit status 0 and "no problems" when all is well; 1 and one line per problem otherwise.
+    Check,
     /// List the records of one kind, by date range and unit if wished.
     List(ListArgs),
     /// Where each 2015 target stands on a date, with the tasks and the joint meetings.
@@ -716,11 +757,14 @@ pub enum VoidKind {
     Committee,
     #[value(alias = "会议")]
     Meeting,
+    #[value(alias = "付款")]
+    Payment,
 }
 
 #[derive(Debug, Args)]
 pub struct VoidArgs {
-    /// The kind of record; the Chinese words work too: 标准 备案 复审 获奖 项目 委员会 会议.
+    /// The kind of record; a payment entered by mistake too (a refund stays a refund). The
+    /// Chinese words work too: 标准 备案 复审 获奖 项目 委员会 会议 付款.
     #[arg(value_enum)]
     pub kind: VoidKind,
     /// The record's id (3 or #3), as `stdtrack list` shows it.
@@ -728,6 +772,196 @@ pub struct VoidArgs {
     /// Why the record is voided, e.g. 重复录入; kept with it.
     #[arg(long)]
     pub reason: String,
+}
+
+#[derive(Debug, Args)]
+pub struct UpdateFilingArgs {
+    /// The filing's id (3 or #3), as `stdtrack list filings` shows it.
+    pub id: String,
+    /// The enterprise: USCC, organisation code, id (12 or #12) or exact name.
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Enterprise standard number, e.g. "Q/JLP 001-2013".
+    #[arg(long)]
+    pub number: Option<String>,
+    /// The standard's title.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Filing number (备案号), e.g. 50107-00001.
+    #[arg(long)]
+    pub filing_no: Option<String>,
+    /// Filing date (备案日期), a date such as 2013-05-01 (also 2013/5/1, 2013年5月1日).
+    #[arg(long, value_name = "DATE")]
+    pub filed: Option<String>,
+    /// Why it is corrected, e.g. 备案日期录错; kept with the change.
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UpdateReviewArgs {
+    /// The review's id (3 or #3), as `stdtrack list reviews` shows it.
+    pub id: String,
+    /// The enterprise: USCC, organisation code, id (12 or #12) or exact name.
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Enterprise standard number, e.g. "Q/JLP 001-2013".
+    #[arg(long)]
+    pub number: Option<String>,
+    /// Review date (复审日期), a date such as 2013-05-01 (also 2013/5/1, 2013年5月1日).
+    #[arg(long, value_name = "DATE")]
+    pub reviewed: Option<String>,
+    /// confirm (继续有效, also 确认), revise (修订) or abolish (废止); the Chinese words work too.
+    #[arg(long)]
+    pub outcome: Option<String>,
+    /// The filing number (备案号) of the standard reviewed; "" removes it.
+    #[arg(long)]
+    pub filing_no: Option<String>,
+    /// Why it is corrected, e.g. 复审结论录错; kept with the change.
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UpdateAwardArgs {
+    /// The award's id (3 or #3), as `stdtrack list awards` shows it.
+    pub id: String,
+    /// The unit that won it: USCC, organisation code, id (12 or #12) or exact name.
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// cn-innovation (中国标准创新贡献奖), cq-innovation (重庆市标准创新贡献奖) or cq-product
+    /// (重庆市产品标准奖); the Chinese names work too.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Award date, a date such as 2013-05-01 (also 2013/5/1, 2013年5月1日).
+    #[arg(long, value_name = "DATE")]
+    pub awarded: Option<String>,
+    /// The grade, e.g. 一等奖; "" removes it.
+    #[arg(long)]
+    pub grade: Option<String>,
+    /// The title of the standard or project that won it; "" removes it.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Why it is corrected, e.g. 获奖单位录错; kept with the change.
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UpdateProjectArgs {
+    /// The project's id (3 or #3), as `stdtrack list projects` shows it.
+    pub id: String,
+    /// The unit that carries the project: USCC, organisation code, id (12 or #12) or exact name.
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// The project's name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The date the municipal authority passed it, a date such as 2013-05-01 (also 2013/5/1,
+    /// 2013年5月1日).
+    #[arg(long, value_name = "DATE")]
+    pub passed: Option<String>,
+    /// Why it is corrected, e.g. 通过日期录错; kept with the change.
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UpdateCommitteeArgs {
+    /// The committee seat's id (3 or #3), as `stdtrack list committees` shows it.
+    pub id: String,
+    /// The unit: USCC, organisation code, id (12 or #12) or exact name.
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// The committee's code, e.g. "SAC/TC 114/SC 1".
+    #[arg(long)]
+    pub committee: Option<String>,
+    /// secretariat (秘书处), convenor (工作组召集单位) or member (委员单位); the Chinese words work
+    /// too.
+    #[arg(long)]
+    pub role: Option<String>,
+    /// The date the unit took the seat, a date such as 2013-05-01 (also 2013/5/1, 2013年5月1日).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// The committee's name; "" removes it.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Why it is corrected, e.g. 角色录错; kept with the change.
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UpdateMeetingArgs {
+    /// The meeting's id (3 or #3), as `stdtrack list meetings` shows it.
+    pub id: String,
+    /// The date it was held, a date such as 2013-05-01 (also 2013/5/1, 2013年5月1日).
+    #[arg(long, value_name = "DATE")]
+    pub held: Option<String>,
+    /// The meeting's title; "" removes it.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Notes; "" removes them.
+    #[arg(long)]
+    pub notes: Option<String>,
+    /// Why it is corrected, e.g. 会议日期录错; kept with the change.
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UndoImportArgs {
+    /// The batch's number, as the import printed it and `stdtrack list batches` shows it.
+    pub batch: String,
+    /// Why the import is undone, e.g. 导错了文件; kept with every record it voids.
+    #[arg(long)]
+    pub reason: String,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeUnitsArgs {
+    /// The unit kept: USCC, organisation code, id (12 or #12) or exact name.
+    pub keep: String,
+    /// The duplicate, voided once its records have moved: USCC, organisation code, id (12 or
+    /// #12) or exact name.
+    pub duplicate: String,
+    /// Why they are one unit, e.g. 同一企业重复登记; kept with the duplicate.
+    #[arg(long)]
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryKind {
+    #[value(alias = "单位")]
+    Unit,
+    #[value(alias = "标准")]
+    Standard,
+    #[value(alias = "备案")]
+    Filing,
+    #[value(alias = "复审")]
+    Review,
+    #[value(alias = "获奖")]
+    Award,
+    #[value(alias = "项目")]
+    Project,
+    #[value(alias = "委员会")]
+    Committee,
+    #[value(alias = "会议")]
+    Meeting,
+    #[value(alias = "付款")]
+    Payment,
+    #[value(aliases = ["批次", "导入批次"])]
+    Batch,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The kind of record; the Chinese words work too: 单位 标准 备案 复审 获奖 项目 委员会 会议
+    /// 付款 批次.
+    #[arg(value_enum)]
+    pub kind: HistoryKind,
+    /// The record's id (3 or #3), as `stdtrack list` shows it; a batch's number.
+    pub id: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -762,14 +996,16 @@ pub enum ListKind {
     Budgets,
     #[value(alias = "设置")]
     Settings,
+    #[value(aliases = ["批次", "导入批次"])]
+    Batches,
 }
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// What to list; committees are the units' committee seats, milestones the notice's tasks,
-    /// audit the log of every change, budgets the funds' yearly budgets, settings the readings
-    /// set with set-plan. The Chinese words work too: 单位 标准 备案 复审 获奖 项目 委员会 会议
-    /// 任务 付款 指标 规则 审计 (or 日志) 预算 设置.
+    /// audit the log of every change, batches the imports, budgets the funds' yearly budgets,
+    /// settings the readings set with set-plan. The Chinese words work too: 单位 标准 备案 复审
+    /// 获奖 项目 委员会 会议 任务 付款 指标 规则 审计 (or 日志) 批次 预算 设置.
     #[arg(value_enum)]
     pub kind: ListKind,
     /// Only records dated on or after this day, a date such as 2014-01-01 (also 2014/1/1,
@@ -808,8 +1044,7 @@ pub struct AwardCalcArgs {
     /// with --year or --quarter. No range at all means all time.
     #[arg(long, conflicts_with_all = ["year", "quarter"], value_name = "DATE")]
     pub from: Option<String>,
-    /// Up to this day (included), a date such as 2014-12-31 (also 2014/12/31, 2014年12月31日);
-    /// payments count up to it.
+    /// Up to this day (included), a date such as 2014-12-31 (also 2014/12/31, 2014年12月31日).
     #[arg(long, conflicts_with_all = ["year", "quarter"], value_name = "DATE")]
     pub to: Option<String>,
     /// One calendar year, e.g. 2014; not with --quarter.
@@ -821,9 +1056,13 @@ pub struct AwardCalcArgs {
     /// Only this unit: USCC, organisation code, id (12 or #12) or exact name.
     #[arg(long)]
     pub unit: Option<String>,
-    /// Only what is still unpaid.
+    /// Only what is still unpaid (on the --as-of day).
     #[arg(long)]
     pub outstanding: bool,
+    /// Count the payments made up to this day, a date such as 2013-12-31 (also 2013/12/31,
+    /// 2013年12月31日): what was paid and owed then; default: today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -876,6 +1115,17 @@ pub struct QuarterArgs {
     /// The quarter: e.g. 2014Q4 (also 2014年第四季度), last (the one before today's) or current.
     #[arg(long, default_value = "last")]
     pub quarter: String,
+    /// Store the report as submitted; later runs show these figures, and what today's records
+    /// would change in them.
+    #[arg(long, conflicts_with = "recompute")]
+    pub finalize: bool,
+    /// Why a quarter finalized already is finalized again (needed then; both are kept).
+    #[arg(long, requires = "finalize")]
+    pub reason: Option<String>,
+    /// For a finalized quarter: show it recomputed from today's records (still as of the
+    /// quarter's end) instead of the stored figures.
+    #[arg(long)]
+    pub recompute: bool,
 }
 
 #[derive(Debug, Args)]

@@ -35,6 +35,7 @@ macro_rules! unit {
 const ALLOW_BAD_CHECK: &str = "代码校验位不符时仍然接受（给出警告），用于早期试点发放的代码";
 const ADOPTS: &str = "采用的国际标准编号（采标），如 \"ISO 6361-1:2011\"；不填时从标准编号的“/ISO …”或“/IEC …”部分读取";
 const DEGREE: &str = "采用程度：IDT（等同采用，默认）、MOD（修改采用）或 NEQ（非等效采用）";
+const REASON: &str = "改正原因，如 日期录错（与改动一起记入操作记录）";
 const ACTION: &str = "formulate（制定）或 revise（修订），中英文均可";
 
 pub(super) const WORDS: Words = Words {
@@ -296,11 +297,145 @@ const COMMANDS: &[Help] = &[
             (
                 "kind",
                 "记录类型：标准 standard、备案 filing、复审 review、获奖 award、项目 project、\
-                 委员会 committee、会议 meeting，中英文均可",
+                 委员会 committee、会议 meeting、付款 payment（录错的付款；退款仍是退款），中英文均可",
             ),
             ("id", "记录编号，如 3 或 #3（即 stdtrack list 显示的编号）"),
             ("reason", "作废原因，如 重复录入（与记录一起保存）"),
         ],
+    },
+    Help {
+        command: "update-filing",
+        about: "改正一项企业标准备案（只改所填的项目），改动及原因记入操作记录",
+        long_about: None,
+        args: &[
+            ("id", "备案记录编号，如 3 或 #3（即 stdtrack list 备案 显示的编号）"),
+            ("unit", unit!("备案企业")),
+            ("number", "企业标准编号，如 \"Q/JLP 001-2013\""),
+            ("title", "标准名称"),
+            ("filing_no", "备案号，如 50107-00001"),
+            ("filed", date!("备案日期")),
+            ("reason", REASON),
+        ],
+    },
+    Help {
+        command: "update-review",
+        about: "改正一项企业标准复审（只改所填的项目），改动及原因记入操作记录",
+        long_about: None,
+        args: &[
+            ("id", "复审记录编号，如 3 或 #3（即 stdtrack list 复审 显示的编号）"),
+            ("unit", unit!("企业")),
+            ("number", "企业标准编号，如 \"Q/JLP 001-2013\""),
+            ("reviewed", date!("复审日期")),
+            ("outcome", "复审结论：confirm（继续有效，也可写 确认）、revise（修订）或 abolish（废止），中英文均可"),
+            ("filing_no", "该标准的备案号；写 \"\" 则清除"),
+            ("reason", REASON),
+        ],
+    },
+    Help {
+        command: "update-award",
+        about: "改正一项获奖记录（只改所填的项目），改动及原因记入操作记录",
+        long_about: None,
+        args: &[
+            ("id", "获奖记录编号，如 3 或 #3（即 stdtrack list 获奖 显示的编号）"),
+            ("unit", unit!("获奖单位")),
+            (
+                "kind",
+                "奖项：cn-innovation（中国标准创新贡献奖）、cq-innovation（重庆市标准创新贡献奖）\
+                 或 cq-product（重庆市产品标准奖），也可直接写奖项名称",
+            ),
+            ("awarded", date!("获奖日期")),
+            ("grade", "获奖等级，如 一等奖；写 \"\" 则清除"),
+            ("title", "获奖的标准或项目名称；写 \"\" 则清除"),
+            ("reason", REASON),
+        ],
+    },
+    Help {
+        command: "update-project",
+        about: "改正一个市级标准化项目（只改所填的项目），改动及原因记入操作记录",
+        long_about: None,
+        args: &[
+            ("id", "项目记录编号，如 3 或 #3（即 stdtrack list 项目 显示的编号）"),
+            ("unit", unit!("项目承担单位")),
+            ("name", "项目名称"),
+            ("passed", date!("通过日期（市级主管部门批准的日期）")),
+            ("reason", REASON),
+        ],
+    },
+    Help {
+        command: "update-committee",
+        about: "改正一条技术委员会职务记录（只改所填的项目），改动及原因记入操作记录",
+        long_about: None,
+        args: &[
+            ("id", "记录编号，如 3 或 #3（即 stdtrack list 委员会 显示的编号）"),
+            ("unit", unit!("单位")),
+            ("committee", "技术委员会编号，如 \"SAC/TC 114/SC 1\""),
+            ("role", "职务：secretariat（秘书处）、convenor（工作组召集单位）或 member（委员单位），中英文均可"),
+            ("since", date!("起始日期（承担或加入之日）")),
+            ("name", "技术委员会名称；写 \"\" 则清除"),
+            ("reason", REASON),
+        ],
+    },
+    Help {
+        command: "update-meeting",
+        about: "改正一次联席会议记录（只改所填的项目），改动及原因记入操作记录",
+        long_about: None,
+        args: &[
+            ("id", "会议记录编号，如 3 或 #3（即 stdtrack list 会议 显示的编号）"),
+            ("held", date!("召开日期")),
+            ("title", "会议名称；写 \"\" 则清除"),
+            ("notes", "备注；写 \"\" 则清除"),
+            ("reason", REASON),
+        ],
+    },
+    Help {
+        command: "undo-import",
+        about: "撤销一次导入：该批次新增的记录和新建的单位全部作废，连同原因保留",
+        long_about: Some(
+            "撤销一次导入：该批次新增的记录和新建的单位全部作废，连同原因保留。\n\n\
+             如有不属于该批次的记录用到了该批次新建的单位，则不能撤销，并指出是哪条记录。\
+             撤销后可以重新导入同一文件。用 stdtrack list 批次 查看各次导入。",
+        ),
+        args: &[
+            ("batch", "导入批次号，即导入时显示、stdtrack list 批次 列出的批次号"),
+            ("reason", "撤销原因，如 导错了文件（记在每条被作废的记录上）"),
+        ],
+    },
+    Help {
+        command: "merge-units",
+        about: "合并重复登记的单位：重复单位的记录全部转到保留的单位，重复单位作废并保留原因",
+        long_about: Some(
+            "合并重复登记的单位：重复单位的记录全部转到保留的单位，重复单位作废并保留原因。\n\n\
+             重复单位牵头或参与的标准、备案、复审、获奖、项目、技术委员会职务和付款都转给保留的单位；\
+             保留的单位没有的代码从重复单位取来。两个单位的代码不同则不是同一单位，不予合并。",
+        ),
+        args: &[
+            ("keep", unit!("保留的单位")),
+            ("duplicate", unit!("重复的单位（记录转出后作废）")),
+            ("reason", "合并原因，如 同一企业重复登记（与重复单位一起保存）"),
+        ],
+    },
+    Help {
+        command: "history",
+        about: "查看一条记录的全部改动：按时间先后列出操作人、时间、命令、原因和改动的字段",
+        long_about: None,
+        args: &[
+            (
+                "kind",
+                "记录类型：单位 unit、标准 standard、备案 filing、复审 review、获奖 award、项目 project、\
+                 委员会 committee、会议 meeting、付款 payment、批次 batch，中英文均可",
+            ),
+            ("id", "记录编号，如 3 或 #3（即 stdtrack list 显示的编号）；批次为批次号"),
+        ],
+    },
+    Help {
+        command: "check",
+        about: "检查数据库：文件是否完好、按日计数是否一致，以及多付、付款早于发生日期、日期晚于今天、疑似重复单位、代码校验不通过、标准没有本区单位等问题",
+        long_about: Some(
+            "检查数据库：文件是否完好、按日计数是否一致，以及多付、付款早于发生日期、日期晚于今天、\
+             疑似重复单位、代码校验不通过、标准没有本区单位等问题。\n\n\
+             没有问题时显示“未发现问题”，退出码为 0；有问题时每个问题一行，退出码为 1。",
+        ),
+        args: &[],
     },
     Help {
         command: "list",
@@ -311,7 +446,7 @@ const COMMANDS: &[Help] = &[
                 "kind",
                 "要列出的记录：单位 units、标准 standards、备案 filings、复审 reviews、获奖 awards、项目 projects、\
                  委员会 committees、会议 meetings、任务 milestones、付款 payments、指标 targets、规则 rules、\
-                 审计（或 日志）audit、预算 budgets、设置 settings（set-plan 设定的口径），中英文均可",
+                 审计（或 日志）audit、批次 batches（各次导入）、预算 budgets、设置 settings（set-plan 设定的口径），中英文均可",
             ),
             ("from", date!("起始日期（含当天）")),
             ("to", date!("截止日期（含当天）")),
@@ -335,11 +470,12 @@ const COMMANDS: &[Help] = &[
         long_about: None,
         args: &[
             ("from", date!("起始日期（含当天）", "；不可与 --year、--quarter 同用。不限日期则统计全部")),
-            ("to", date!("截止日期（含当天）", "；付款也统计到这一天")),
+            ("to", date!("截止日期（含当天）")),
             ("year", "某一年，如 2014；不可与 --quarter 同用"),
             ("quarter", "某一季度，如 2014Q4（也可写 2014年第四季度）、last（上一季度）或 current（本季度）"),
             ("unit", unit!("只看这个单位")),
-            ("outstanding", "只列出尚未付清的"),
+            ("outstanding", "只列出（截至 --as-of 当天）尚未付清的"),
+            ("as_of", date!("付款统计到哪一天（即当天已付、尚欠多少）", "；默认为今天")),
         ],
     },
     Help {
@@ -380,7 +516,12 @@ const COMMANDS: &[Help] = &[
         command: "quarterly-report",
         about: "生成领导小组季度汇报：目标进度、工作任务、联席会议、奖补和本季度新增记录",
         long_about: None,
-        args: &[("quarter", "季度，如 2014Q4（也可写 2014年第四季度）、last（上一季度，默认）或 current（本季度）")],
+        args: &[
+            ("quarter", "季度，如 2014Q4（也可写 2014年第四季度）、last（上一季度，默认）或 current（本季度）"),
+            ("finalize", "定稿：保存本次报告，以后再查看该季度时显示定稿的数字，并列出现有记录会改变哪些数字"),
+            ("reason", "再次定稿的原因（已定稿的季度再次定稿时必填，两次定稿都保留）"),
+            ("recompute", "对已定稿的季度：按现有记录重新计算（仍截至季末），不显示定稿的数字"),
+        ],
     },
     Help {
         command: "annual-report",
@@ -594,7 +735,38 @@ const EXAMPLES: Examples = &[
             ("查看全部工作任务及其代码", "stdtrack list 任务"),
         ],
     ),
-    ("void", &[("作废一条重复录入的获奖记录", "stdtrack void 获奖 3 --reason 重复录入")]),
+    (
+        "void",
+        &[
+            ("作废一条重复录入的获奖记录", "stdtrack void 获奖 3 --reason 重复录入"),
+            ("作废一笔日期录错的付款", "stdtrack void 付款 5 --reason 付款日期录错"),
+        ],
+    ),
+    (
+        "update-filing",
+        &[("3 号备案的备案日期录错了", "stdtrack update-filing 3 --filed 2013-09-15 --reason 备案日期录错")],
+    ),
+    ("update-review", &[("5 号复审的结论应为修订", "stdtrack update-review 5 --outcome 修订 --reason 结论录错")]),
+    ("update-award", &[("2 号获奖记录的等级", "stdtrack update-award 2 --grade 一等奖 --reason 补录等级")]),
+    ("update-project", &[("1 号项目改由 4 号单位承担", "stdtrack update-project 1 --unit 4 --reason 承担单位录错")]),
+    (
+        "update-committee",
+        &[("1 号席位的职务应为秘书处", "stdtrack update-committee 1 --role 秘书处 --reason 职务录错")],
+    ),
+    ("update-meeting", &[("2 号会议的召开日期", "stdtrack update-meeting 2 --held 2014-10-16 --reason 日期录错")]),
+    (
+        "undo-import",
+        &[
+            ("查看各次导入及其批次号", "stdtrack list 批次"),
+            ("撤销第 3 批导入", "stdtrack undo-import 3 --reason 导错了文件"),
+        ],
+    ),
+    ("merge-units", &[("7 号单位与 3 号单位是同一企业", "stdtrack merge-units 3 7 --reason 同一企业重复登记")]),
+    (
+        "history",
+        &[("12 号备案的全部改动", "stdtrack history 备案 12"), ("第 3 批导入的经过", "stdtrack history 批次 3")],
+    ),
+    ("check", &[("检查数据库", "stdtrack check")]),
     (
         "list",
         &[
@@ -618,6 +790,7 @@ const EXAMPLES: Examples = &[
         &[
             ("2014年的奖补还欠多少", "stdtrack award-calc --year 2014 --outstanding"),
             ("2015年各资金来源的应奖补、已付与预算", "stdtrack award-calc --year 2015"),
+            ("2013年的奖补在2013年底时还欠多少", "stdtrack award-calc --year 2013 --outstanding --as-of 2013-12-31"),
         ],
     ),
     (
@@ -642,10 +815,13 @@ const EXAMPLES: Examples = &[
     ),
     (
         "quarterly-report",
-        &[(
-            "2014年第四季度汇报，存为 Markdown 文件",
-            "stdtrack quarterly-report --quarter 2014Q4 --format markdown --out 2014Q4.md",
-        )],
+        &[
+            (
+                "2014年第四季度汇报，存为 Markdown 文件",
+                "stdtrack quarterly-report --quarter 2014Q4 --format markdown --out 2014Q4.md",
+            ),
+            ("上报后定稿，以后可原样重现", "stdtrack quarterly-report --quarter 2014Q4 --finalize"),
+        ],
     ),
     (
         "annual-report",

@@ -5,7 +5,7 @@
 use anyhow::Result;
 use serde_json::json;
 
-use super::{Ctx, date_arg, enum_arg, opt_text_arg, resolve_unit};
+use super::{Ctx, enum_arg, event_date_arg, opt_text_arg, resolve_unit};
 use crate::cli::AwardArgs;
 use crate::core::model::{AwardFact, AwardKind};
 use crate::core::records::ToJson;
@@ -13,7 +13,7 @@ use crate::error::{Msg, refuse};
 
 pub fn run(a: AwardArgs, ctx: &Ctx) -> Result<()> {
     let kind = enum_arg::<AwardKind>("--kind", &a.kind)?;
-    let awarded_on = date_arg("--awarded", &a.awarded)?;
+    let awarded_on = event_date_arg("--awarded", &a.awarded, ctx.today)?;
     let reason = super::duplicate_reason(a.duplicate_ok, a.reason.as_ref())?;
     let mut store = ctx.open()?;
     let unit = resolve_unit(store.read(), "--unit", &a.unit)?;

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Ctx, date_arg, enum_arg, opt_text_arg, resolve_unit, text_arg};
+use super::{Ctx, enum_arg, event_date_arg, opt_text_arg, resolve_unit, text_arg};
 use crate::cli::CommitteeArgs;
 use crate::core::ids;
 use crate::core::model::{SeatFact, SeatRole};
@@ -12,7 +12,7 @@ pub fn run(a: CommitteeArgs, ctx: &Ctx) -> Result<()> {
     // "SAC/TC 114/SC 1" and "sac/tc114/sc1" are one committee: half-width, upper case, spaced.
     let committee = text_arg("--committee", &ids::to_halfwidth(&a.committee).to_uppercase())?;
     let role = enum_arg::<SeatRole>("--role", &a.role)?;
-    let since = date_arg("--since", &a.since)?;
+    let since = event_date_arg("--since", &a.since, ctx.today)?;
     let mut store = ctx.open()?;
     let unit = resolve_unit(store.read(), "--unit", &a.unit)?;
     let tx = store.begin(&ctx.audit)?;

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Ctx, date_arg, resolve_unit, text_arg};
+use super::{Ctx, event_date_arg, resolve_unit, text_arg};
 use crate::cli::FilingArgs;
 use crate::core::ids;
 use crate::core::records::{Filing, ToJson};
@@ -15,7 +15,7 @@ pub fn run(a: FilingArgs, ctx: &Ctx) -> Result<()> {
     if filing_no.is_empty() {
         return Err(refuse(Msg::Empty { field: "--filing-no".into() }));
     }
-    let filed_on = date_arg("--filed", &a.filed)?;
+    let filed_on = event_date_arg("--filed", &a.filed, ctx.today)?;
     let mut store = ctx.open()?;
     let unit = resolve_unit(store.read(), "--unit", &a.unit)?;
     let tx = store.begin(&ctx.audit)?;

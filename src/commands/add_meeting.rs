@@ -2,12 +2,12 @@
 
 use anyhow::Result;
 
-use super::{Ctx, date_arg, opt_text_arg};
+use super::{Ctx, event_date_arg, opt_text_arg};
 use crate::cli::MeetingArgs;
 use crate::core::records::{Meeting, ToJson};
 
 pub fn run(a: MeetingArgs, ctx: &Ctx) -> Result<()> {
-    let held_on = date_arg("--held", &a.held)?;
+    let held_on = event_date_arg("--held", &a.held, ctx.today)?;
     let title = opt_text_arg("--title", a.title.as_ref())?;
     let notes = opt_text_arg("--notes", a.notes.as_ref())?;
     let mut m = Meeting { id: 0, held_on, title, notes };

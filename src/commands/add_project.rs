@@ -6,7 +6,7 @@
 use anyhow::Result;
 use serde_json::json;
 
-use super::{Ctx, date_arg, resolve_unit, text_arg};
+use super::{Ctx, event_date_arg, resolve_unit, text_arg};
 use crate::cli::ProjectArgs;
 use crate::core::model::ProjectFact;
 use crate::core::records::ToJson;
@@ -15,7 +15,7 @@ use crate::error::{Msg, refuse};
 
 pub fn run(a: ProjectArgs, ctx: &Ctx) -> Result<()> {
     let name = text_arg("--name", &a.name)?;
-    let passed_on = date_arg("--passed", &a.passed)?;
+    let passed_on = event_date_arg("--passed", &a.passed, ctx.today)?;
     let reason = super::duplicate_reason(a.duplicate_ok, a.reason.as_ref())?;
     let mut store = ctx.open()?;
     let unit = resolve_unit(store.read(), "--unit", &a.unit)?;

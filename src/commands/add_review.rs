@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use super::add_filing::enterprise_number;
-use super::{Ctx, date_arg, enum_arg, resolve_unit};
+use super::{Ctx, enum_arg, event_date_arg, resolve_unit};
 use crate::cli::ReviewArgs;
 use crate::core::ids;
 use crate::core::model::Outcome;
@@ -12,7 +12,7 @@ use crate::error::{Msg, refuse};
 
 pub fn run(a: ReviewArgs, ctx: &Ctx) -> Result<()> {
     let number = enterprise_number("--number", &a.number)?;
-    let reviewed_on = date_arg("--reviewed", &a.reviewed)?;
+    let reviewed_on = event_date_arg("--reviewed", &a.reviewed, ctx.today)?;
     let outcome = enum_arg::<Outcome>("--outcome", &a.outcome)?;
     let filing_no = a.filing_no.as_deref().map(ids::normalize_code).filter(|s| !s.is_empty());
     let mut store = ctx.open()?;

@@ -4,7 +4,7 @@
 use anyhow::Result;
 
 use super::standard_checks::{check_number_free, number_and_level};
-use super::{Ctx, enum_arg, opt_date_arg, resolve_unit, text_arg};
+use super::{Ctx, enum_arg, opt_event_date_arg, resolve_unit, text_arg};
 use crate::cli::StandardArgs;
 use crate::core::model::{Action, AdoptionDegree, Level, StandardFact, StandardStatus};
 use crate::core::records::ToJson;
@@ -16,7 +16,7 @@ pub fn run(a: StandardArgs, ctx: &Ctx) -> Result<()> {
     let action = enum_arg::<Action>("--action", &a.action)?;
     let level = a.level.as_deref().map(|l| enum_arg::<Level>("--level", l)).transpose()?;
     let status = a.status.as_deref().map(|s| enum_arg::<StandardStatus>("--status", s)).transpose()?;
-    let published = opt_date_arg("--published", a.published.as_ref())?;
+    let published = opt_event_date_arg("--published", a.published.as_ref(), ctx.today)?;
     let (status, published_on) = status_and_date(status, published).map_err(refuse)?;
     let degree = a.degree.as_deref().map(|d| enum_arg::<AdoptionDegree>("--degree", d)).transpose()?;
     let adopts = super::opt_text_arg("--adopts", a.adopts.as_ref())?;

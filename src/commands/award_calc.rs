@@ -7,7 +7,7 @@ use crate::cli::AwardCalcArgs;
 use crate::core::budget::fund_budgets;
 use crate::core::model::Date;
 use crate::core::quarter::Quarter;
-use crate::core::rewards::{award_calc, entitlements};
+use crate::core::rewards::{award_calc_as_of, entitlements};
 use crate::error::{Msg, refuse};
 use crate::render::reports::{Names, add_budgets, award_calc_doc};
 use crate::store::{ListFilter, Reader};
@@ -47,6 +47,7 @@ fn range(a: &AwardCalcArgs, today: Date) -> Result<(Option<Date>, Option<Date>)>
 pub fn run(a: AwardCalcArgs, ctx: &Ctx) -> Result<()> {
     ctx.require_format("award-calc", super::REPORT_FORMATS)?;
     let (from, to) = range(&a, ctx.today)?;
+    let as_of = opt_date_arg("--as-of", a.as_of.as_ref())?.unwrap_or(ctx.today);
     let mut store = ctx.open_read()?;
     let snapshot = store.snapshot()?;
     let read = snapshot.read();
@@ -54,8 +55,10 @@ pub fn run(a: AwardCalcArgs, ctx: &Ctx) -> Result<()> {
     let facts = read.facts()?;
     let all = entitlements(&read.rules()?, &facts.standards, &facts.awards, &read.live_projects()?);
     let payments = read.payments(&ListFilter::default())?;
+    let outstanding = a.outstanding;
     let funds: Vec<String> = read.funds()?.into_iter().map(|f| f.code).collect();
-    let calc = award_calc(&all, &payments, from, to, &funds, a.outstanding, unit_id).map_err(crate::error::overflow)?;
+    let calc = award_calc_as_of(&all, &payments, from, to, Some(as_of), &funds, outstanding, unit_id)
+        .map_err(crate::error::overflow)?;
     let names = names(read)?;
     let mut doc = award_calc_doc(&calc, &names, ctx.lang);
     // A year's view also holds each fund's budget against what the year entitles and paid.

@@ -52,6 +52,7 @@ pub fn run(a: ImportArgs, ctx: &Ctx) -> Result<()> {
         guard.check("--out", out)?;
     }
     files::check_input(&a.file)?;
+    let sha256 = sha256_of(&a.file)?;
     let opts = Options {
         kind,
         file: a.file,
@@ -61,6 +62,8 @@ pub fn run(a: ImportArgs, ctx: &Ctx) -> Result<()> {
         dry_run: a.dry_run,
         allow_bad_check: a.allow_bad_check,
         lang: ctx.lang,
+        today: ctx.today,
+        sha256: Some(sha256),
     };
     let mut store = ctx.open()?;
     let rejects_shown = (opts.skip_invalid && !opts.dry_run).then(|| opts.rejects.clone());
@@ -86,6 +89,24 @@ pub fn run(a: ImportArgs, ctx: &Ctx) -> Result<()> {
         Status::Imported => printed.map_err(output_lost),
         Status::DryRun => printed,
     }
+}
+
+/// The file's SHA-256 in lower-case hex, kept on its batch (`list batches`).
+fn sha256_of(path: &std::path::Path) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    use std::io::Read;
+    let cannot = |e: std::io::Error| refuse(Msg::CannotRead { path: vpath(path), detail: e.to_string() });
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = file.read(&mut buf).map_err(cannot)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
 fn print_summary(ctx: &Ctx, opts: &Options, s: &Summary) -> Result<()> {

@@ -69,10 +69,12 @@ fn all<T: ToJson>(items: Vec<T>) -> Vec<Object> {
 
 fn objects(read: Reader<'_>, kind: ListKind, f: &ListFilter) -> Result<Vec<Object>> {
     Ok(match kind {
-        ListKind::Units => {
-            let units = read.units()?;
-            all(units.into_iter().filter(|u| f.unit_id.is_none_or(|id| id == u.id)).collect())
-        }
+        ListKind::Units => read
+            .unit_records()?
+            .into_iter()
+            .filter(|u| f.unit_id.is_none_or(|id| u.get("id").and_then(|v| v.as_i64()) == Some(id)))
+            .collect(),
+        ListKind::Batches => read.batches()?.iter().map(|b| b.to_json()).collect(),
         ListKind::Standards => all(read.standards(f)?),
         ListKind::Filings => all(read.filings(f)?),
         ListKind::Reviews => all(read.reviews(f)?),
@@ -81,7 +83,7 @@ fn objects(read: Reader<'_>, kind: ListKind, f: &ListFilter) -> Result<Vec<Objec
         ListKind::Committees => all(read.seats(f)?),
         ListKind::Meetings => all(read.meetings(f)?),
         ListKind::Milestones => all(read.milestones()?),
-        ListKind::Payments => all(read.payments(f)?),
+        ListKind::Payments => all(read.payment_records(f, None)?),
         ListKind::Targets => {
             let plan = read.plan()?;
             read.targets(&plan.code)?

@@ -13,12 +13,16 @@ mod annual_report;
 mod award_calc;
 mod backup;
 mod budget_plan;
+mod check;
 mod completions;
 mod due_reviews;
 mod files;
+mod finalize;
+mod history;
 mod import;
 mod init;
 mod list;
+mod merge_units;
 mod migrate;
 mod progress;
 mod quarterly_report;
@@ -29,7 +33,9 @@ mod set_plan;
 mod set_rule;
 mod show;
 mod standard_checks;
+mod undo_import;
 mod unit_checks;
+mod update_records;
 mod update_standard;
 mod update_unit;
 mod void;
@@ -42,7 +48,7 @@ use anyhow::Result;
 use crate::cli::{Command, Format};
 use crate::core::ids;
 use crate::core::model::{Date, Words};
-use crate::core::records::{Object, Unit};
+use crate::core::records::{Object, Recorded, Unit};
 use crate::core::units::{Resolved, closest_names, resolve};
 use crate::error::{Kind, Msg, Problem, UnitName, V, problem_of, refuse, usage};
 use crate::render::{self, Lang, Style, messages};
@@ -229,6 +235,16 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<u8> {
         Command::AddMeeting(a) => add_meeting::run(a, ctx),
         Command::SetMilestone(a) => set_milestone::run(a, ctx),
         Command::Void(a) => void::run(a, ctx),
+        Command::UpdateFiling(a) => update_records::filing(a, ctx),
+        Command::UpdateReview(a) => update_records::review(a, ctx),
+        Command::UpdateAward(a) => update_records::award(a, ctx),
+        Command::UpdateProject(a) => update_records::project(a, ctx),
+        Command::UpdateCommittee(a) => update_records::committee(a, ctx),
+        Command::UpdateMeeting(a) => update_records::meeting(a, ctx),
+        Command::UndoImport(a) => undo_import::run(a, ctx),
+        Command::MergeUnits(a) => merge_units::run(a, ctx),
+        Command::History(a) => history::run(a, ctx),
+        Command::Check => check::run(ctx),
         Command::List(a) => list::run(a, ctx),
         Command::Progress(a) => progress::run(a, ctx),
         Command::AwardCalc(a) => award_calc::run(a, ctx),
@@ -275,6 +291,26 @@ pub fn date_arg(field: &str, value: &str) -> Result<Date> {
 
 pub fn opt_date_arg(field: &str, value: Option<&String>) -> Result<Option<Date>> {
     value.map(|v| date_arg(field, v)).transpose()
+}
+
+/// The date of an event (published, filed, reviewed, awarded, passed, since, held, paid):
+/// a real date, and not after today, since what has not happened cannot be recorded.
+pub fn event_date_arg(field: &str, value: &str, today: Date) -> Result<Date> {
+    let date = date_arg(field, value)?;
+    not_after_today(field, date, today)?;
+    Ok(date)
+}
+
+pub fn opt_event_date_arg(field: &str, value: Option<&String>, today: Date) -> Result<Option<Date>> {
+    value.map(|v| event_date_arg(field, v, today)).transpose()
+}
+
+/// Refuses an event dated after today.
+pub fn not_after_today(field: &str, date: Date, today: Date) -> Result<()> {
+    if date > today {
+        return Err(refuse(Msg::FutureDate { field: field.into(), date, today }));
+    }
+    Ok(())
 }
 
 /// An enum value in any accepted spelling (code, Chinese or English name, alias).
@@ -328,6 +364,9 @@ pub fn resolve_unit(read: Reader<'_>, field: &str, query: &str) -> Result<Unit> 
             units: units.iter().map(|u| UnitName { id: u.id, name: u.name.clone() }).collect(),
         })),
         Resolved::Missing => {
+            if let Some(voided) = voided_unit(read, field, query)? {
+                return Err(refuse(voided));
+            }
             let closest = closest_names(&read, query, 5)?;
             Err(refuse(Msg::UnitNotFound {
                 field: field.into(),
@@ -338,11 +377,45 @@ pub fn resolve_unit(read: Reader<'_>, field: &str, query: &str) -> Result<Unit> 
     }
 }
 
+/// A voided unit the query names (merged into another, or of an undone import): the
+/// refusal says so, and names the unit kept.
+fn voided_unit(read: Reader<'_>, field: &str, query: &str) -> Result<Option<Msg>> {
+    let code = ids::normalize_code(query);
+    let id = code.strip_prefix('#').unwrap_or(&code).parse::<i64>().ok();
+    let Some(uid) = read.voided_unit_named(id, &ids::name_key(query), &code)? else { return Ok(None) };
+    let Some((reason, into)) = read.unit_voided(uid)? else { return Ok(None) };
+    let name_of = |id: i64| -> Result<Option<UnitName>> { Ok(read.unit(id)?.map(|u| UnitName { id, name: u.name })) };
+    let Some(unit) = name_of(uid)? else { return Ok(None) };
+    let into = into.map(name_of).transpose()?.flatten();
+    Ok(Some(Msg::UnitVoided { field: field.into(), unit, reason, into }))
+}
+
 /// The unit again inside the write transaction, by the id found before it began.
 pub fn unit_in(read: Reader<'_>, field: &str, unit: &Unit) -> Result<Unit> {
     read.unit(unit.id)?.ok_or_else(|| {
         refuse(Msg::UnitNotFound { field: field.into(), value: V::from(unit.name.as_str()), closest: vec![] })
     })
+}
+
+/// A record to correct: it must exist and not be voided (a voided record stays as it was).
+pub fn live_record<T>(found: Option<Recorded<T>>, kind: &str, id: i64) -> Result<Recorded<T>> {
+    match found {
+        None => Err(refuse(Msg::RecordNotFound { kind: kind.into(), id })),
+        Some(r) => match &r.void_reason {
+            Some(reason) => Err(refuse(Msg::AlreadyVoided { kind: kind.into(), id, reason: reason.clone() })),
+            None => Ok(r),
+        },
+    }
+}
+
+/// The audit image after a correction: the record, and the reason when one was given (the
+/// history reads it from there).
+pub fn with_reason(after: &Object, reason: Option<&str>) -> serde_json::Value {
+    let mut after = after.clone();
+    if let Some(r) = reason {
+        after.insert("reason".into(), serde_json::Value::String(r.to_string()));
+    }
+    serde_json::Value::Object(after)
 }
 
 pub use crate::core::money::MAX_YUAN;

@@ -1,20 +1,21 @@
-//! `stdtrack quarterly-report [--quarter 2013Q2|last|current]`: the leading group's report.
+//! `stdtrack quarterly-report [--quarter 2013Q2|last|current] [--finalize [--reason R]]
+//! [--recompute]`: the leading group's report. A finalized quarter shows the figures as
+//! submitted and what today's records would change in them (`finalize`).
 
 use anyhow::Result;
 
-use super::Ctx;
-use super::award_calc::names;
+use super::{Ctx, finalize, opt_text_arg};
 use crate::cli::QuarterArgs;
 use crate::core::model::{Date, Facts, MilestoneChange, MilestoneFact, Payment, Plan, ProjectFact, RuleDef, TargetDef};
 use crate::core::quarter::Quarter;
-use crate::core::report::{QuarterInputs, quarterly_report};
+use crate::core::report::QuarterInputs;
 use crate::core::reviews::{self, LatestFiling, LatestReview};
 use crate::error::{Msg, refuse};
-use crate::render::reports::quarterly_doc;
 use crate::store::{ListFilter, Reader};
 
 /// Everything a report over a period reads, loaded once from one snapshot: the quarterly
 /// report's and the annual report's inputs.
+#[derive(Debug)]
 pub struct Loaded {
     pub plan: Plan,
     pub targets: Vec<TargetDef>,
@@ -72,11 +73,12 @@ pub fn run(a: QuarterArgs, ctx: &Ctx) -> Result<()> {
     if quarter.start() > ctx.today {
         return Err(refuse(Msg::QuarterNotBegun { quarter: quarter.to_string(), today: ctx.today }));
     }
+    if a.finalize {
+        let reason = opt_text_arg("--reason", a.reason.as_ref())?;
+        return finalize::finalize(quarter, reason, ctx);
+    }
     let mut store = ctx.open_read()?;
     let snapshot = store.snapshot()?;
-    let read = snapshot.read();
-    let loaded = Loaded::read(read, quarter.end().min(ctx.today))?;
-    let report = quarterly_report(&loaded.inputs(), quarter, ctx.today).map_err(crate::error::overflow)?;
-    let names = names(read)?;
-    ctx.emit_doc("quarterly-report", &quarterly_doc(&report, &names, ctx.lang))
+    let doc = finalize::show(snapshot.read(), quarter, ctx, a.recompute)?;
+    ctx.emit_doc("quarterly-report", &doc)
 }

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Ctx, date_arg, opt_text_arg, resolve_unit, yuan_arg};
+use super::{Ctx, event_date_arg, opt_text_arg, resolve_unit, yuan_arg};
 use crate::cli::PaymentArgs;
 use crate::core::model::Payment;
 use crate::core::records::ToJson;
@@ -11,7 +11,7 @@ use crate::error::{Msg, V, refuse};
 use crate::store::ListFilter;
 
 pub fn run(a: PaymentArgs, ctx: &Ctx) -> Result<()> {
-    let paid_on = date_arg("--paid", &a.paid)?;
+    let paid_on = event_date_arg("--paid", &a.paid, ctx.today)?;
     let amount = a.amount.as_deref().map(|s| yuan_arg("--amount", s)).transpose()?;
     let voucher = opt_text_arg("--voucher", a.voucher.as_ref())?;
     let key = a.key.trim().to_string();
@@ -29,6 +29,10 @@ pub fn run(a: PaymentArgs, ctx: &Ctx) -> Result<()> {
         }
         (None, None) => return Err(refuse(Msg::KeyNotFound { key: V::from(key) })),
     };
+    // A reward is paid once earned: a payment (or refund) dated before the event is a slip.
+    if let Some(e) = ent.filter(|e| paid_on < e.event_date) {
+        return Err(refuse(Msg::PaidBeforeEvent { key, paid: paid_on, event: e.event_date }));
+    }
     let payments: Vec<Payment> = read.payments(&ListFilter::default())?.into_iter().filter(|p| p.key == key).collect();
     let amount = check_payment(ent, &key, &payments, payee.id, &payee.name, amount)
         .map_err(|err| refuse(Msg::Payment { err }))?;

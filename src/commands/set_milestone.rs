@@ -9,7 +9,7 @@
 use anyhow::Result;
 use serde_json::json;
 
-use super::{Ctx, enum_arg, opt_date_arg, opt_text_arg};
+use super::{Ctx, enum_arg, opt_event_date_arg, opt_text_arg};
 use crate::cli::MilestoneArgs;
 use crate::core::model::{MilestoneChange, MilestoneStatus, Recurrence};
 use crate::core::progress::latest_change;
@@ -19,7 +19,8 @@ use crate::error::{Msg, V, refuse};
 pub fn run(a: MilestoneArgs, ctx: &Ctx) -> Result<()> {
     let code = a.code.trim().to_string();
     let status = a.status.as_deref().map(|s| enum_arg::<MilestoneStatus>("--status", s)).transpose()?;
-    let on = opt_date_arg("--on", a.on.as_ref())?;
+    // A status dated after today is not yet true: refused, like every other event's date.
+    let on = opt_event_date_arg("--on", a.on.as_ref(), ctx.today)?;
     let recurring = a.recurring.as_deref().map(|r| enum_arg::<Recurrence>("--recurring", r)).transpose()?;
     let owner = opt_text_arg("--owner", a.owner.as_ref())?;
     if a.owner.is_some() && owner.is_none() {

@@ -62,7 +62,8 @@ pub fn run(a: ShowArgs, ctx: &Ctx) -> Result<()> {
     let (contact, phone) = read.unit_contact(unit.id)?;
 
     let view = UnitView {
-        unit: unit.to_json(),
+        // As `list units` gives it.
+        unit: read.unit_record(unit.id)?.unwrap_or_else(|| unit.to_json()),
         contact,
         phone,
         standards,

@@ -4,7 +4,7 @@
 use anyhow::Result;
 
 use super::standard_checks::{check_number_free, number_and_level};
-use super::{Ctx, enum_arg, opt_date_arg, resolve_unit, text_arg};
+use super::{Ctx, enum_arg, opt_event_date_arg, resolve_unit, text_arg};
 use crate::cli::UpdateStandardArgs;
 use crate::core::ids;
 use crate::core::model::{Action, AdoptionDegree, Level, StandardStatus};
@@ -29,7 +29,7 @@ pub fn run(a: UpdateStandardArgs, ctx: &Ctx) -> Result<()> {
     let action = a.action.as_deref().map(|act| enum_arg::<Action>("--action", act)).transpose()?;
     let level = a.level.as_deref().map(|l| enum_arg::<Level>("--level", l)).transpose()?;
     let status = a.status.as_deref().map(|s| enum_arg::<StandardStatus>("--status", s)).transpose()?;
-    let given = opt_date_arg("--published", a.published.as_ref())?;
+    let given = opt_event_date_arg("--published", a.published.as_ref(), ctx.today)?;
     let degree = a.degree.as_deref().map(|d| enum_arg::<AdoptionDegree>("--degree", d)).transpose()?;
     let adopts = super::opt_text_arg("--adopts", a.adopts.as_ref())?;
     let mut store = ctx.open()?;

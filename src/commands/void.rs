@@ -8,7 +8,7 @@ use super::{Ctx, id_arg, text_arg};
 use crate::cli::{VoidArgs, VoidKind};
 use crate::core::records::Object;
 use crate::error::{Msg, refuse};
-use crate::store::RecordKind;
+use crate::store::{ListFilter, Reader, RecordKind};
 
 pub fn run(a: VoidArgs, ctx: &Ctx) -> Result<()> {
     let reason = text_arg("--reason", &a.reason)?;
@@ -21,6 +21,7 @@ pub fn run(a: VoidArgs, ctx: &Ctx) -> Result<()> {
         VoidKind::Project => RecordKind::Project,
         VoidKind::Committee => RecordKind::Seat,
         VoidKind::Meeting => RecordKind::Meeting,
+        VoidKind::Payment => RecordKind::Payment,
     };
     let mut store = ctx.open()?;
     let tx = store.begin(&ctx.audit)?;
@@ -30,6 +31,9 @@ pub fn run(a: VoidArgs, ctx: &Ctx) -> Result<()> {
         Some(Some(reason)) => return Err(refuse(Msg::AlreadyVoided { kind: what, id, reason })),
         Some(None) => {}
     }
+    if kind == RecordKind::Payment {
+        payment_can_go(tx.read(), id)?;
+    }
     tx.void(kind, id, &reason)?;
     let after = json!({ "void_reason": reason });
     tx.audit("void", kind.table(), Some(id), None, Some(&after))?;
@@ -38,4 +42,23 @@ pub fn run(a: VoidArgs, ctx: &Ctx) -> Result<()> {
     o.insert("record_id".into(), json!(id));
     o.insert("voided".into(), json!(reason));
     ctx.finish(tx, &o, "void")
+}
+
+/// A payment entered by mistake may go unless a refund of it remains: the payee's net on the
+/// key would then fall below zero, a refund of money never paid.
+fn payment_can_go(read: Reader<'_>, id: i64) -> Result<()> {
+    let Some(p) = read.payment_records(&ListFilter::default(), Some(id))?.into_iter().next() else {
+        return Ok(());
+    };
+    let p = p.record;
+    let rest = read
+        .payments(&ListFilter { unit_id: Some(p.unit_id), ..Default::default() })?
+        .into_iter()
+        .filter(|o| o.key == p.key && o.id != p.id)
+        .map(|o| o.amount_yuan);
+    let net = crate::core::money::sum(rest).map_err(crate::error::overflow)?;
+    if net < 0 {
+        return Err(refuse(Msg::VoidLeavesNegative { id, key: p.key, net_yuan: net }));
+    }
+    Ok(())
 }

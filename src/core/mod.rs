@@ -2,6 +2,8 @@
 //! No SQL, no clap, no clock, no printing: dates and rules come in as arguments.
 
 pub mod budget;
+pub mod check;
+pub mod corrections;
 pub mod ids;
 pub mod model;
 pub mod money;

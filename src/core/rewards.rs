@@ -186,6 +186,9 @@ pub struct AwardCalc {
     pub from: Option<Date>,
     #[serde(serialize_with = "ser_opt_date")]
     pub to: Option<Date>,
+    /// Payments count up to this day (None: all of them).
+    #[serde(serialize_with = "ser_opt_date")]
+    pub as_of: Option<Date>,
     pub entitlements: Vec<Entitlement>,
     pub totals: Totals,
     pub overpayments: Vec<Overpayment>,
@@ -210,7 +213,26 @@ pub fn award_calc(
     outstanding_only: bool,
     unit_id: Option<i64>,
 ) -> Result<AwardCalc, MoneyOverflow> {
-    let in_range = |d: Date| from.is_none_or(|f| f <= d) && to.is_none_or(|t| d <= t);
+    award_calc_as_of(all, payments, from, to, to, funds, outstanding_only, unit_id)
+}
+
+/// award-calc as of a date (issue 11): entitlements selected by event date in [from, to]
+/// as `award_calc` does, payments counted up to `as_of` (None: all), so `--year 2013
+/// --outstanding` run today shows what is still owed today, and with `as_of` 2013-12-31
+/// what was owed then. An entitlement dated after `as_of` had not arisen on that date and is
+/// left out: nothing can be outstanding before it is earned.
+#[allow(clippy::too_many_arguments)]
+pub fn award_calc_as_of(
+    all: &[Entitlement],
+    payments: &[Payment],
+    from: Option<Date>,
+    to: Option<Date>,
+    as_of: Option<Date>,
+    funds: &[String],
+    outstanding_only: bool,
+    unit_id: Option<i64>,
+) -> Result<AwardCalc, MoneyOverflow> {
+    let in_range = |d: Date| from.is_none_or(|f| f <= d) && to.is_none_or(|t| d <= t) && as_of.is_none_or(|a| d <= a);
     // The unit filter applies to what is shown, never to what is looked up, so a payment to
     // this unit on a key now owed to another still shows as `payee-changed`.
     let for_unit = |id: i64| unit_id.is_none_or(|u| u == id);
@@ -219,7 +241,7 @@ pub fn award_calc(
     // Net paid per (key, payee), up to `to`; unit name kept for overpayment lines. Summed
     // in i128 (no group can hold 2^64 payments), each net checked to fit once complete.
     let mut net: BTreeMap<(&str, i64), (i128, &str)> = BTreeMap::new();
-    for p in payments.iter().filter(|p| to.is_none_or(|t| p.paid_on <= t)) {
+    for p in payments.iter().filter(|p| as_of.is_none_or(|a| p.paid_on <= a)) {
         let slot = net.entry((p.key.as_str(), p.unit_id)).or_insert((0, p.unit.as_str()));
         slot.0 += i128::from(p.amount_yuan);
     }
@@ -280,7 +302,7 @@ pub fn award_calc(
         by_year: narrow_all(by_year)?,
         overpaid_yuan: money::sum(overpayments.iter().map(|o| o.amount_yuan))?,
     };
-    Ok(AwardCalc { from, to, entitlements: selected, totals, overpayments })
+    Ok(AwardCalc { from, to, as_of, entitlements: selected, totals, overpayments })
 }
 
 /// Why record-payment refuses; `Overflow` when what is stored on the key (payments, or the
@@ -484,7 +506,8 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&calc).unwrap(),
             concat!(
-                r#"{"from":"2013-01-01","to":"2013-12-31","entitlements":[{"key":"municipal-project:project:3","#,
+                r#"{"from":"2013-01-01","to":"2013-12-31","as_of":"2013-12-31","#,
+                r#""entitlements":[{"key":"municipal-project:project:3","#,
                 r#""rule":"municipal-project","unit_id":6,"unit":"示例单位6有限公司","record":"项目2","#,
                 r#""event_date":"2013-08-29","amount_yuan":50000,"fund":"district-finance","paid_yuan":50000,"#,
                 r#""outstanding_yuan":0}],"totals":{"amount_yuan":50000,"paid_yuan":50000,"outstanding_yuan":0,"#,

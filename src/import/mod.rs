@@ -95,6 +95,10 @@ pub struct Options {
     pub allow_bad_check: bool,
     /// The language of the rejects file's error column.
     pub lang: Lang,
+    /// Rows dated after today are refused (what has not happened cannot be recorded).
+    pub today: crate::core::model::Date,
+    /// The file's SHA-256 (lower-case hex), kept on the batch.
+    pub sha256: Option<String>,
 }
 
 /// How an import ended.
@@ -217,9 +221,11 @@ fn run_in(
 
     let tx = store.begin_import(audit)?;
     let file_name = std::fs::canonicalize(&opts.file).unwrap_or_else(|_| opts.file.clone());
-    let batch_id = tx.insert_import_batch(opts.kind.as_str(), &file_name.to_string_lossy(), &encoding)?;
+    let batch_id =
+        tx.insert_import_batch(opts.kind.as_str(), &file_name.to_string_lossy(), &encoding, opts.sha256.as_deref())?;
     events.start(size);
     let mut writer = Writer::new(&tx, opts.kind, &columns, batch_id, rejects, events, opts.lang)?;
+    writer.today = Some(opts.today);
     // After the writer has read the units and the voided records: those scans need no cache
     // of their own, and would otherwise fill it with a large database's pages.
     tx.set_cache_mib(CACHE_MIB)?;

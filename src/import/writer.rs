@@ -216,6 +216,8 @@ pub struct Writer<'t, 'e> {
     voided: VoidedRecords,
     /// Rows added per day, for the per-day count tables.
     days: DayCounts,
+    /// Rows dated after this day are refused (none when not set).
+    pub today: Option<Date>,
     events: &'e mut dyn Events,
     /// The language of the rejects file's error column.
     lang: Lang,
@@ -249,6 +251,7 @@ impl<'t, 'e> Writer<'t, 'e> {
             rejects,
             voided,
             days: DayCounts::default(),
+            today: None,
             events,
             lang,
         })
@@ -302,6 +305,7 @@ impl<'t, 'e> Writer<'t, 'e> {
             None if matches!(self.sink, Sink::Units) || row.unit.is_none() => return self.reject(row, errors),
             values => {
                 let Some(unit) = row.unit else { return self.reject(row, errors) };
+                errors.extend(self.future_date(values));
                 self.resolve_token(line, unit, &mut errors);
                 match values {
                     _ if !errors.is_empty() => return self.reject(row, errors),
@@ -316,6 +320,17 @@ impl<'t, 'e> Writer<'t, 'e> {
             Some(e) => self.reject(row, vec![e]),
             None => Ok(()),
         }
+    }
+
+    /// A filing or review dated after today: a row error naming the date's column.
+    fn future_date(&self, values: &Option<Values>) -> Option<FieldError> {
+        let today = self.today?;
+        let (field, date) = match values {
+            Some(Values::Filing(v)) => (Field::FiledOn, v.filed_on),
+            Some(Values::Review(v)) => (Field::ReviewedOn, v.reviewed_on),
+            _ => return None,
+        };
+        (date > today).then(|| FieldError::new(field, Msg::RowFutureDate { date, today }))
     }
 
     /// Looks up the unit of a filing or review row (once per description) and adds what is

@@ -130,6 +130,20 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("skipped", "已存在跳过", "skipped"),
     ("rejected", "拒收", "rejected"),
     ("units_created", "新建单位", "units created"),
+    ("file", "文件", "file"),
+    ("encoding", "编码", "encoding"),
+    ("sha256", "SHA-256", "SHA-256"),
+    ("undone", "已撤销", "undone"),
+    ("undone_at", "撤销时间", "undone at"),
+    ("undo_reason", "撤销原因", "undo reason"),
+    ("merged_into", "已合并到", "merged into"),
+    ("as_of", "截至", "as of"),
+    ("figure", "数字", "figure"),
+    ("old", "定稿时", "as finalized"),
+    ("new", "现在", "now"),
+    ("detail", "问题", "problem"),
+    ("finalized", "已定稿", "finalized"),
+    ("finalized_at", "定稿时间", "finalized at"),
     ("db", "数据库文件", "database"),
     ("created", "新建", "created"),
     ("schema_version", "结构版本", "schema version"),
@@ -168,6 +182,8 @@ pub fn field(key: &str, lang: Lang) -> &str {
 pub fn field_of<'a>(what: &str, key: &'a str, lang: Lang) -> &'a str {
     match (what, key) {
         ("audit", "action") => lang.pick("操作", "action"),
+        ("batches", "voided") => lang.pick("作废的记录", "records voided"),
+        ("batches", "kind") => lang.pick("导入类型", "import of"),
         ("audit", "before") | ("audit", "after") => field(key, lang),
         ("units", "name") => lang.pick("单位名称", "name"),
         ("awards", "kind") => lang.pick("奖项", "award"),
@@ -225,6 +241,16 @@ fn word_label<T: Words>(code: &str, lang: Lang) -> Option<String> {
     T::ALL_WORDS.iter().find(|w| w.code() == code).map(|w| lang.pick(w.zh(), w.en()).to_string())
 }
 
+/// What an import batch brought in, in the reader's language.
+fn import_kind(code: &str, lang: Lang) -> Option<&'static str> {
+    Some(match code {
+        "filings" => lang.pick("备案", "filings"),
+        "reviews" => lang.pick("复审", "reviews"),
+        "units" => lang.pick("单位", "units"),
+        _ => return None,
+    })
+}
+
 /// An audit action in the reader's language.
 fn audit_action(code: &str, lang: Lang) -> Option<&'static str> {
     Some(match code {
@@ -234,6 +260,7 @@ fn audit_action(code: &str, lang: Lang) -> Option<&'static str> {
         "import" => lang.pick("导入", "imported"),
         "undo" | "undo-import" => lang.pick("撤销导入", "import undone"),
         "merge" => lang.pick("合并", "merged"),
+        "finalize" => lang.pick("定稿", "finalized"),
         _ => return None,
     })
 }
@@ -246,7 +273,9 @@ pub fn value(key: &str, v: &Value, lang: Lang, names: &Names) -> Option<String> 
     }
     let code = v.as_str()?;
     match key {
-        "kind" => word_label::<UnitKind>(code, lang).or_else(|| word_label::<AwardKind>(code, lang)),
+        "kind" => word_label::<UnitKind>(code, lang)
+            .or_else(|| word_label::<AwardKind>(code, lang))
+            .or_else(|| import_kind(code, lang).map(str::to_string)),
         "level" => word_label::<Level>(code, lang),
         "action" => word_label::<Action>(code, lang).or_else(|| audit_action(code, lang).map(str::to_string)),
         "status" => word_label::<StandardStatus>(code, lang)

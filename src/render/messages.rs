@@ -5,6 +5,7 @@
 //! User values are quoted through `V`, which caps them at 80 characters and escapes control
 //! characters. Chinese sentences use full-width punctuation and 「」 around quoted values.
 
+use crate::core::check::{Issue, Likeness};
 use crate::core::ids::{CodeError, DateError, Malformed, Mangled, StdNumberError};
 use crate::core::model::{EnumError, Level, StandardStatus, UnitKind, Words};
 use crate::core::quarter::QuarterError;
@@ -234,6 +235,92 @@ pub fn payment_error(lang: Lang, e: &PaymentError) -> String {
             "没有可记录的金额：金额为零，或此项已无未付金额",
             "there is nothing to record: the amount is zero, or nothing is outstanding on this entitlement"
         ),
+    }
+}
+
+/// A unit code's name (`uscc`, `org_code`).
+fn code_field(lang: Lang, field: &str) -> String {
+    match field {
+        "uscc" | "--uscc" => lang.pick("统一社会信用代码", "USCC").to_string(),
+        "org_code" | "--org-code" => lang.pick("组织机构代码", "organisation code").to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// What `stdtrack check` found wrong with one record, as one sentence.
+pub fn finding(lang: Lang, issue: &Issue) -> String {
+    match issue {
+        Issue::Integrity { detail } => {
+            let detail = V(detail.clone());
+            say!(
+                lang,
+                "数据库文件已损坏（{detail}）；请用最近的备份替换，再补录备份之后的记录",
+                "the database file is damaged ({detail}); replace it with the last backup and re-enter what came after"
+            )
+        }
+        Issue::ForeignKey { parent } => {
+            say!(lang, "指向的{parent}记录不存在", "it refers to a {parent} record that does not exist")
+        }
+        Issue::DayCount { day, stored, rows } => say!(
+            lang,
+            "{day} 的按日计数为 {stored}，而当天的有效记录有 {rows} 条",
+            "the count kept for {day} is {stored}, but {rows} live records are dated that day"
+        ),
+        Issue::Overpaid { key, unit, amount_yuan, reason } => {
+            let (key, unit, amount) = (V(key.clone()), V(unit.clone()), yuan(lang, *amount_yuan));
+            let why = match reason.as_str() {
+                "no-entitlement" => {
+                    lang.pick("记录已作废或不再符合奖补条件", "the record was voided or no longer qualifies")
+                }
+                "payee-changed" => lang.pick("应奖补单位已改变", "the entitlement now belongs to another unit"),
+                _ => lang.pick("已付超过现行金额", "more was paid than the amount"),
+            };
+            say!(lang, "「{key}」向「{unit}」多付 {amount}：{why}", "'{key}' has {amount} overpaid to '{unit}': {why}")
+        }
+        Issue::PaidBeforeEvent { key, paid, event } => {
+            let key = V(key.clone());
+            say!(
+                lang,
+                "付款日期 {paid} 早于「{key}」的发生日期 {event}",
+                "paid on {paid}, before {event}, the date '{key}' arose"
+            )
+        }
+        Issue::FutureDate { field, date, today } => {
+            let field = super::labels::field(field, lang);
+            say!(lang, "{field} {date} 晚于今天（{today}）", "{field} {date} is after today ({today})")
+        }
+        Issue::DuplicateUnit { other, like } => {
+            let other = unit(lang, &UnitName { id: other.id, name: other.name.clone() });
+            match like {
+                Likeness::Code(code) => say!(
+                    lang,
+                    "可能与单位 {other} 重复：代码 {code} 相同；确属同一单位可用 `stdtrack merge-units` 合并",
+                    "probably the same unit as {other}: both hold code {code}; `stdtrack merge-units` merges them"
+                ),
+                Likeness::Name => say!(
+                    lang,
+                    "可能与单位 {other} 重复：名称去掉“有限公司”、括号、空格和“重庆”后相同；确属同一单位可用 `stdtrack merge-units` 合并",
+                    "probably the same unit as {other}: the names are equal once the company form, brackets, spaces and 重庆 are set aside; `stdtrack merge-units` merges them"
+                ),
+            }
+        }
+        Issue::BadCode { field, code, err } => {
+            let (field, why, code) = (code_field(lang, field), code_error(lang, err), V(code.clone()));
+            say!(lang, "{field} {code} 通不过校验：{why}", "{field} {code} fails its check: {why}")
+        }
+        Issue::StandardWithoutUnit => say!(
+            lang,
+            "这项标准没有本区单位（既无牵头单位也无参与单位）",
+            "the standard has no district unit (no lead and no participant)"
+        ),
+        Issue::AmountTooLarge { amount_yuan, max } => {
+            let max = grouped(*max);
+            say!(
+                lang,
+                "金额 {amount_yuan} 元超过上限 {max} 元",
+                "the amount {amount_yuan} yuan is more than {max} yuan, the most any amount may be"
+            )
+        }
     }
 }
 
@@ -509,6 +596,110 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
             "数据库中的金额大得无法相加，统计结果不可信；请运行 `stdtrack check` 查找异常金额",
             "the stored amounts are too large to add up, so no figure can be trusted; run `stdtrack check` to find them"
         ),
+
+        // ----- corrections (issue 11) -----
+        Msg::FutureDate { field, date, today } => say!(
+            lang,
+            "{field} {date} 晚于今天（{today}）：尚未发生的事不能登记；请核对日期",
+            "{field} {date} is after today ({today}): what has not happened yet cannot be recorded; check the date"
+        ),
+        Msg::RowFutureDate { date, today } => say!(
+            lang,
+            "{date} 晚于今天（{today}）：尚未发生的事不能登记",
+            "{date} is after today ({today}): what has not happened yet cannot be recorded"
+        ),
+        Msg::PaidBeforeEvent { key, paid, event } => {
+            let key = V(key.clone());
+            say!(
+                lang,
+                "--paid {paid} 早于「{key}」的发生日期 {event}：奖补不能在获得之前支付；请核对日期",
+                "--paid {paid} is before {event}, the date '{key}' arose: a reward cannot be paid before it is earned; check the date"
+            )
+        }
+        Msg::VoidLeavesNegative { id, key, net_yuan } => {
+            let (key, net) = (V(key.clone()), yuan(lang, *net_yuan));
+            say!(
+                lang,
+                "作废付款 #{id} 后，该单位在「{key}」上的累计已付将为 {net}（低于零）：请先作废与之对应的退款",
+                "voiding payment #{id} would leave {net} paid on '{key}' to this unit, below zero: void the refund that goes with it first"
+            )
+        }
+        Msg::NothingToUpdate { command } => say!(
+            lang,
+            "{command}：没有要修改的内容；请至少给出一个要修改的选项（见 {command} --help）",
+            "{command}: nothing to change; give at least one option to change (see {command} --help)"
+        ),
+        Msg::BatchUndone { id, at, reason } => {
+            let (at, reason) = (V(at.clone()), V(reason.clone()));
+            say!(
+                lang,
+                "导入批次 {id} 已于 {at} 撤销（原因：{reason}）",
+                "import batch {id} was undone already, at {at} ({reason})"
+            )
+        }
+        Msg::UndoBlocked { batch, kind, id, unit: u } => {
+            let (k, u) = (record_kind(lang, kind), unit(lang, u));
+            say!(
+                lang,
+                "不能撤销导入批次 {batch}：不属于该批次的{k} #{id} 用到了该批次新建的单位 {u}；请先改正或作废{k} #{id}",
+                "import batch {batch} cannot be undone: {k} #{id}, which is not of the batch, refers to unit {u} that the batch created; correct or void {k} #{id} first"
+            )
+        }
+        Msg::MergeSame { unit: u } => {
+            let u = unit(lang, u);
+            say!(
+                lang,
+                "要保留的单位和重复的单位都是 {u}：请给出两个不同的单位",
+                "both units are {u}: name two different units"
+            )
+        }
+        Msg::MergeCodesDiffer { field, keep, duplicate } => {
+            let field = code_field(lang, field);
+            say!(
+                lang,
+                "两个单位的{field}不同（保留的为 {keep}，重复的为 {duplicate}），不是同一单位，不能合并",
+                "the units have different {field}s ({keep} kept, {duplicate} on the duplicate): they are not one unit and are not merged"
+            )
+        }
+        Msg::MergeSameReview { review, other } => say!(
+            lang,
+            "重复单位的复审 #{review} 与保留单位的复审 #{other} 是同一次复审（同一标准、同一日期）；请先作废其中一条",
+            "review #{review} of the duplicate and review #{other} of the unit kept are one review (same standard, same date); void one of them first"
+        ),
+        Msg::UnitVoided { field, unit: u, reason, into: Some(into) } => {
+            let (u, into, reason) = (unit(lang, u), unit(lang, into), V(reason.clone()));
+            say!(
+                lang,
+                "{field}：单位 {u} 已合并到 {into}（原因：{reason}）；请使用 {into}",
+                "{field}: unit {u} was merged into {into} ({reason}); use {into}"
+            )
+        }
+        Msg::UnitVoided { field, unit: u, reason, into: None } => {
+            let (u, reason) = (unit(lang, u), V(reason.clone()));
+            say!(lang, "{field}：单位 {u} 已作废（原因：{reason}）", "{field}: unit {u} is voided ({reason})")
+        }
+        Msg::FinalizeNotOver { quarter, end } => say!(
+            lang,
+            "{quarter} 季度到 {end} 才结束，结束后才能定稿",
+            "{quarter} ends on {end}: a quarter is finalized once it is over"
+        ),
+        Msg::FinalizeNeedsReason { quarter, at } => {
+            let at = V(at.clone());
+            say!(
+                lang,
+                "{quarter} 季度已于 {at} 定稿；再次定稿请用 --reason 说明原因（原定稿仍会保留）",
+                "{quarter} was finalized at {at}; to finalize it again give --reason (the earlier one is kept)"
+            )
+        }
+        Msg::FinalizedUnreadable { quarter } => say!(
+            lang,
+            "{quarter} 季度定稿时保存的报告无法读取；可用 --recompute 按现有记录重新计算",
+            "the report stored when {quarter} was finalized cannot be read; --recompute shows it from today's records"
+        ),
+        Msg::ProblemsFound { count } => {
+            say!(lang, "发现 {count} 个问题（见上）", "{count} problems found (listed above)")
+        }
+        Msg::NoProblems => say!(lang, "未发现问题", "no problems"),
 
         // ----- the database file -----
         Msg::NoDatabase { path } => say!(

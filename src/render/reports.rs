@@ -388,6 +388,13 @@ pub fn award_calc_doc(c: &AwardCalc, names: &Names, lang: Lang) -> Doc {
     };
     let title = format!("{}{}{range}", lang.pick("标准化奖补", "Standardization rewards"), lang.pick("：", ": "));
     let mut doc = Doc::new(lang, title, serde_json::to_value(c).unwrap_or(Value::Null));
+    if let Some(as_of) = c.as_of {
+        doc.subtitle = Some(match lang {
+            Lang::Zh => format!("付款统计截至 {as_of}：已付、未付均为当天的情况"),
+            Lang::En => format!("As of {as_of}: paid and outstanding count the payments made up to that day"),
+        });
+        doc.figure("as_of", lang.pick("付款统计截至", "Payments as of"), Cell::Date(as_of));
+    }
     let t = &c.totals;
     doc.figure("amount_yuan", lang.pick("应奖补合计", "Total granted"), Cell::text(money_figure(t.amount_yuan, lang)));
     doc.figure("paid_yuan", lang.pick("已支付", "Paid"), Cell::text(money_figure(t.paid_yuan, lang)));
@@ -652,6 +659,13 @@ pub fn quarterly_doc(r: &QuarterlyReport, names: &Names, lang: Lang) -> Doc {
     }
     doc.sections.push(meetings_section(&r.meetings, lang));
     doc.notes.push(pace_note(lang));
+    doc.notes.push(match lang {
+        Lang::Zh => format!("本报告为截至 {} 的历史报告：金额只计该日及以前的付款，之后的付款不改变本报告。", r.as_of),
+        Lang::En => format!(
+            "A report as of {}: money counts the payments made up to that day; later payments do not change it.",
+            r.as_of
+        ),
+    });
     doc
 }
 

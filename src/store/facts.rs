@@ -173,26 +173,37 @@ impl Reader<'_> {
         )
     }
 
+    /// The payments that count: a voided payment (entered by mistake) is paid nowhere.
     pub fn payments(&self, f: &ListFilter) -> Result<Vec<Payment>> {
+        Ok(self.payment_records(f, None)?.into_iter().filter(|p| p.void_reason.is_none()).map(|p| p.record).collect())
+    }
+
+    /// Every payment with its correction state, for the list (voided ones kept, with their
+    /// reason), or the one with `id`.
+    pub fn payment_records(&self, f: &ListFilter, id: Option<i64>) -> Result<Vec<Recorded<Payment>>> {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT p.id, p.key, u.id, u.name, p.amount_yuan, p.paid_on, p.voucher
+                "SELECT p.id, p.key, u.id, u.name, p.amount_yuan, p.paid_on, p.voucher, p.void_reason
                  FROM payment p JOIN unit u ON u.id = p.unit_id
                  WHERE (?1 IS NULL OR p.paid_on >= ?1) AND (?2 IS NULL OR p.paid_on <= ?2) AND (?3 IS NULL OR p.unit_id = ?3)
+                 AND (?4 IS NULL OR p.id = ?4)
                  ORDER BY p.paid_on, p.id",
             )
             .sql()?;
         collect(
-            st.query_map(params![f.from, f.to, f.unit_id], |r| {
-                Ok(Payment {
-                    id: r.get(0)?,
-                    key: r.get(1)?,
-                    unit_id: r.get(2)?,
-                    unit: r.get(3)?,
-                    amount_yuan: r.get(4)?,
-                    paid_on: r.get(5)?,
-                    voucher: r.get(6)?,
+            st.query_map(params![f.from, f.to, f.unit_id, id], |r| {
+                Ok(Recorded {
+                    record: Payment {
+                        id: r.get(0)?,
+                        key: r.get(1)?,
+                        unit_id: r.get(2)?,
+                        unit: r.get(3)?,
+                        amount_yuan: r.get(4)?,
+                        paid_on: r.get(5)?,
+                        voucher: r.get(6)?,
+                    },
+                    void_reason: r.get(7)?,
                 })
             })
             .sql()?,

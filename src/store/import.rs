@@ -70,6 +70,19 @@ pub struct VoidedReview {
     pub voided_on: Option<Date>,
 }
 
+/// Records voided on their own (a correction), which an import of their file again must not
+/// bring back; not those voided by the undo of their batch (`undo-import`: the clerk's
+/// decision to replace the file), told apart by the batch's `undone_at` and the absence of a
+/// `void` audit entry of the record itself.
+fn voided_on_its_own(alias: &str, kind: &str) -> String {
+    format!(
+        "{alias}.void_reason IS NOT NULL AND NOT (
+            EXISTS (SELECT 1 FROM import_batch b WHERE b.id = {alias}.batch_id AND b.undone_at IS NOT NULL)
+            AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.action = 'void' AND a.record_kind = '{kind}'
+                            AND a.record_id = {alias}.id))"
+    )
+}
+
 /// ISO text of a date without going through a formatter: this runs once per imported row.
 fn iso(d: Date, buf: &mut [u8; 10]) -> &str {
     let (y, m, day) = (d.year().clamp(0, 9999) as u32, d.month(), d.day());
@@ -110,13 +123,14 @@ impl Tx<'_> {
         self.tx.pragma_update(None, "cache_size", -mib * 1024).sql()
     }
 
-    pub fn insert_import_batch(&self, kind: &str, file: &str, encoding: &str) -> Result<i64> {
+    pub fn insert_import_batch(&self, kind: &str, file: &str, encoding: &str, sha256: Option<&str>) -> Result<i64> {
         self.tx
             .prepare_cached(
-                "INSERT INTO import_batch (kind, file, encoding, imported_at, os_user) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO import_batch (kind, file, encoding, imported_at, os_user, sha256)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )
             .sql()?
-            .execute(params![kind, file, encoding, self.ctx.at, self.ctx.os_user])
+            .execute(params![kind, file, encoding, self.ctx.at, self.ctx.os_user, sha256])
             .sql()?;
         Ok(self.tx.last_insert_rowid())
     }
@@ -134,15 +148,17 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Every voided filing (few: voids are corrections). The numbers' unique indexes cover live
+    /// Every filing voided on its own (few: voids are corrections; those an undone import
+    /// voided are left out, see `voided_on_its_own`). The numbers' unique indexes cover live
     /// records only, so these are read once, by a scan, rather than looked up per row.
     pub fn voided_filings(&self) -> Result<Vec<VoidedFiling>> {
         let mut st = self
             .tx
-            .prepare_cached(
-                "SELECT id, filing_no, unit_id, number, title, filed_on, void_reason FROM filing
-                 WHERE void_reason IS NOT NULL ORDER BY id",
-            )
+            .prepare_cached(&format!(
+                "SELECT id, filing_no, unit_id, number, title, filed_on, void_reason FROM filing f
+                     WHERE {} ORDER BY id",
+                voided_on_its_own("f", "filing")
+            ))
             .sql()?;
         let rows = st
             .query_map([], |r| {
@@ -168,14 +184,15 @@ impl Tx<'_> {
         Ok(voided)
     }
 
-    /// Every voided review.
+    /// Every review voided on its own.
     pub fn voided_reviews(&self) -> Result<Vec<VoidedReview>> {
         let mut st = self
             .tx
-            .prepare_cached(
-                "SELECT id, unit_id, number, reviewed_on, outcome, filing_no, void_reason FROM review
-                 WHERE void_reason IS NOT NULL ORDER BY id",
-            )
+            .prepare_cached(&format!(
+                "SELECT id, unit_id, number, reviewed_on, outcome, filing_no, void_reason FROM review r
+                     WHERE {} ORDER BY id",
+                voided_on_its_own("r", "review")
+            ))
             .sql()?;
         let rows = st
             .query_map([], |r| {
@@ -383,7 +400,7 @@ mod tests {
             location: None,
         };
         let uid = tx.insert_unit(&UnitRow { unit: &unit, name_key: "甲", batch_id: None }).unwrap();
-        let batch = tx.insert_import_batch("filings", "f.csv", "UTF-8").unwrap();
+        let batch = tx.insert_import_batch("filings", "f.csv", "UTF-8", None).unwrap();
         let mut sink = tx.filing_sink(batch).unwrap();
         assert_eq!(sink.add(uid, "Q/A 1-2013", "t", "F1", date("2013-05-01")).unwrap(), None);
         let again = sink.add(uid, "Q/A 1-2013", "other", "F1", date("2013-05-02")).unwrap().unwrap();
@@ -413,7 +430,7 @@ mod tests {
             location: None,
         };
         let uid = tx.insert_unit(&UnitRow { unit: &unit, name_key: "甲", batch_id: None }).unwrap();
-        let batch = tx.insert_import_batch("filings", "f.csv", "UTF-8").unwrap();
+        let batch = tx.insert_import_batch("filings", "f.csv", "UTF-8", None).unwrap();
         let mut sink = tx.filing_sink(batch).unwrap();
         sink.add(uid, "Q/A 1-2013", "t", "F1", date("2013-05-01")).unwrap();
         sink.add(uid, "Q/A 2-2013", "u", "F2", date("2013-05-02")).unwrap();

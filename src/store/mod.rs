@@ -2,6 +2,7 @@
 //! audit entry, and typed queries (one file per group of tables).
 
 mod convert;
+mod corrections;
 mod facts;
 mod import;
 mod office;
@@ -20,6 +21,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
 
 use crate::error::{Msg, V, path as vpath, refuse, usage};
 
+pub use corrections::{Batch, FileChecks, Finalized, ReleasedUnit, Undone};
 pub use facts::Fund;
 pub use import::{BatchCounts, FilingSink, ReviewSink, StoredFiling, StoredReview};
 pub use records::{DayTable, ListFilter, RecordKind};

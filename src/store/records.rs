@@ -29,6 +29,7 @@ pub enum RecordKind {
     Project,
     Seat,
     Meeting,
+    Payment,
 }
 
 /// The per-day count tables kept beside filings and reviews.
@@ -48,6 +49,7 @@ impl RecordKind {
             RecordKind::Project => "project",
             RecordKind::Seat => "committee_seat",
             RecordKind::Meeting => "meeting",
+            RecordKind::Payment => "payment",
         }
     }
 }
@@ -341,6 +343,74 @@ impl Reader<'_> {
         )
     }
 
+    /// One filing by id, voided or not.
+    pub fn filing(&self, id: i64) -> Result<Option<Recorded<Filing>>> {
+        self.conn
+            .prepare_cached(
+                "SELECT f.id, u.id, u.name, u.kind, f.number, f.title, f.filing_no, f.filed_on, f.batch_id, f.void_reason
+                 FROM filing f JOIN unit u ON u.id = f.unit_id WHERE f.id = ?1",
+            )
+            .sql()?
+            .query_row(params![id], |r| {
+                Ok(Recorded {
+                    record: Filing {
+                        id: r.get(0)?,
+                        unit: unit_ref(r, 1)?,
+                        number: r.get(4)?,
+                        title: r.get(5)?,
+                        filing_no: r.get(6)?,
+                        filed_on: r.get(7)?,
+                        batch_id: r.get(8)?,
+                    },
+                    void_reason: r.get(9)?,
+                })
+            })
+            .optional()
+            .sql()
+    }
+
+    /// One review by id, voided or not.
+    pub fn review(&self, id: i64) -> Result<Option<Recorded<Review>>> {
+        self.conn
+            .prepare_cached(
+                "SELECT r.id, u.id, u.name, u.kind, r.number, r.filing_no, r.reviewed_on, r.outcome, r.batch_id, r.void_reason
+                 FROM review r JOIN unit u ON u.id = r.unit_id WHERE r.id = ?1",
+            )
+            .sql()?
+            .query_row(params![id], |r| {
+                Ok(Recorded {
+                    record: Review {
+                        id: r.get(0)?,
+                        unit: unit_ref(r, 1)?,
+                        number: r.get(4)?,
+                        filing_no: r.get(5)?,
+                        reviewed_on: r.get(6)?,
+                        outcome: r.get(7)?,
+                        batch_id: r.get(8)?,
+                    },
+                    void_reason: r.get(9)?,
+                })
+            })
+            .optional()
+            .sql()
+    }
+
+    pub fn award(&self, id: i64) -> Result<Option<Recorded<AwardFact>>> {
+        Ok(self.awards(&ListFilter::default())?.into_iter().find(|r| r.record.id == id))
+    }
+
+    pub fn project(&self, id: i64) -> Result<Option<Recorded<ProjectFact>>> {
+        Ok(self.projects(&ListFilter::default())?.into_iter().find(|r| r.record.id == id))
+    }
+
+    pub fn seat(&self, id: i64) -> Result<Option<Recorded<Seat>>> {
+        Ok(self.seats(&ListFilter::default())?.into_iter().find(|r| r.record.fact.id == id))
+    }
+
+    pub fn meeting(&self, id: i64) -> Result<Option<Recorded<Meeting>>> {
+        Ok(self.meetings(&ListFilter::default())?.into_iter().find(|r| r.record.id == id))
+    }
+
     /// Whether a record exists, and its void reason if voided.
     pub fn void_state(&self, kind: RecordKind, id: i64) -> Result<Option<Option<String>>> {
         let sql = match kind {
@@ -351,6 +421,7 @@ impl Reader<'_> {
             RecordKind::Project => "SELECT void_reason FROM project WHERE id = ?1",
             RecordKind::Seat => "SELECT void_reason FROM committee_seat WHERE id = ?1",
             RecordKind::Meeting => "SELECT void_reason FROM meeting WHERE id = ?1",
+            RecordKind::Payment => "SELECT void_reason FROM payment WHERE id = ?1",
         };
         self.conn.prepare_cached(sql).sql()?.query_row(params![id], |r| r.get(0)).optional().sql()
     }
@@ -508,6 +579,78 @@ impl Tx<'_> {
         Ok(self.tx.last_insert_rowid())
     }
 
+    /// Rewrites a filing; a new date moves it in the per-day counts (a live one).
+    pub fn update_filing(&self, before: &Recorded<Filing>, f: &Filing) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "UPDATE filing SET unit_id = ?2, number = ?3, title = ?4, filing_no = ?5, filed_on = ?6 WHERE id = ?1",
+            )
+            .sql()?
+            .execute(params![f.id, f.unit.id, f.number, f.title, f.filing_no, f.filed_on])
+            .sql()?;
+        if before.void_reason.is_none() && before.record.filed_on != f.filed_on {
+            self.add_to_day(DayTable::Filing, before.record.filed_on, -1)?;
+            self.add_to_day(DayTable::Filing, f.filed_on, 1)?;
+        }
+        Ok(())
+    }
+
+    /// Rewrites a review; a new date moves it in the per-day counts (a live one).
+    pub fn update_review(&self, before: &Recorded<Review>, r: &Review) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "UPDATE review SET unit_id = ?2, number = ?3, filing_no = ?4, reviewed_on = ?5, outcome = ?6 WHERE id = ?1",
+            )
+            .sql()?
+            .execute(params![r.id, r.unit.id, r.number, r.filing_no, r.reviewed_on, r.outcome])
+            .sql()?;
+        if before.void_reason.is_none() && before.record.reviewed_on != r.reviewed_on {
+            self.add_to_day(DayTable::Review, before.record.reviewed_on, -1)?;
+            self.add_to_day(DayTable::Review, r.reviewed_on, 1)?;
+        }
+        Ok(())
+    }
+
+    pub fn update_award(&self, a: &AwardFact) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "UPDATE award SET unit_id = ?2, kind = ?3, awarded_on = ?4, grade = ?5, title = ?6 WHERE id = ?1",
+            )
+            .sql()?
+            .execute(params![a.id, a.unit.id, a.kind, a.awarded_on, a.grade, a.title])
+            .sql()?;
+        Ok(())
+    }
+
+    pub fn update_project(&self, p: &ProjectFact) -> Result<()> {
+        self.tx
+            .prepare_cached("UPDATE project SET unit_id = ?2, name = ?3, passed_on = ?4 WHERE id = ?1")
+            .sql()?
+            .execute(params![p.id, p.unit.id, p.name, p.passed_on])
+            .sql()?;
+        Ok(())
+    }
+
+    pub fn update_seat(&self, s: &Seat) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "UPDATE committee_seat SET unit_id = ?2, committee = ?3, name = ?4, role = ?5, since = ?6 WHERE id = ?1",
+            )
+            .sql()?
+            .execute(params![s.fact.id, s.fact.unit.id, s.fact.committee, s.name, s.fact.role, s.fact.since])
+            .sql()?;
+        Ok(())
+    }
+
+    pub fn update_meeting(&self, m: &Meeting) -> Result<()> {
+        self.tx
+            .prepare_cached("UPDATE meeting SET held_on = ?2, title = ?3, notes = ?4 WHERE id = ?1")
+            .sql()?
+            .execute(params![m.id, m.held_on, m.title, m.notes])
+            .sql()?;
+        Ok(())
+    }
+
     /// Marks a record voided with its reason; it stays listed and never counts again.
     pub fn void(&self, kind: RecordKind, id: i64, reason: &str) -> Result<()> {
         let sql = match kind {
@@ -522,6 +665,7 @@ impl Tx<'_> {
             RecordKind::Project => "UPDATE project SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL",
             RecordKind::Seat => "UPDATE committee_seat SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL",
             RecordKind::Meeting => "UPDATE meeting SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL",
+            RecordKind::Payment => "UPDATE payment SET void_reason = ?2 WHERE id = ?1 AND void_reason IS NULL",
         };
         let changed = match kind {
             RecordKind::Filing | RecordKind::Review => {

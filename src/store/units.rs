@@ -75,32 +75,90 @@ impl Reader<'_> {
         rows.collect::<rusqlite::Result<Vec<_>>>().sql()
     }
 
-    /// Every unit with its name key, for the import's in-memory index and name suggestions.
+    /// Every live unit with its name key, for the import's in-memory index and name
+    /// suggestions. A duplicate merged into another unit comes first under its own name key
+    /// but as the unit kept (id and name, no codes: those moved to it), so a file naming the
+    /// duplicate finds the unit kept rather than creating the duplicate again; the unit kept
+    /// itself follows, so its id maps to its full record. Units voided by an undone import
+    /// are left out (their keys were released).
     pub fn unit_keys(&self) -> Result<Vec<(Unit, String)>> {
-        let mut st =
-            self.conn.prepare_cached(&format!("SELECT {UNIT_COLUMNS}, name_key FROM unit ORDER BY id")).sql()?;
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT k.id, k.name, NULL, NULL, k.kind, k.industry, k.location, d.name_key
+                 FROM unit d JOIN unit k ON k.id = d.merged_into
+                 WHERE d.void_reason IS NOT NULL AND k.void_reason IS NULL ORDER BY d.id",
+            )
+            .sql()?;
         let rows = st.query_map([], |r| Ok((unit_row(r)?, r.get::<_, String>(7)?))).sql()?;
+        let mut all = rows.collect::<rusqlite::Result<Vec<_>>>().sql()?;
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT {UNIT_COLUMNS}, name_key FROM unit WHERE void_reason IS NULL ORDER BY id"))
+            .sql()?;
+        let rows = st.query_map([], |r| Ok((unit_row(r)?, r.get::<_, String>(7)?))).sql()?;
+        all.extend(rows.collect::<rusqlite::Result<Vec<_>>>().sql()?);
+        Ok(all)
+    }
+
+    /// Every live unit (merged duplicates and units of undone imports left out).
+    pub fn live_units(&self) -> Result<Vec<Unit>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT {UNIT_COLUMNS} FROM unit WHERE void_reason IS NULL ORDER BY id"))
+            .sql()?;
+        let rows = st.query_map([], unit_row).sql()?;
         rows.collect::<rusqlite::Result<Vec<_>>>().sql()
+    }
+
+    /// A live unit by its id.
+    fn live_unit(&self, id: i64) -> Result<Option<Unit>> {
+        self.conn
+            .prepare_cached(&format!("SELECT {UNIT_COLUMNS} FROM unit WHERE id = ?1 AND void_reason IS NULL"))
+            .sql()?
+            .query_row(params![id], unit_row)
+            .optional()
+            .sql()
+    }
+
+    fn is_live(&self, id: i64) -> Result<bool> {
+        Ok(self.live_unit(id)?.is_some())
     }
 }
 
-/// The store answers the core's unit lookup (`core::units::resolve`).
+/// The store answers the core's unit lookup (`core::units::resolve`), over live units only:
+/// a duplicate merged into another, or a unit of an undone import, is found by no one.
 impl UnitLookup for Reader<'_> {
     type Error = anyhow::Error;
     fn by_uscc(&self, uscc: &str) -> Result<Option<Unit>> {
-        self.unit_by_uscc(uscc)
+        Ok(match self.unit_by_uscc(uscc)? {
+            Some(u) if self.is_live(u.id)? => Some(u),
+            _ => None,
+        })
     }
     fn by_org_code(&self, org: &str) -> Result<Vec<Unit>> {
-        self.units_by_org_code(org)
+        let mut live = Vec::new();
+        for u in self.units_by_org_code(org)? {
+            if self.is_live(u.id)? {
+                live.push(u);
+            }
+        }
+        Ok(live)
     }
     fn by_id(&self, id: i64) -> Result<Option<Unit>> {
-        self.unit(id)
+        self.live_unit(id)
     }
     fn by_name_key(&self, key: &str) -> Result<Option<Unit>> {
-        self.unit_by_name_key(key)
+        Ok(match self.unit_by_name_key(key)? {
+            Some(u) if self.is_live(u.id)? => Some(u),
+            _ => None,
+        })
     }
     fn each_name(&self, f: &mut dyn FnMut(i64, &str, &str)) -> Result<()> {
-        let mut st = self.conn.prepare_cached("SELECT id, name, name_key FROM unit ORDER BY id").sql()?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id, name, name_key FROM unit WHERE void_reason IS NULL ORDER BY id")
+            .sql()?;
         let mut rows = st.query([]).sql()?;
         while let Some(r) = rows.next().sql()? {
             let (id, name, key): (i64, String, String) = (r.get(0).sql()?, r.get(1).sql()?, r.get(2).sql()?);
