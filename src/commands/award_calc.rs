@@ -61,10 +61,13 @@ pub fn run(a: AwardCalcArgs, ctx: &Ctx) -> Result<()> {
         .map_err(crate::error::overflow)?;
     let names = names(read)?;
     let mut doc = award_calc_doc(&calc, &names, ctx.lang);
-    // A year's view also holds each fund's budget against what the year entitles and paid.
+    // A year's view also holds each fund's budget against what the year entitles and paid
+    // (as of the same date as the rest).
     if let Some(year) = a.year {
         let rules = read.rules()?;
-        let budgets = fund_budgets(&all, &payments, &rules, &funds, &read.budgets(year)?, year)
+        let entitled: Vec<_> = all.iter().filter(|e| e.event_date <= as_of).cloned().collect();
+        let paid: Vec<_> = payments.iter().filter(|p| p.paid_on <= as_of).cloned().collect();
+        let budgets = fund_budgets(&entitled, &paid, &rules, &funds, &read.budgets(year)?, year)
             .map_err(crate::error::overflow)?;
         add_budgets(&mut doc, year, &budgets, &names, ctx.lang);
     }

@@ -11,7 +11,7 @@ use super::{Ctx, resolve_unit};
 use crate::cli::{ShowArgs, ShowKind};
 use crate::core::progress::{UnitDates, unit_targets};
 use crate::core::records::{Object, ToJson};
-use crate::core::rewards::{award_calc, entitlements};
+use crate::core::rewards::{award_calc_as_of, entitlements};
 use crate::render::reports::{UnitView, unit_doc};
 use crate::store::ListFilter;
 
@@ -57,8 +57,9 @@ pub fn run(a: ShowArgs, ctx: &Ctx) -> Result<()> {
     let all = entitlements(&read.rules()?, &facts.standards, &facts.awards, &read.live_projects()?);
     let funds: Vec<String> = read.funds()?.into_iter().map(|f| f.code).collect();
     let payments = read.payments(&ListFilter::default())?;
-    // As award-calc --unit computes it, so the totals agree to the yuan.
-    let calc = award_calc(&all, &payments, None, None, &funds, false, Some(unit.id)).map_err(crate::error::overflow)?;
+    // As award-calc --unit computes it (all time, as of today), so the totals agree to the yuan.
+    let calc = award_calc_as_of(&all, &payments, None, None, Some(ctx.today), &funds, false, Some(unit.id))
+        .map_err(crate::error::overflow)?;
     let (contact, phone) = read.unit_contact(unit.id)?;
 
     let view = UnitView {
