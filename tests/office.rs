@@ -587,6 +587,30 @@ fn a_duplicate_award_or_project_is_refused_naming_the_live_one() {
         "--reason",
         "两个单位各一个",
     ]);
+
+    // A correction that makes a record the twin of a live one is refused the same way.
+    let b = env.json(&["add-award", "--unit", "乙公司", "--kind", "cn-innovation", "--awarded", "2015-01-05"]);
+    let id = b["id"].to_string();
+    let e =
+        env.fails(&["update-award", &id, "--unit", "甲公司", "--kind", "cq-innovation", "--awarded", "2014-06-30"], 1);
+    assert!(e.contains("--duplicate-ok"), "{e}");
+    // Its other fields can be corrected all the same, and --duplicate-ok insists.
+    env.ok(&["update-award", &id, "--grade", "一等奖"]);
+    env.ok(&[
+        "update-award",
+        &id,
+        "--unit",
+        "甲公司",
+        "--kind",
+        "cq-innovation",
+        "--awarded",
+        "2014-06-30",
+        "--duplicate-ok",
+        "--reason",
+        "确为另一奖项",
+    ]);
+    let e = env.fails(&["update-project", "2", "--passed", "2014-06-08"], 1);
+    assert!(e.contains("#1"), "{e}");
 }
 
 // ----- adoption -----

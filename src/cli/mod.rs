@@ -845,6 +845,9 @@ pub struct UpdateAwardArgs {
     /// Why it is corrected, e.g. 获奖单位录错; kept with the change.
     #[arg(long)]
     pub reason: Option<String>,
+    /// Correct it even into the same unit, kind and date as another live award (with --reason).
+    #[arg(long, requires = "reason")]
+    pub duplicate_ok: bool,
 }
 
 #[derive(Debug, Args)]
@@ -864,6 +867,9 @@ pub struct UpdateProjectArgs {
     /// Why it is corrected, e.g. 通过日期录错; kept with the change.
     #[arg(long)]
     pub reason: Option<String>,
+    /// Correct it even into the same name and pass date as another live project (with --reason).
+    #[arg(long, requires = "reason")]
+    pub duplicate_ok: bool,
 }
 
 #[derive(Debug, Args)]

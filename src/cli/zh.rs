@@ -347,6 +347,7 @@ const COMMANDS: &[Help] = &[
             ("grade", "获奖等级，如 一等奖；写 \"\" 则清除"),
             ("title", "获奖的标准或项目名称；写 \"\" 则清除"),
             ("reason", REASON),
+            ("duplicate_ok", "改正后与另一条有效获奖记录同单位、同奖项、同日期时仍然保存（须同时填 --reason）"),
         ],
     },
     Help {
@@ -359,6 +360,7 @@ const COMMANDS: &[Help] = &[
             ("name", "项目名称"),
             ("passed", date!("通过日期（市级主管部门批准的日期）")),
             ("reason", REASON),
+            ("duplicate_ok", "改正后与另一个有效项目同名、同日通过时仍然保存（须同时填 --reason）"),
         ],
     },
     Help {

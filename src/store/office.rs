@@ -157,15 +157,15 @@ impl Reader<'_> {
 
     // ----- duplicates -----
 
-    /// A live award with this unit, kind and date.
-    pub fn award_like(&self, unit_id: i64, kind: AwardKind, on: Date) -> Result<Option<i64>> {
+    /// A live award with this unit, kind and date, other than award `except` (0: any).
+    pub fn award_like(&self, unit_id: i64, kind: AwardKind, on: Date, except: i64) -> Result<Option<i64>> {
         self.conn
             .prepare_cached(
                 "SELECT id FROM award WHERE unit_id = ?1 AND kind = ?2 AND awarded_on = ?3 AND void_reason IS NULL
-                 ORDER BY id LIMIT 1",
+                 AND id <> ?4 ORDER BY id LIMIT 1",
             )
             .sql()?
-            .query_row(params![unit_id, kind, on], |r| r.get(0))
+            .query_row(params![unit_id, kind, on, except], |r| r.get(0))
             .optional()
             .sql()
     }
