@@ -18,10 +18,10 @@ pub fn run(a: AwardArgs, ctx: &Ctx) -> Result<()> {
     let mut store = ctx.open()?;
     let unit = resolve_unit(store.read(), "--unit", &a.unit)?;
     let tx = store.begin(&ctx.audit)?;
-    if reason.is_none() {
-        if let Some(id) = tx.read().award_like(unit.id, kind, awarded_on, 0)? {
-            return Err(refuse(Msg::DuplicateAward { id, unit: unit.name.clone(), kind, on: awarded_on }));
-        }
+    if reason.is_none()
+        && let Some(id) = tx.read().award_like(unit.id, kind, awarded_on, 0)?
+    {
+        return Err(refuse(Msg::DuplicateAward { id, unit: unit.name.clone(), kind, on: awarded_on }));
     }
     let mut award = AwardFact {
         id: 0,

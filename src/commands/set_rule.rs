@@ -14,10 +14,10 @@ use crate::error::{Msg, V, refuse};
 
 pub fn run(a: SetRuleArgs, ctx: &Ctx) -> Result<()> {
     let amount = a.amount.as_deref().map(|raw| yuan_arg("--amount", raw)).transpose()?;
-    if let (Some(amount), Some(raw)) = (amount, &a.amount) {
-        if amount < 0 {
-            return Err(refuse(Msg::YuanNotNegative { field: "--amount".into(), value: V::from(raw) }));
-        }
+    if let (Some(amount), Some(raw)) = (amount, &a.amount)
+        && amount < 0
+    {
+        return Err(refuse(Msg::YuanNotNegative { field: "--amount".into(), value: V::from(raw) }));
     }
     let per = a.per.as_deref().map(|p| enum_arg::<Per>("--per", p)).transpose()?;
     let from = date_arg("--from", &a.from)?;

@@ -175,10 +175,11 @@ pub fn award(a: UpdateAwardArgs, ctx: &Ctx) -> Result<()> {
     // Corrected into the same award as a live one, it would earn twice (issue 12).
     let moved =
         (x.unit.id, x.kind, x.awarded_on) != (before.record.unit.id, before.record.kind, before.record.awarded_on);
-    if moved && !a.duplicate_ok {
-        if let Some(other) = read.award_like(x.unit.id, x.kind, x.awarded_on, id)? {
-            return Err(refuse(Msg::DuplicateAward { id: other, unit: x.unit.name, kind: x.kind, on: x.awarded_on }));
-        }
+    if moved
+        && !a.duplicate_ok
+        && let Some(other) = read.award_like(x.unit.id, x.kind, x.awarded_on, id)?
+    {
+        return Err(refuse(Msg::DuplicateAward { id: other, unit: x.unit.name, kind: x.kind, on: x.awarded_on }));
     }
     tx.update_award(&x)?;
     let (old, new) = (before.record.to_json(), x.to_json());
