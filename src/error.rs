@@ -10,8 +10,9 @@ use std::fmt;
 use std::path::Path;
 
 use crate::core::ids::{CodeError, DateError, StdNumberError};
-use crate::core::model::{Date, EnumError, Level, Outcome, StandardStatus};
+use crate::core::model::{AwardKind, Date, EnumError, Level, MilestoneStatus, Outcome, PlanSetting, StandardStatus};
 use crate::core::quarter::QuarterError;
+use crate::core::readings::SettingError;
 use crate::core::rewards::PaymentError;
 
 /// What sort of failure, and so which exit code (CLI.md, issue 7).
@@ -481,6 +482,68 @@ pub enum Msg {
     CannotRead {
         path: V,
         detail: String,
+    },
+
+    // ----- office questions (issue 12) -----
+    /// `set-milestone --status done` without `--on` (or `--done`): a done task needs its date.
+    DoneNeedsDate {
+        code: String,
+    },
+    /// A status change given no `--on`: dated today, and the clerk told so (a notice).
+    StatusDatedToday {
+        code: String,
+        status: MilestoneStatus,
+        date: Date,
+    },
+    /// A command given none of the options that would change something.
+    NothingToSet {
+        command: String,
+        options: Vec<String>,
+    },
+    /// An option that only means something with another (`--degree` with `--adopts`).
+    GoesWith {
+        option: String,
+        with: String,
+    },
+    /// An award with the same unit, kind and date as a live one (`--duplicate-ok` insists).
+    DuplicateAward {
+        id: i64,
+        unit: String,
+        kind: AwardKind,
+        on: Date,
+    },
+    /// A municipal project with the same name and pass date as a live one, whatever the unit.
+    DuplicateProject {
+        id: i64,
+        name: String,
+        unit: String,
+        on: Date,
+    },
+    /// A fund, typed by code or name, that is not one.
+    NoSuchFund {
+        field: String,
+        value: V,
+        codes: Vec<String>,
+    },
+    /// A rule without any version, given no `--amount`.
+    AmountNeeded,
+    /// A fund's entitlements of a year pass its budget (award-calc's warning line).
+    OverBudget {
+        fund_zh: String,
+        fund_en: String,
+        year: i32,
+        entitled: i64,
+        budget: i64,
+    },
+    /// A report on a year that has not begun.
+    YearNotBegun {
+        year: i32,
+        today: Date,
+    },
+    /// A plan setting's value refused.
+    Setting {
+        key: PlanSetting,
+        err: SettingError,
     },
 
     // ----- usage -----

@@ -154,7 +154,8 @@ fn chinese_and_english_words_give_identical_records() {
         ),
         (
             &["add-award", "--unit", "1", "--kind", "重庆市标准创新贡献奖", "--awarded", "2014-06-30"],
-            &["add-award", "--unit", "1", "--kind", "cq-innovation", "--awarded", "2014-06-30"],
+            // Unit 2: the same award to the same unit on the same day is refused as a duplicate.
+            &["add-award", "--unit", "2", "--kind", "cq-innovation", "--awarded", "2014-06-30"],
         ),
         (
             &["add-committee", "--unit", "1", "--committee", "SAC/TC 1", "--role", "秘书处", "--since", "2014-01-01"],

@@ -259,7 +259,9 @@ fn bad_values_are_refused_naming_the_field_and_nothing_is_written() {
         (&["add-meeting", "--held", "sometime"], "--held"),
         (&["set-milestone", "no-such", "--status", "done"], "no milestone"),
         (&["set-milestone", "info-platform", "--status", "finished"], "--status"),
-        (&["set-milestone", "info-platform", "--status", "in-progress", "--done", "2013-01-01"], "--done"),
+        (&["set-milestone", "info-platform", "--status", "done"], "--on"),
+        (&["set-milestone", "info-platform", "--note", "x"], "--status"),
+        (&["set-milestone", "info-platform", "--recurring", "monthly"], "--recurring"),
         (&["update-unit", "99", "--name", "x"], "no unit"),
         (&["void", "award", "1", "--reason", "x"], "no award"),
     ];
@@ -291,15 +293,19 @@ fn units_resolve_by_uscc_org_code_id_and_normalised_name() {
     let env = Env::new();
     env.ok(&["add-unit", "--name", "重庆某（集团）有限公司", "--uscc", "91110000600037341L"]);
     env.ok(&["add-unit", "--name", "重庆铝业有限公司", "--org-code", "00251805-7"]);
-    for unit in ["91110000600037341l", "60003734-1", "600037341", "#1", "1", "重庆某(集团) 有限公司"] {
+    for (i, unit) in
+        ["91110000600037341l", "60003734-1", "600037341", "#1", "1", "重庆某(集团) 有限公司"].iter().enumerate()
+    {
         let m = env.json(&["add-meeting", "--held", "2013-01-01"]);
-        let p = env.json(&["add-project", "--unit", unit, "--name", "p", "--passed", "2013-01-01"]);
+        // A project like a live one (same name and date) would be refused as a duplicate.
+        let name = format!("p{i}");
+        let p = env.json(&["add-project", "--unit", unit, "--name", &name, "--passed", "2013-01-01"]);
         assert_eq!(p["unit_id"], 1, "{unit}");
         assert!(m["id"].as_i64().is_some());
     }
-    let p = env.json(&["add-project", "--unit", "002518057", "--name", "p", "--passed", "2013-01-01"]);
+    let p = env.json(&["add-project", "--unit", "002518057", "--name", "q", "--passed", "2013-01-01"]);
     assert_eq!(p["unit_id"], 2);
-    let e = env.fails(&["add-project", "--unit", "重庆铝业", "--name", "p", "--passed", "2013-01-01"], 1);
+    let e = env.fails(&["add-project", "--unit", "重庆铝业", "--name", "r", "--passed", "2013-01-01"], 1);
     assert!(e.contains("did you mean") && e.contains("重庆铝业有限公司"), "{e}");
 }
 

@@ -40,11 +40,18 @@ pub(super) const EXAMPLES: Examples = &[
     ),
     (
         "add-standard",
-        &[(
-            "a published national standard that a district enterprise led",
-            "stdtrack add-standard --number \"GB/T 40009-2013\" --title 铝合金型材 --action formulate \
-             --published 2013-04-12 --lead 重庆某铝业有限公司",
-        )],
+        &[
+            (
+                "a published national standard that a district enterprise led",
+                "stdtrack add-standard --number \"GB/T 40009-2013\" --title 铝合金型材 --action formulate \
+                 --published 2013-04-12 --lead 重庆某铝业有限公司",
+            ),
+            (
+                "a national standard that modifies an international one",
+                "stdtrack add-standard --number \"GB/T 6892-2015\" --title 铝合金挤压型材 --action revise \
+                 --published 2015-09-11 --participant 重庆某铝业有限公司 --adopts \"ISO 6362-1:2012\" --degree MOD",
+            ),
+        ],
     ),
     (
         "update-standard",
@@ -104,9 +111,14 @@ pub(super) const EXAMPLES: Examples = &[
         "set-milestone",
         &[
             (
-                "the information platform is running",
-                "stdtrack set-milestone info-platform --status done --done 2013-03-01",
+                "the information platform has run since 1 March 2013",
+                "stdtrack set-milestone info-platform --status done --on 2013-03-01",
             ),
+            (
+                "World Standards Day publicity was held in 2014",
+                "stdtrack set-milestone publicity-events --status done --on 2014-10-14 --note 世界标准日",
+            ),
+            ("training becomes a yearly duty", "stdtrack set-milestone training-network --recurring yearly"),
             ("all the tasks and their codes", "stdtrack list milestones"),
         ],
     ),
@@ -164,11 +176,19 @@ pub(super) const EXAMPLES: Examples = &[
             ("one unit's standards", "stdtrack list standards --unit 重庆某铝业有限公司"),
         ],
     ),
-    ("progress", &[("where the targets stand at the end of 2015", "stdtrack progress --as-of 2015-12-31")]),
+    (
+        "progress",
+        &[
+            ("where the targets stand at the end of 2015", "stdtrack progress --as-of 2015-12-31"),
+            ("each department's task list", "stdtrack progress --by-owner"),
+            ("every target split by focus industry", "stdtrack progress --by-industry"),
+        ],
+    ),
     (
         "award-calc",
         &[
             ("what is still owed for 2014", "stdtrack award-calc --year 2014 --outstanding"),
+            ("2015 per fund: entitled, paid and the budget", "stdtrack award-calc --year 2015"),
             (
                 "what was still owed for 2013 at the end of 2013",
                 "stdtrack award-calc --year 2013 --outstanding --as-of 2013-12-31",
@@ -184,10 +204,16 @@ pub(super) const EXAMPLES: Examples = &[
     ),
     (
         "set-rule",
-        &[(
-            "the municipal project subsidy becomes 80,000 yuan from 2015",
-            "stdtrack set-rule municipal-project --amount 80000 --from 2015-01-01",
-        )],
+        &[
+            (
+                "the municipal project subsidy becomes 80,000 yuan from 2015",
+                "stdtrack set-rule municipal-project --amount 80000 --from 2015-01-01",
+            ),
+            (
+                "from 2015 a lead reward is paid once per enterprise",
+                "stdtrack set-rule lead-national --per enterprise --from 2015-01-01",
+            ),
+        ],
     ),
     (
         "quarterly-report",
@@ -200,6 +226,30 @@ pub(super) const EXAMPLES: Examples = &[
                 "keep the report as submitted, to reproduce it later",
                 "stdtrack quarterly-report --quarter 2014Q4 --finalize",
             ),
+        ],
+    ),
+    (
+        "annual-report",
+        &[("the 2014 summary, as a workbook", "stdtrack annual-report --year 2014 --format xlsx --out 2014.xlsx")],
+    ),
+    ("show", &[("everything about one enterprise", "stdtrack show unit 重庆某铝业有限公司")]),
+    (
+        "due-reviews",
+        &[
+            ("reviews overdue or due within 90 days", "stdtrack due-reviews"),
+            (
+                "due by the end of the year, within 30 days, for Excel",
+                "stdtrack due-reviews --as-of 2016-12-31 --within 30 --format csv --excel --out reviews.csv",
+            ),
+        ],
+    ),
+    ("set-budget", &[("the industry fund's 2015 budget", "stdtrack set-budget industry-fund 2015 1000000")]),
+    ("budget-plan", &[("what each fund needs in 2016", "stdtrack budget-plan --year 2016")]),
+    (
+        "set-plan",
+        &[
+            ("only Chongqing's local standards count (the default)", "stdtrack set-plan local-prefixes DB50"),
+            ("the focus industries", "stdtrack set-plan focus-industries 铝加工 汽摩制造 装备制造"),
         ],
     ),
     (

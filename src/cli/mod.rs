@@ -425,6 +425,23 @@ pub enum Command {
     /// The leading group's quarterly report: targets, tasks, meetings, rewards and the
     /// quarter's new records.
     QuarterlyReport(QuarterArgs),
+    /// The yearly summary: the year's figures against the targets, what the year added, money
+    /// entitled and paid by fund against budget, tasks and yearly duties, meetings held.
+    AnnualReport(AnnualArgs),
+    /// One unit at a glance: its details, standards, filings, reviews, awards, projects and
+    /// committee seats, the targets it counts toward, and what it is owed and was paid.
+    Show(ShowArgs),
+    /// Enterprise standards due for review (three years after their filing or last review),
+    /// overdue first, with the unit's contact where stored.
+    DueReviews(DueReviewsArgs),
+    /// Set a fund's budget for a year (a later call replaces it).
+    SetBudget(SetBudgetArgs),
+    /// Estimate a year's need per fund: what is owed, plus a lead reward for each standard
+    /// being drafted with a district enterprise as lead.
+    BudgetPlan(BudgetPlanArgs),
+    /// Change one of the readings of the notice the office decides: which local-standard
+    /// prefixes count, which committees are national, the focus industries.
+    SetPlan(SetPlanArgs),
     /// Import filings, reviews or units from a workbook (.xlsx, .xls, .ods) or a CSV file saved
     /// from Excel or WPS.
     ///
@@ -536,6 +553,13 @@ pub struct StandardArgs {
     /// #12) or exact name.
     #[arg(long, value_name = "UNIT")]
     pub participant: Vec<String>,
+    /// The international standard it adopts (采标), e.g. "ISO 6361-1:2011"; read from a
+    /// "/ISO …" or "/IEC …" suffix of the number when not given.
+    #[arg(long, value_name = "NUMBER")]
+    pub adopts: Option<String>,
+    /// How closely it adopts it: IDT (等同采用, the default), MOD (修改采用) or NEQ (非等效采用).
+    #[arg(long)]
+    pub degree: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -571,6 +595,12 @@ pub struct UpdateStandardArgs {
     /// A participating unit; given once or more, replaces the list of participants.
     #[arg(long, value_name = "UNIT")]
     pub participant: Vec<String>,
+    /// The international standard it adopts (采标), e.g. "ISO 6361-1:2011"; "" removes it.
+    #[arg(long, value_name = "NUMBER")]
+    pub adopts: Option<String>,
+    /// How closely it adopts it: IDT (等同采用), MOD (修改采用) or NEQ (非等效采用).
+    #[arg(long)]
+    pub degree: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -629,6 +659,12 @@ pub struct AwardArgs {
     /// The title of the standard or project that won it.
     #[arg(long)]
     pub title: Option<String>,
+    /// Record it even though a live award has the same unit, kind and date (with --reason).
+    #[arg(long, requires = "reason")]
+    pub duplicate_ok: bool,
+    /// Why a second award with the same unit, kind and date is right; kept in the audit log.
+    #[arg(long, requires = "duplicate_ok")]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -643,6 +679,12 @@ pub struct ProjectArgs {
     /// 2013年5月1日).
     #[arg(long, value_name = "DATE")]
     pub passed: String,
+    /// Record it even though a live project has the same name and pass date (with --reason).
+    #[arg(long, requires = "reason")]
+    pub duplicate_ok: bool,
+    /// Why a second project with the same name and pass date is right; kept in the audit log.
+    #[arg(long, requires = "duplicate_ok")]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -682,19 +724,24 @@ pub struct MeetingArgs {
 pub struct MilestoneArgs {
     /// The task's code, e.g. info-platform; `stdtrack list milestones` shows them all.
     pub code: String,
-    /// not-started, in-progress or done.
+    /// not-started, in-progress or done (the Chinese words work too), recorded as a change
+    /// dated --on; a yearly duty done counts for that date's year.
     #[arg(long)]
-    pub status: String,
-    /// The date it was done, a date such as 2013-05-01 (also 2013/5/1, 2013年5月1日); only with
-    /// --status done; default: today.
-    #[arg(long, value_name = "DATE")]
-    pub done: Option<String>,
-    /// The department responsible, e.g. 区质监局.
+    pub status: Option<String>,
+    /// The date of the change, a date such as 2013-05-01 (also 2013/5/1, 2013年5月1日);
+    /// required with --status done; default: today. --done is another name for it.
+    #[arg(long, visible_alias = "done", value_name = "DATE")]
+    pub on: Option<String>,
+    /// The department responsible, e.g. 区质监局; joint owners as 区质监局、区外经贸委.
     #[arg(long)]
     pub owner: Option<String>,
-    /// A note, e.g. how far it has got.
+    /// A note kept with the change, e.g. how far it has got; only with --status.
     #[arg(long)]
     pub note: Option<String>,
+    /// yearly (a duty done, or missed, each year, such as World Standards Day) or none (done
+    /// once).
+    #[arg(long)]
+    pub recurring: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -801,6 +848,9 @@ pub struct UpdateAwardArgs {
     /// Why it is corrected, e.g. 获奖单位录错; kept with the change.
     #[arg(long)]
     pub reason: Option<String>,
+    /// Correct it even into the same unit, kind and date as another live award (with --reason).
+    #[arg(long, requires = "reason")]
+    pub duplicate_ok: bool,
 }
 
 #[derive(Debug, Args)]
@@ -820,6 +870,9 @@ pub struct UpdateProjectArgs {
     /// Why it is corrected, e.g. 通过日期录错; kept with the change.
     #[arg(long)]
     pub reason: Option<String>,
+    /// Correct it even into the same name and pass date as another live project (with --reason).
+    #[arg(long, requires = "reason")]
+    pub duplicate_ok: bool,
 }
 
 #[derive(Debug, Args)]
@@ -948,6 +1001,10 @@ pub enum ListKind {
     Rules,
     #[value(aliases = ["审计", "日志"])]
     Audit,
+    #[value(alias = "预算")]
+    Budgets,
+    #[value(alias = "设置")]
+    Settings,
     #[value(aliases = ["批次", "导入批次"])]
     Batches,
 }
@@ -955,8 +1012,9 @@ pub enum ListKind {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// What to list; committees are the units' committee seats, milestones the notice's tasks,
-    /// audit the log of every change, batches the imports. The Chinese words work too: 单位 标准
-    /// 备案 复审 获奖 项目 委员会 会议 任务 付款 指标 规则 审计 (or 日志) 批次.
+    /// audit the log of every change, batches the imports, budgets the funds' yearly budgets,
+    /// settings the readings set with set-plan. The Chinese words work too: 单位 标准 备案 复审
+    /// 获奖 项目 委员会 会议 任务 付款 指标 规则 审计 (or 日志) 批次 预算 设置.
     #[arg(value_enum)]
     pub kind: ListKind,
     /// Only records dated on or after this day, a date such as 2014-01-01 (also 2014/1/1,
@@ -970,6 +1028,9 @@ pub struct ListArgs {
     /// Only this unit's records: USCC, organisation code, id (12 or #12) or exact name.
     #[arg(long)]
     pub unit: Option<String>,
+    /// With standards: only those adopting an international standard (采标).
+    #[arg(long)]
+    pub adopted: bool,
 }
 
 #[derive(Debug, Args)]
@@ -978,6 +1039,12 @@ pub struct ProgressArgs {
     /// default: today.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+    /// Also list the tasks under each owning department (joint tasks under each owner).
+    #[arg(long)]
+    pub by_owner: bool,
+    /// Also split every target's figure by the unit's industry: the focus industries and 其他.
+    #[arg(long)]
+    pub by_industry: bool,
 }
 
 #[derive(Debug, Args)]
@@ -1031,9 +1098,9 @@ pub struct SetRuleArgs {
     /// The rule: municipal-project, lead-national, lead-international, cn-innovation-award or
     /// cq-innovation-award (`stdtrack list rules` shows them).
     pub code: String,
-    /// The new amount in whole yuan, e.g. 80000.
+    /// The new amount in whole yuan, e.g. 80000; default: the previous version's.
     #[arg(long, allow_hyphen_values = true, value_name = "YUAN")]
-    pub amount: String,
+    pub amount: Option<String>,
     /// The first day of the new amount, a date such as 2015-01-01 (also 2015/1/1,
     /// 2015年1月1日); the previous version ends the day before.
     #[arg(long, value_name = "DATE")]
@@ -1046,6 +1113,10 @@ pub struct SetRuleArgs {
     /// default: the previous version's.
     #[arg(long)]
     pub fund: Option<String>,
+    /// record (each qualifying record earns it) or enterprise (once per enterprise, keyed by
+    /// unit); default: the previous version's.
+    #[arg(long)]
+    pub per: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -1064,6 +1135,69 @@ pub struct QuarterArgs {
     /// quarter's end) instead of the stored figures.
     #[arg(long)]
     pub recompute: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AnnualArgs {
+    /// The year, e.g. 2014; a year not yet over is reported as it stands today.
+    #[arg(long)]
+    pub year: i32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowKind {
+    #[value(alias = "单位")]
+    Unit,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// What to show: unit (单位).
+    #[arg(value_enum)]
+    pub kind: ShowKind,
+    /// The unit: USCC, organisation code, id (12 or #12) or exact name.
+    #[arg(value_name = "UNIT")]
+    pub unit: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DueReviewsArgs {
+    /// The date to look from, a date such as 2016-06-01 (also 2016/6/1, 2016年6月1日);
+    /// default: today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Also list standards falling due within this many days; default: 90.
+    #[arg(long, default_value_t = 90, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(0..=36600))]
+    pub within: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct SetBudgetArgs {
+    /// The fund: district-finance (区财政) or industry-fund (区产业发展专项资金).
+    pub fund: String,
+    /// The year, e.g. 2015.
+    pub year: i32,
+    /// The budget in whole yuan, e.g. 1,000,000.
+    #[arg(value_name = "YUAN")]
+    pub amount: String,
+}
+
+#[derive(Debug, Args)]
+pub struct BudgetPlanArgs {
+    /// The year to plan for, e.g. 2016.
+    #[arg(long)]
+    pub year: i32,
+}
+
+#[derive(Debug, Args)]
+pub struct SetPlanArgs {
+    /// local-prefixes (地方标准前缀), national-committees (全国标委会前缀) or focus-industries
+    /// (重点产业).
+    pub key: String,
+    /// The list: e.g. DB50 (local-prefixes), SAC (national-committees), 铝加工 汽摩制造 装备制造
+    /// (focus-industries); several items as separate words or separated by commas.
+    #[arg(required = true, num_args = 1.., value_name = "VALUE")]
+    pub values: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

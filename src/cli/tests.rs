@@ -107,6 +107,12 @@ const MAIN_COMMANDS: &[&str] = &[
     "record-payment",
     "set-rule",
     "quarterly-report",
+    "annual-report",
+    "show",
+    "due-reviews",
+    "set-budget",
+    "budget-plan",
+    "set-plan",
     "import",
     "backup",
 ];

@@ -33,6 +33,8 @@ macro_rules! unit {
 }
 
 const ALLOW_BAD_CHECK: &str = "代码校验位不符时仍然接受（给出警告），用于早期试点发放的代码";
+const ADOPTS: &str = "采用的国际标准编号（采标），如 \"ISO 6361-1:2011\"；不填时从标准编号的“/ISO …”或“/IEC …”部分读取";
+const DEGREE: &str = "采用程度：IDT（等同采用，默认）、MOD（修改采用）或 NEQ（非等效采用）";
 const REASON: &str = "改正原因，如 日期录错（与改动一起记入操作记录）";
 const ACTION: &str = "formulate（制定）或 revise（修订），中英文均可";
 
@@ -162,6 +164,8 @@ const COMMANDS: &[Help] = &[
             ("published", date!("发布日期", "；已发布、已废止的标准必填")),
             ("lead", unit!("牵头单位（本区单位是整项标准的第一起草单位时填写）")),
             ("participant", unit!("参与单位（本区单位，多个单位可重复填写本项）")),
+            ("adopts", ADOPTS),
+            ("degree", DEGREE),
         ],
     },
     Help {
@@ -183,6 +187,8 @@ const COMMANDS: &[Help] = &[
             ("lead", unit!("新的牵头单位")),
             ("no_lead", "取消牵头单位"),
             ("participant", unit!("参与单位", "；填写一次或多次即替换原有的全部参与单位")),
+            ("adopts", "采用的国际标准编号，如 \"ISO 6361-1:2011\"；写 \"\" 则清除"),
+            ("degree", DEGREE),
         ],
     },
     Help {
@@ -223,6 +229,8 @@ const COMMANDS: &[Help] = &[
             ("awarded", date!("获奖日期")),
             ("grade", "获奖等级，如 一等奖"),
             ("title", "获奖的标准或项目名称"),
+            ("duplicate_ok", "已有同一单位、同一奖项、同一日期的获奖记录时仍然登记（须同时填 --reason）"),
+            ("reason", "为什么要再登记一条同单位、同奖项、同日期的获奖（记入操作记录）"),
         ],
     },
     Help {
@@ -233,6 +241,8 @@ const COMMANDS: &[Help] = &[
             ("unit", unit!("项目承担单位")),
             ("name", "项目名称，如 市级标准化试点"),
             ("passed", date!("通过日期（市级主管部门批准的日期）")),
+            ("duplicate_ok", "已有同名、同一通过日期的项目时仍然登记（须同时填 --reason）"),
+            ("reason", "为什么要再登记一个同名、同日通过的项目（记入操作记录）"),
         ],
     },
     Help {
@@ -259,14 +269,24 @@ const COMMANDS: &[Help] = &[
     },
     Help {
         command: "set-milestone",
-        about: "更新实施意见中一项工作任务的进展、责任单位或备注",
-        long_about: None,
+        about: "登记实施意见中一项工作任务的进展（带日期）、责任单位或是否每年开展",
+        long_about: Some(
+            "登记实施意见中一项工作任务的进展、责任单位或是否每年开展。\n\n\
+             每次登记进展都是一条带日期的记录：某日的进展以该日及以前最近的一条为准，\
+             所以今天补登的以前的事不会改变以前的报告，今天登记的进展也不会出现在以前的报告中。\
+             每年开展的任务（如“世界标准日”“科技周”宣传、人才培训）按年统计，某年未开展即显示为未开展。",
+        ),
         args: &[
             ("code", "任务代码，如 info-platform（用 stdtrack list 任务 可查看全部代码）"),
-            ("status", "进展：not-started（未开始）、in-progress（进行中）或 done（已完成）"),
-            ("done", date!("完成日期", "；仅与 --status done 同用，默认为今天")),
-            ("owner", "责任单位，如 区质监局"),
-            ("note", "备注，如 目前进展"),
+            (
+                "status",
+                "进展：not-started（未开始）、in-progress（进行中）或 done（已完成），中英文均可；\
+                 每年开展的任务记为已完成即算作 --on 日期所在年份已开展",
+            ),
+            ("on", date!("进展发生的日期", "；记为已完成时必填，其他进展默认为今天；也可写作 --done")),
+            ("owner", "责任单位，如 区质监局；多个单位写作 区质监局、区外经贸委"),
+            ("note", "随本次进展保存的备注，如 目前进展；须与 --status 同用"),
+            ("recurring", "是否每年开展：yearly（每年，如世界标准日宣传）或 none（一次性），中英文均可"),
         ],
     },
     Help {
@@ -327,6 +347,7 @@ const COMMANDS: &[Help] = &[
             ("grade", "获奖等级，如 一等奖；写 \"\" 则清除"),
             ("title", "获奖的标准或项目名称；写 \"\" 则清除"),
             ("reason", REASON),
+            ("duplicate_ok", "改正后与另一条有效获奖记录同单位、同奖项、同日期时仍然保存（须同时填 --reason）"),
         ],
     },
     Help {
@@ -339,6 +360,7 @@ const COMMANDS: &[Help] = &[
             ("name", "项目名称"),
             ("passed", date!("通过日期（市级主管部门批准的日期）")),
             ("reason", REASON),
+            ("duplicate_ok", "改正后与另一个有效项目同名、同日通过时仍然保存（须同时填 --reason）"),
         ],
     },
     Help {
@@ -426,18 +448,23 @@ const COMMANDS: &[Help] = &[
                 "kind",
                 "要列出的记录：单位 units、标准 standards、备案 filings、复审 reviews、获奖 awards、项目 projects、\
                  委员会 committees、会议 meetings、任务 milestones、付款 payments、指标 targets、规则 rules、\
-                 审计（或 日志）audit、批次 batches（各次导入），中英文均可",
+                 审计（或 日志）audit、批次 batches（各次导入）、预算 budgets、设置 settings（set-plan 设定的口径），中英文均可",
             ),
             ("from", date!("起始日期（含当天）")),
             ("to", date!("截止日期（含当天）")),
             ("unit", unit!("只列出这个单位的记录")),
+            ("adopted", "与 standards 同用：只列出采用国际标准（采标）的标准"),
         ],
     },
     Help {
         command: "progress",
         about: "查看截至某日各项目标的完成进度，以及工作任务和联席会议情况",
         long_about: None,
-        args: &[("as_of", date!("统计截至哪一天", "；默认为今天"))],
+        args: &[
+            ("as_of", date!("统计截至哪一天", "；默认为今天")),
+            ("by_owner", "另按责任单位列出工作任务（多个责任单位的任务在每个单位下都列出）"),
+            ("by_industry", "另把各项指标按单位所属行业拆分：重点产业各列一项，其余为其他"),
+        ],
     },
     Help {
         command: "award-calc",
@@ -476,10 +503,15 @@ const COMMANDS: &[Help] = &[
                  lead-international（牵头制定国际标准）、cn-innovation-award（中国标准创新贡献奖）\
                  或 cq-innovation-award（重庆市标准创新贡献奖）",
             ),
-            ("amount", "新的金额（元，整数），如 80000"),
+            ("amount", "新的金额（元，整数），如 80000；默认沿用上一版本"),
             ("from", date!("新金额的起始日期", "；上一版本到前一天为止")),
             ("until", date!("新金额的截止日期", "；默认不设截止")),
             ("fund", "资金来源：district-finance（区财政）或 industry-fund（区产业发展专项资金）；默认沿用上一版本"),
+            (
+                "per",
+                "计发方式：record（按项，每项符合条件的记录都奖）或 enterprise（按企业，每家企业只奖一次）；\
+                 默认沿用上一版本",
+            ),
         ],
     },
     Help {
@@ -491,6 +523,63 @@ const COMMANDS: &[Help] = &[
             ("finalize", "定稿：保存本次报告，以后再查看该季度时显示定稿的数字，并列出现有记录会改变哪些数字"),
             ("reason", "再次定稿的原因（已定稿的季度再次定稿时必填，两次定稿都保留）"),
             ("recompute", "对已定稿的季度：按现有记录重新计算（仍截至季末），不显示定稿的数字"),
+        ],
+    },
+    Help {
+        command: "annual-report",
+        about: "生成年度总结：当年各项指标完成情况、新增、按资金来源的奖补与预算、工作任务和每年开展的任务、联席会议",
+        long_about: None,
+        args: &[("year", "年份，如 2014；当年未结束的按今天的情况统计")],
+    },
+    Help {
+        command: "show",
+        about: "查看一个单位的全部情况：基本信息、标准、备案、复审、获奖、项目、技术委员会、计入的指标、应奖补和已付",
+        long_about: None,
+        args: &[("kind", "查看什么：unit（单位）"), ("unit", unit!("要查看的单位"))],
+    },
+    Help {
+        command: "due-reviews",
+        about: "列出到期应复审的企业标准（备案或上次复审满三年），已逾期的在前，附单位联系人",
+        long_about: Some(
+            "列出到期应复审的企业标准。企业标准自备案或上次复审起满三年应复审\
+             （企业标准化管理办法：复审周期一般不超过三年），复审结论为废止的不再提醒。\
+             2月29日备案的，到期日为三年后的2月28日。",
+        ),
+        args: &[("as_of", date!("从哪一天看", "；默认为今天")), ("within", "另列出多少天内到期的，默认 90 天")],
+    },
+    Help {
+        command: "set-budget",
+        about: "设定某一资金来源某一年的预算（再次设定即替换，记入操作记录）",
+        long_about: None,
+        args: &[
+            ("fund", "资金来源：district-finance（区财政）或 industry-fund（区产业发展专项资金），也可写名称"),
+            ("year", "年份，如 2015"),
+            ("amount", "预算金额（元，整数），如 1,000,000"),
+        ],
+    },
+    Help {
+        command: "budget-plan",
+        about: "估算某一年各资金来源需要的预算：尚欠的奖补，加上本区企业牵头、正在起草的标准将得的牵头奖励",
+        long_about: None,
+        args: &[("year", "要估算的年份，如 2016")],
+    },
+    Help {
+        command: "set-plan",
+        about: "调整对实施意见的解读口径：哪些地方标准前缀计入、哪些技术委员会算全国性的、重点产业有哪些",
+        long_about: Some(
+            "调整对实施意见的解读口径（记入操作记录）。\n\n\
+             local-prefixes：计入地方标准指标的编号前缀，默认 DB50（重庆）；其他省市的地方标准单独列出，不计入。\n\
+             national-committees：算作全国专业标准化技术委员会的编号前缀，默认 SAC（含其分委会、工作组）；\
+             国际组织的席位单独列出，不计入。\n\
+             focus-industries：重点产业，默认 铝加工、汽摩制造、装备制造；按行业拆分时其余为其他。",
+        ),
+        args: &[
+            (
+                "key",
+                "口径：local-prefixes（地方标准前缀）、national-committees（全国标委会前缀）\
+                 或 focus-industries（重点产业），中英文均可",
+            ),
+            ("values", "新的取值，可写多项（用空格或逗号分隔），如 DB50，SAC，铝加工 汽摩制造 装备制造"),
         ],
     },
     Help {
@@ -584,11 +673,18 @@ const EXAMPLES: Examples = &[
     ),
     (
         "add-standard",
-        &[(
-            "本区企业牵头制定、已发布的国家标准",
-            "stdtrack add-standard --number \"GB/T 40009-2013\" --title 铝合金型材 --action 制定 \
-             --published 2013-04-12 --lead 重庆某铝业有限公司",
-        )],
+        &[
+            (
+                "本区企业牵头制定、已发布的国家标准",
+                "stdtrack add-standard --number \"GB/T 40009-2013\" --title 铝合金型材 --action 制定 \
+                 --published 2013-04-12 --lead 重庆某铝业有限公司",
+            ),
+            (
+                "修改采用国际标准的国家标准",
+                "stdtrack add-standard --number \"GB/T 6892-2015\" --title 一般工业用铝及铝合金挤压型材 --action 修订 \
+                 --published 2015-09-11 --participant 重庆某铝业有限公司 --adopts \"ISO 6362-1:2012\" --degree MOD",
+            ),
+        ],
     ),
     (
         "update-standard",
@@ -638,7 +734,15 @@ const EXAMPLES: Examples = &[
     (
         "set-milestone",
         &[
-            ("标准化信息服务平台已建成运行", "stdtrack set-milestone info-platform --status done --done 2013-03-01"),
+            (
+                "标准化信息服务平台于2013年3月1日建成运行",
+                "stdtrack set-milestone info-platform --status done --on 2013-03-01",
+            ),
+            (
+                "2014年世界标准日宣传活动已开展",
+                "stdtrack set-milestone publicity-events --status 已完成 --on 2014-10-14 --note 世界标准日",
+            ),
+            ("人才培训改为每年开展", "stdtrack set-milestone training-network --recurring 每年"),
             ("查看全部工作任务及其代码", "stdtrack list 任务"),
         ],
     ),
@@ -684,11 +788,19 @@ const EXAMPLES: Examples = &[
             ("查看某单位的全部标准", "stdtrack list 标准 --unit 重庆某铝业有限公司"),
         ],
     ),
-    ("progress", &[("截至2015年底各项目标完成得怎么样", "stdtrack progress --as-of 2015-12-31")]),
+    (
+        "progress",
+        &[
+            ("截至2015年底各项目标完成得怎么样", "stdtrack progress --as-of 2015-12-31"),
+            ("各责任单位的工作任务清单", "stdtrack progress --by-owner"),
+            ("各项指标按重点产业拆分", "stdtrack progress --by-industry"),
+        ],
+    ),
     (
         "award-calc",
         &[
             ("2014年的奖补还欠多少", "stdtrack award-calc --year 2014 --outstanding"),
+            ("2015年各资金来源的应奖补、已付与预算", "stdtrack award-calc --year 2015"),
             ("2013年的奖补在2013年底时还欠多少", "stdtrack award-calc --year 2013 --outstanding --as-of 2013-12-31"),
         ],
     ),
@@ -701,10 +813,16 @@ const EXAMPLES: Examples = &[
     ),
     (
         "set-rule",
-        &[(
-            "市级标准化项目补助自2015年起调整为8万元",
-            "stdtrack set-rule municipal-project --amount 80000 --from 2015-01-01",
-        )],
+        &[
+            (
+                "市级标准化项目补助自2015年起调整为8万元",
+                "stdtrack set-rule municipal-project --amount 80000 --from 2015-01-01",
+            ),
+            (
+                "牵头制定国家标准的奖励自2015年起每家企业只奖一次",
+                "stdtrack set-rule lead-national --per enterprise --from 2015-01-01",
+            ),
+        ],
     ),
     (
         "quarterly-report",
@@ -714,6 +832,33 @@ const EXAMPLES: Examples = &[
                 "stdtrack quarterly-report --quarter 2014Q4 --format markdown --out 2014Q4.md",
             ),
             ("上报后定稿，以后可原样重现", "stdtrack quarterly-report --quarter 2014Q4 --finalize"),
+        ],
+    ),
+    (
+        "annual-report",
+        &[(
+            "2014年度总结，存为 Excel 文件",
+            "stdtrack annual-report --year 2014 --format xlsx --out 2014年度总结.xlsx",
+        )],
+    ),
+    ("show", &[("查看一家企业的全部情况", "stdtrack show 单位 重庆某铝业有限公司")]),
+    (
+        "due-reviews",
+        &[
+            ("今天已到期和90天内到期的复审", "stdtrack due-reviews"),
+            (
+                "截至年底、30天内到期的复审，导出给 Excel",
+                "stdtrack due-reviews --as-of 2016-12-31 --within 30 --format csv --excel --out 复审提醒.csv",
+            ),
+        ],
+    ),
+    ("set-budget", &[("2015年区产业发展专项资金预算100万元", "stdtrack set-budget industry-fund 2015 1000000")]),
+    ("budget-plan", &[("估算2016年各资金来源的需要", "stdtrack budget-plan --year 2016")]),
+    (
+        "set-plan",
+        &[
+            ("只有重庆的地方标准计入（默认）", "stdtrack set-plan local-prefixes DB50"),
+            ("重点产业", "stdtrack set-plan focus-industries 铝加工 汽摩制造 装备制造"),
         ],
     ),
     (

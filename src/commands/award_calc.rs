@@ -4,11 +4,12 @@ use anyhow::Result;
 
 use super::{Ctx, opt_date_arg, resolve_unit, year_arg};
 use crate::cli::AwardCalcArgs;
+use crate::core::budget::fund_budgets;
 use crate::core::model::Date;
 use crate::core::quarter::Quarter;
 use crate::core::rewards::{award_calc_as_of, entitlements};
 use crate::error::{Msg, refuse};
-use crate::render::reports::{Names, award_calc_doc};
+use crate::render::reports::{Names, add_budgets, award_calc_doc};
 use crate::store::{ListFilter, Reader};
 
 /// The rule and fund labels the renderers show.
@@ -59,5 +60,16 @@ pub fn run(a: AwardCalcArgs, ctx: &Ctx) -> Result<()> {
     let calc = award_calc_as_of(&all, &payments, from, to, Some(as_of), &funds, outstanding, unit_id)
         .map_err(crate::error::overflow)?;
     let names = names(read)?;
-    ctx.emit_doc("award-calc", &award_calc_doc(&calc, &names, ctx.lang))
+    let mut doc = award_calc_doc(&calc, &names, ctx.lang);
+    // A year's view also holds each fund's budget against what the year entitles and paid
+    // (as of the same date as the rest).
+    if let Some(year) = a.year {
+        let rules = read.rules()?;
+        let entitled: Vec<_> = all.iter().filter(|e| e.event_date <= as_of).cloned().collect();
+        let paid: Vec<_> = payments.iter().filter(|p| p.paid_on <= as_of).cloned().collect();
+        let budgets = fund_budgets(&entitled, &paid, &rules, &funds, &read.budgets(year)?, year)
+            .map_err(crate::error::overflow)?;
+        add_budgets(&mut doc, year, &budgets, &names, ctx.lang);
+    }
+    ctx.emit_doc("award-calc", &doc)
 }

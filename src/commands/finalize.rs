@@ -9,14 +9,15 @@ use sha2::{Digest, Sha256};
 
 use super::Ctx;
 use super::award_calc::names;
+use super::quarterly_report::Loaded;
 use crate::core::corrections::{FigureChange, changed_figures};
 use crate::core::quarter::Quarter;
-use crate::core::report::{QuarterInputs, QuarterlyReport, quarterly_report};
+use crate::core::report::{QuarterlyReport, quarterly_report};
 use crate::error::{Msg, refuse};
 use crate::render::doc::{Cell, Column, Doc, Section};
 use crate::render::reports::{Names, quarterly_doc};
 use crate::render::{Lang, labels};
-use crate::store::{Finalized, ListFilter, Reader};
+use crate::store::{Finalized, Reader};
 
 /// The report of a quarter from the records as they stand, and the fingerprint of its
 /// inputs (SHA-256 of everything the report reads).
@@ -25,26 +26,11 @@ pub fn compute(
     quarter: Quarter,
     today: crate::core::model::Date,
 ) -> Result<(QuarterlyReport, Names, String)> {
-    let plan = read.plan()?;
-    let funds: Vec<String> = read.funds()?.into_iter().map(|f| f.code).collect();
-    let targets = read.targets(&plan.code)?;
-    let facts = read.facts()?;
-    let milestones = read.milestones()?;
-    let projects = read.live_projects()?;
-    let rules = read.rules()?;
-    let payments = read.payments(&ListFilter::default())?;
-    let inputs = QuarterInputs {
-        plan: &plan,
-        targets: &targets,
-        facts: &facts,
-        milestones: &milestones,
-        projects: &projects,
-        rules: &rules,
-        payments: &payments,
-        funds: &funds,
-    };
-    let report = quarterly_report(&inputs, quarter, today).map_err(crate::error::overflow)?;
-    let text = format!("{plan:?}{targets:?}{facts:?}{milestones:?}{projects:?}{rules:?}{payments:?}{funds:?}");
+    let loaded = Loaded::read(read, quarter.end().min(today))?;
+    let report = quarterly_report(&loaded.inputs(), quarter, today).map_err(crate::error::overflow)?;
+    // Everything the report reads: the records, the milestones' history, what review
+    // reminders look at.
+    let text = format!("{loaded:?}");
     let fingerprint: String = Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
     Ok((report, names(read)?, fingerprint))
 }

@@ -6,7 +6,10 @@ use serde_json::json;
 use super::{Ctx, opt_date_arg, resolve_unit};
 use clap::ValueEnum;
 
+use chrono::Datelike;
+
 use crate::cli::{ListArgs, ListKind};
+use crate::core::model::PlanSetting;
 use crate::core::records::{Object, ToJson};
 use crate::error::{Msg, refuse};
 use crate::render::ObjectStream;
@@ -29,10 +32,13 @@ pub fn run(a: ListArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.open_read()?;
     let read = store.read();
     let unit_id = a.unit.as_deref().map(|u| resolve_unit(read, "--unit", u).map(|u| u.id)).transpose()?;
+    if a.adopted && a.kind != ListKind::Standards {
+        return Err(refuse(Msg::GoesWith { option: "--adopted".into(), with: "list standards".into() }));
+    }
     let filter = ListFilter { from, to, unit_id };
     let style = ctx.style();
     let names = match a.kind {
-        ListKind::Rules | ListKind::Payments => super::award_calc::names(read)?,
+        ListKind::Rules | ListKind::Payments | ListKind::Budgets => super::award_calc::names(read)?,
         _ => Default::default(),
     };
     let what = a.kind.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
@@ -42,6 +48,11 @@ pub fn run(a: ListArgs, ctx: &Ctx) -> Result<()> {
             // The two tables that reach a million rows go straight from SQLite to the output.
             ListKind::Filings => read.each_filing(&filter, |r| stream.push(&r.to_json()))?,
             ListKind::Reviews => read.each_review(&filter, |r| stream.push(&r.to_json()))?,
+            ListKind::Standards if a.adopted => {
+                for r in read.standards(&filter)?.iter().filter(|r| r.record.adoption.is_some()) {
+                    stream.push(&r.to_json())?;
+                }
+            }
             kind => {
                 for o in objects(read, kind, &filter)? {
                     stream.push(&o)?;
@@ -94,12 +105,36 @@ fn objects(read: Reader<'_>, kind: ListKind, f: &ListFilter) -> Result<Vec<Objec
                     let o = json!({
                         "code": r.code, "label_zh": r.label_zh, "label_en": r.label_en,
                         "amount_yuan": v.amount_yuan, "effective_from": v.from.to_string(),
-                        "effective_to": v.to.map(|d| d.to_string()), "fund": v.fund,
+                        "effective_to": v.to.map(|d| d.to_string()), "fund": v.fund, "per": v.per.as_str(),
                     });
                     rows.push(o.as_object().cloned().unwrap_or_default());
                 }
             }
             rows
+        }
+        ListKind::Budgets => read
+            .all_budgets()?
+            .into_iter()
+            .filter(|(_, year, _)| {
+                // A date range keeps the budgets of the years it touches.
+                f.from.is_none_or(|d| d.year() <= *year) && f.to.is_none_or(|d| *year <= d.year())
+            })
+            .map(|(fund, year, amount)| {
+                json!({"fund": fund, "year": year, "amount_yuan": amount}).as_object().cloned().unwrap_or_default()
+            })
+            .collect(),
+        ListKind::Settings => {
+            let plan = read.plan()?;
+            let readings = read.readings()?;
+            PlanSetting::ALL
+                .iter()
+                .map(|k| {
+                    json!({"plan": plan.code, "key": k.as_str(), "value": readings.get(*k)})
+                        .as_object()
+                        .cloned()
+                        .unwrap_or_default()
+                })
+                .collect()
         }
         ListKind::Audit => {
             let from = f.from.map(|d| d.to_string());

@@ -9,10 +9,13 @@ mod add_project;
 mod add_review;
 mod add_standard;
 mod add_unit;
+mod annual_report;
 mod award_calc;
 mod backup;
+mod budget_plan;
 mod check;
 mod completions;
+mod due_reviews;
 mod files;
 mod finalize;
 mod history;
@@ -24,8 +27,11 @@ mod migrate;
 mod progress;
 mod quarterly_report;
 mod record_payment;
+mod set_budget;
 mod set_milestone;
+mod set_plan;
 mod set_rule;
+mod show;
 mod standard_checks;
 mod undo_import;
 mod unit_checks;
@@ -245,6 +251,12 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<u8> {
         Command::RecordPayment(a) => record_payment::run(a, ctx),
         Command::SetRule(a) => set_rule::run(a, ctx),
         Command::QuarterlyReport(a) => quarterly_report::run(a, ctx),
+        Command::AnnualReport(a) => annual_report::run(a, ctx),
+        Command::Show(a) => show::run(a, ctx),
+        Command::DueReviews(a) => due_reviews::run(a, ctx),
+        Command::SetBudget(a) => set_budget::run(a, ctx),
+        Command::BudgetPlan(a) => budget_plan::run(a, ctx),
+        Command::SetPlan(a) => set_plan::run(a, ctx),
         Command::Import(a) => import::run(a, ctx),
         Command::Backup(a) => backup::run(a, ctx),
         Command::Migrate => migrate::run(ctx),
@@ -415,6 +427,17 @@ pub fn yuan_arg(field: &str, raw: &str) -> Result<i64> {
         YuanError::TooLarge => refuse(Msg::YuanTooLarge { field: field.into(), value: V::from(raw), max: MAX_YUAN }),
         YuanError::Empty | YuanError::NotWholeYuan => refuse(Msg::Yuan { field: field.into(), value: V::from(raw) }),
     })
+}
+
+/// `--duplicate-ok --reason TEXT` (clap makes each need the other): the reason a clerk
+/// records a second award or project like a live one, or None to refuse duplicates.
+pub fn duplicate_reason(duplicate_ok: bool, reason: Option<&String>) -> Result<Option<String>> {
+    match (duplicate_ok, reason) {
+        (true, Some(r)) => Ok(Some(text_arg("--reason", r)?)),
+        (false, Some(_)) => Err(refuse(Msg::GoesWith { option: "--reason".into(), with: "--duplicate-ok".into() })),
+        (true, None) => Err(refuse(Msg::GoesWith { option: "--duplicate-ok".into(), with: "--reason".into() })),
+        (false, None) => Ok(None),
+    }
 }
 
 /// A year for `--year`: the years dates are read in, 1900 to 2100.

@@ -1,20 +1,25 @@
-//! `stdtrack set-rule CODE --amount YUAN --from DATE [--until DATE]`: a new version of a
-//! reward rule; the previous one ends the day before. Events before `--from` keep their amount.
+//! `stdtrack set-rule CODE [--amount YUAN] [--per record|enterprise] --from DATE [--until
+//! DATE]`: a new version of a reward rule; the previous one ends the day before. Events before
+//! `--from` keep their amount. What is not given is the previous version's: the amount, the
+//! fund, and whether it pays per record or once per enterprise (issue 12).
 
 use anyhow::Result;
 use serde_json::json;
 
-use super::{Ctx, date_arg, opt_date_arg, yuan_arg};
+use super::{Ctx, date_arg, enum_arg, opt_date_arg, yuan_arg};
 use crate::cli::SetRuleArgs;
-use crate::core::model::RuleVersion;
+use crate::core::model::{Per, RuleVersion};
 use crate::core::records::Object;
 use crate::error::{Msg, V, refuse};
 
 pub fn run(a: SetRuleArgs, ctx: &Ctx) -> Result<()> {
-    let amount = yuan_arg("--amount", &a.amount)?;
-    if amount < 0 {
-        return Err(refuse(Msg::YuanNotNegative { field: "--amount".into(), value: V::from(&a.amount) }));
+    let amount = a.amount.as_deref().map(|raw| yuan_arg("--amount", raw)).transpose()?;
+    if let (Some(amount), Some(raw)) = (amount, &a.amount)
+        && amount < 0
+    {
+        return Err(refuse(Msg::YuanNotNegative { field: "--amount".into(), value: V::from(raw) }));
     }
+    let per = a.per.as_deref().map(|p| enum_arg::<Per>("--per", p)).transpose()?;
     let from = date_arg("--from", &a.from)?;
     let until = opt_date_arg("--until", a.until.as_ref())?;
     if let Some(u) = until.filter(|u| *u < from) {
@@ -45,7 +50,13 @@ pub fn run(a: SetRuleArgs, ctx: &Ctx) -> Result<()> {
         (None, Some(l)) => l.fund.clone(),
         (None, None) => return Err(refuse(Msg::FundNeeded)),
     };
-    let v = RuleVersion { amount_yuan: amount, from, to: until, fund };
+    let amount_yuan = match (amount, latest) {
+        (Some(a), _) => a,
+        (None, Some(l)) => l.amount_yuan,
+        (None, None) => return Err(refuse(Msg::AmountNeeded)),
+    };
+    let per = per.or(latest.map(|l| l.per)).unwrap_or(Per::Record);
+    let v = RuleVersion { amount_yuan, from, to: until, fund, per };
     tx.add_rule_version(code, latest.map(|l| l.from), &v)?;
     let mut o = Object::new();
     o.insert("code".into(), json!(code));
@@ -53,7 +64,13 @@ pub fn run(a: SetRuleArgs, ctx: &Ctx) -> Result<()> {
     o.insert("effective_from".into(), json!(v.from.to_string()));
     o.insert("effective_to".into(), json!(v.to.map(|d| d.to_string())));
     o.insert("fund".into(), json!(v.fund));
-    let before = latest.map(|l| json!({"amount_yuan": l.amount_yuan, "effective_from": l.from.to_string(), "effective_to": l.to.map(|d| d.to_string()), "fund": l.fund}));
+    o.insert("per".into(), json!(v.per.as_str()));
+    let before = latest.map(|l| {
+        json!({
+            "amount_yuan": l.amount_yuan, "effective_from": l.from.to_string(),
+            "effective_to": l.to.map(|d| d.to_string()), "fund": l.fund, "per": l.per.as_str(),
+        })
+    });
     tx.audit("insert", "rule_version", None, before.as_ref(), Some(&o.clone().into()))?;
     ctx.finish(tx, &o, "rules")
 }

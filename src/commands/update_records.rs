@@ -17,6 +17,7 @@ use crate::cli::{
 use crate::core::ids;
 use crate::core::model::{AwardKind, Outcome, SeatRole, UnitRef};
 use crate::core::records::{Object, ToJson, Unit, UnitCodes};
+use crate::core::standards::same_project;
 use crate::error::{Msg, refuse};
 use crate::store::{Reader, Store, Tx};
 
@@ -174,6 +175,15 @@ pub fn award(a: UpdateAwardArgs, ctx: &Ctx) -> Result<()> {
     if a.title.is_some() {
         x.title = title;
     }
+    // Corrected into the same award as a live one, it would earn twice (issue 12).
+    let moved =
+        (x.unit.id, x.kind, x.awarded_on) != (before.record.unit.id, before.record.kind, before.record.awarded_on);
+    if moved
+        && !a.duplicate_ok
+        && let Some(other) = read.award_like(x.unit.id, x.kind, x.awarded_on, id)?
+    {
+        return Err(refuse(Msg::DuplicateAward { id: other, unit: x.unit.name, kind: x.kind, on: x.awarded_on }));
+    }
     tx.update_award(&x)?;
     let (old, new) = (before.record.to_json(), x.to_json());
     done(ctx, tx, "award", id, &old, &new, reason.as_deref(), "awards")
@@ -199,6 +209,16 @@ pub fn project(a: UpdateProjectArgs, ctx: &Ctx) -> Result<()> {
     }
     if let Some(d) = passed {
         p.passed_on = d;
+    }
+    // Corrected into the same project as a live one, it would earn twice (issue 12).
+    let moved = !same_project(&p.name, &before.record.name) || p.passed_on != before.record.passed_on;
+    if moved && !a.duplicate_ok {
+        let same_day = read.projects_passed_on(p.passed_on)?;
+        if let Some((other, stored, of)) =
+            same_day.into_iter().find(|(other, n, _)| *other != id && same_project(n, &p.name))
+        {
+            return Err(refuse(Msg::DuplicateProject { id: other, name: stored, unit: of, on: p.passed_on }));
+        }
     }
     tx.update_project(&p)?;
     let (old, new) = (before.record.to_json(), p.to_json());

@@ -7,9 +7,9 @@ use super::standard_checks::{check_number_free, number_and_level};
 use super::{Ctx, enum_arg, opt_event_date_arg, resolve_unit, text_arg};
 use crate::cli::UpdateStandardArgs;
 use crate::core::ids;
-use crate::core::model::{Action, Level, StandardStatus};
+use crate::core::model::{Action, AdoptionDegree, Level, StandardStatus};
 use crate::core::records::ToJson;
-use crate::core::standards::{check_units, status_and_date};
+use crate::core::standards::{adoption, check_units, status_and_date};
 use crate::error::{Msg, V, refuse};
 use crate::store::Reader;
 
@@ -30,6 +30,8 @@ pub fn run(a: UpdateStandardArgs, ctx: &Ctx) -> Result<()> {
     let level = a.level.as_deref().map(|l| enum_arg::<Level>("--level", l)).transpose()?;
     let status = a.status.as_deref().map(|s| enum_arg::<StandardStatus>("--status", s)).transpose()?;
     let given = opt_event_date_arg("--published", a.published.as_ref(), ctx.today)?;
+    let degree = a.degree.as_deref().map(|d| enum_arg::<AdoptionDegree>("--degree", d)).transpose()?;
+    let adopts = super::opt_text_arg("--adopts", a.adopts.as_ref())?;
     let mut store = ctx.open()?;
     let read = store.read();
     let lead = a.lead.as_deref().map(|l| resolve_unit(read, "--lead", l).map(|u| u.as_ref())).transpose()?;
@@ -72,6 +74,26 @@ pub fn run(a: UpdateStandardArgs, ctx: &Ctx) -> Result<()> {
         let (st, d) = status_and_date(Some(status), published).map_err(refuse)?;
         s.status = st;
         s.published_on = d;
+    }
+    // What it adopts: as given ("" removes it), else read again from a new number's suffix;
+    // a degree alone changes the degree of what it adopts already.
+    match (&a.adopts, adopts, degree) {
+        (Some(_), None, Some(_)) => {
+            return Err(refuse(Msg::GoesWith { option: "--degree".into(), with: "--adopts".into() }));
+        }
+        (Some(_), None, None) => s.adoption = None,
+        (Some(_), Some(given), d) => s.adoption = adoption(s.number.as_deref(), Some(&given), d).map_err(refuse)?,
+        (None, _, d) => {
+            if let Some(n) = a.number.as_deref().and_then(ids::adoption_suffix) {
+                s.adoption = adoption(None, Some(&n), d).map_err(refuse)?;
+            } else if let Some(d) = d {
+                let current = s
+                    .adoption
+                    .as_mut()
+                    .ok_or_else(|| refuse(Msg::GoesWith { option: "--degree".into(), with: "--adopts".into() }))?;
+                current.degree = d;
+            }
+        }
     }
     if a.no_lead {
         s.lead = None;

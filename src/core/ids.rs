@@ -556,6 +556,18 @@ fn settle(s: &str) -> (String, Option<Parsed>) {
     (t, p)
 }
 
+/// The international standard a number says it adopts: the `/ISO …` or `/IEC …` suffix of
+/// a Chinese number (`GB/T 19001-2016/ISO 9001:2015` adopts `ISO 9001:2015`), normalised.
+pub fn adoption_suffix(number: &str) -> Option<String> {
+    let n = normalize_standard_number(number);
+    let p = parse_prefix(&n)?;
+    if matches!(p.head.as_str(), "ISO" | "IEC" | "ITU-T") {
+        return None;
+    }
+    let (_, adopted) = p.rest.split_once('/')?;
+    (adopted.starts_with("ISO") || adopted.starts_with("IEC")).then(|| adopted.to_string())
+}
+
 fn malformed(m: Malformed) -> StdNumberError {
     StdNumberError::Malformed(m)
 }

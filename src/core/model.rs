@@ -186,6 +186,46 @@ text_enum!(
     }
 );
 text_enum!(
+    /// Whether a task is done once (most of the notice's tasks) or every year (World
+    /// Standards Day, Science Week, training): a yearly one is done, or missed, each year.
+    Recurrence {
+        Once = "none" / "一次性" / "once" ["不重复", "否", "no", "once"],
+        Yearly = "yearly" / "每年" / "yearly" ["年度", "每年一次", "按年", "annual"],
+    }
+);
+text_enum!(
+    /// A recurring duty in one year: done, missed (the year is over without it), or open.
+    DutyStatus {
+        Done = "done" / "已开展" / "done",
+        Missed = "missed" / "未开展" / "missed",
+        Open = "open" / "待开展" / "open",
+    }
+);
+text_enum!(
+    /// How a rule version pays: for each qualifying record, or once per enterprise.
+    Per {
+        Record = "record" / "按项" / "per record" ["每项", "按记录", "按标准"],
+        Enterprise = "enterprise" / "按企业" / "per enterprise" ["每家企业", "按单位", "unit", "按家"],
+    }
+);
+text_enum!(
+    /// How closely a standard adopts an international one (采标程度, GB/T 20000.2).
+    AdoptionDegree {
+        Idt = "IDT" / "等同采用" / "identical" ["等同"],
+        Mod = "MOD" / "修改采用" / "modified" ["修改"],
+        Neq = "NEQ" / "非等效采用" / "not equivalent" ["非等效", "参照采用"],
+    }
+);
+text_enum!(
+    /// The readings of the notice the office sets as data (`set-plan`).
+    PlanSetting {
+        LocalPrefixes = "local-prefixes" / "地方标准前缀" / "local-standard prefixes" ["地方标准", "地标前缀"],
+        NationalCommittees = "national-committees" / "全国标委会前缀" / "national committee prefixes"
+            ["全国专业标准化技术委员会", "全国标委会", "标委会前缀"],
+        FocusIndustries = "focus-industries" / "重点产业" / "focus industries" ["重点行业"],
+    }
+);
+text_enum!(
     /// How a target is counted; the parameter (level, award kind, roles) lives beside it.
     MeasureKind {
         Standards = "standards" / "标准数" / "standards",
@@ -298,6 +338,7 @@ pub struct StandardFact {
     pub published_on: Option<Date>,
     pub lead: Option<UnitRef>,
     pub participants: Vec<UnitRef>,
+    pub adoption: Option<Adoption>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -336,6 +377,36 @@ pub struct MilestoneFact {
     pub status: MilestoneStatus,
     pub done_on: Option<Date>,
     pub note: Option<String>,
+    pub recurring: Recurrence,
+    /// For a yearly duty as of a date: each year of the plan so far (empty otherwise, and as
+    /// the milestone row stands).
+    pub years: Vec<DutyYear>,
+}
+
+/// A dated status change of a milestone (`set-milestone --status S --on DATE`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MilestoneChange {
+    pub id: i64,
+    pub milestone: String,
+    pub status: MilestoneStatus,
+    pub on: Date,
+    pub note: Option<String>,
+}
+
+/// One year of a yearly duty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DutyYear {
+    pub year: i32,
+    pub status: DutyStatus,
+    pub done_on: Option<Date>,
+    pub note: Option<String>,
+}
+
+/// What a standard adopts (采标): the international standard's number and how closely.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Adoption {
+    pub adopts: String,
+    pub degree: AdoptionDegree,
 }
 
 /// Counts of dated records per day, sorted by date: how filings and reviews reach the core,
@@ -386,6 +457,8 @@ pub struct Facts {
     pub filings: DailyCounts,
     pub reviews: DailyCounts,
     pub meetings: Vec<Date>,
+    /// The office's readings of the notice (which local standards and committees count).
+    pub readings: crate::core::readings::Readings,
 }
 
 /// One version of a reward rule: the amount in force from `from` to `to` (both included).
@@ -395,6 +468,8 @@ pub struct RuleVersion {
     pub from: Date,
     pub to: Option<Date>,
     pub fund: String,
+    /// Per record (each qualifying record earns it) or once per enterprise.
+    pub per: Per,
 }
 
 /// A reward rule (DOMAIN.md §4): which records earn it, and its versions.

@@ -4,10 +4,11 @@
 use std::collections::BTreeSet;
 
 use super::model::{
-    CountOverflow, Date, Facts, Measure, MilestoneFact, MilestoneStatus, Plan, StandardFact, StandardStatus, TargetDef,
-    TargetStatus, UnitKind, UnitRef,
+    CountOverflow, Date, DutyStatus, DutyYear, Facts, Level, Measure, MilestoneChange, MilestoneFact, MilestoneStatus,
+    Plan, Recurrence, StandardFact, StandardStatus, TargetDef, TargetStatus, UnitKind, UnitRef,
 };
 use super::quarter::Quarter;
+use super::readings::Readings;
 
 /// Days from start to deadline, both included (1268 for jlp-2012); 0 for a plan whose
 /// deadline is before its start.
@@ -32,9 +33,12 @@ fn in_window(d: Date, from: Date, to: Date) -> bool {
     from <= d && d <= to
 }
 
-/// A standard counts once published (or published and later abolished), dated in the window.
-fn standard_counts(s: &StandardFact, from: Date, to: Date) -> bool {
-    s.status != StandardStatus::Drafting && s.published_on.is_some_and(|d| in_window(d, from, to))
+/// A standard counts once published (or published and later abolished), dated in the window;
+/// a local one only when the office's local prefixes say so (`DB50`: Chongqing's).
+fn standard_counts(s: &StandardFact, readings: &Readings, from: Date, to: Date) -> bool {
+    s.status != StandardStatus::Drafting
+        && s.published_on.is_some_and(|d| in_window(d, from, to))
+        && (s.level != Level::Local || readings.local_counts(s.number.as_deref()))
 }
 
 fn enterprise(u: &UnitRef) -> bool {
@@ -53,16 +57,20 @@ pub fn actual(measure: &Measure, facts: &Facts, plan: &Plan, as_of: Date) -> Res
     // Distinct counts go through a set of unit ids so the same enterprise counts once.
     let count = |n: usize| i64::try_from(n).map_err(|_| CountOverflow);
     match measure {
-        Measure::Standards(level) => {
-            count(facts.standards.iter().filter(|s| s.level == *level && standard_counts(s, from, to)).count())
-        }
+        Measure::Standards(level) => count(
+            facts
+                .standards
+                .iter()
+                .filter(|s| s.level == *level && standard_counts(s, &facts.readings, from, to))
+                .count(),
+        ),
         Measure::Filings => facts.filings.between(from, to),
         Measure::Reviews => facts.reviews.between(from, to),
         Measure::ParticipatingEnterprises(levels) => {
             let ids: BTreeSet<i64> = facts
                 .standards
                 .iter()
-                .filter(|s| levels.contains(&s.level) && standard_counts(s, from, to))
+                .filter(|s| levels.contains(&s.level) && standard_counts(s, &facts.readings, from, to))
                 .flat_map(|s| s.lead.iter().chain(s.participants.iter()))
                 .filter(|u| enterprise(u))
                 .map(|u| u.id)
@@ -73,7 +81,12 @@ pub fn actual(measure: &Measure, facts: &Facts, plan: &Plan, as_of: Date) -> Res
             let ids: BTreeSet<i64> = facts
                 .seats
                 .iter()
-                .filter(|s| roles.contains(&s.role) && in_window(s.since, from, to) && enterprise(&s.unit))
+                .filter(|s| {
+                    roles.contains(&s.role)
+                        && in_window(s.since, from, to)
+                        && enterprise(&s.unit)
+                        && facts.readings.national_committee(&s.committee)
+                })
                 .map(|s| s.unit.id)
                 .collect();
             count(ids.len())
@@ -248,18 +261,280 @@ pub fn meeting_coverage(plan: &Plan, meetings: &[Date], as_of: Date) -> MeetingC
     MeetingCoverage { quarters_due: len(&held) + len(&missing), quarters_held: len(&held), missing, held }
 }
 
-/// Milestones as they stood on as_of: one done after as_of shows as in progress, with no
-/// done date; others unchanged.
-pub fn milestones_as_of(milestones: &[MilestoneFact], as_of: Date) -> Vec<MilestoneFact> {
+/// The latest of a milestone's changes dated on or before `as_of` (a later entry of the same
+/// day wins): its status then. Changes of other milestones are ignored.
+pub fn latest_change<'a>(code: &str, changes: &'a [MilestoneChange], as_of: Date) -> Option<&'a MilestoneChange> {
+    changes.iter().filter(|c| c.milestone == code && c.on <= as_of).max_by_key(|c| (c.on, c.id))
+}
+
+/// A yearly duty, year by year from the plan's first year to the as-of year: done (the first
+/// `done` change dated that year, on or before as_of), missed once the year's last day is on
+/// or before as_of, open before that.
+pub fn duty_years(code: &str, changes: &[MilestoneChange], plan: &Plan, as_of: Date) -> Vec<DutyYear> {
+    use chrono::Datelike;
+    let mut years = Vec::new();
+    if as_of < plan.start {
+        return years;
+    }
+    for year in plan.start.year()..=as_of.year() {
+        let done = changes
+            .iter()
+            .filter(|c| {
+                c.milestone == code && c.status == MilestoneStatus::Done && c.on <= as_of && c.on.year() == year
+            })
+            .min_by_key(|c| (c.on, c.id));
+        let last_day = Date::from_ymd_opt(year, 12, 31).unwrap_or(Date::MAX);
+        years.push(match done {
+            Some(c) => DutyYear { year, status: DutyStatus::Done, done_on: Some(c.on), note: c.note.clone() },
+            None if last_day <= as_of => DutyYear { year, status: DutyStatus::Missed, done_on: None, note: None },
+            None => DutyYear { year, status: DutyStatus::Open, done_on: None, note: None },
+        });
+    }
+    years
+}
+
+/// Milestones as they stood on `as_of` (DOMAIN.md §3, issue 11): each one's status is that
+/// of its latest change dated on or before it, `not-started` before any change, so a status
+/// set today never changes a past report. The note is that change's note; `done_on` its date
+/// when done.
+///
+/// A yearly duty (issue 12) also lists its years; its status is `done` when the as-of year
+/// is done, else `in-progress` once it has any change (the duty runs, this year's is still
+/// to do), else `not-started`: a duty done in 2013 does not stay done for ever.
+pub fn milestones_as_of(
+    milestones: &[MilestoneFact],
+    changes: &[MilestoneChange],
+    plan: &Plan,
+    as_of: Date,
+) -> Vec<MilestoneFact> {
+    use chrono::Datelike;
     milestones
         .iter()
         .map(|m| {
             let mut m = m.clone();
-            if m.status == MilestoneStatus::Done && m.done_on.is_some_and(|d| d > as_of) {
-                m.status = MilestoneStatus::InProgress;
-                m.done_on = None;
+            let latest = latest_change(&m.code, changes, as_of);
+            m.note = latest.and_then(|c| c.note.clone());
+            match m.recurring {
+                Recurrence::Once => {
+                    m.status = latest.map_or(MilestoneStatus::NotStarted, |c| c.status);
+                    m.done_on = latest.filter(|c| c.status == MilestoneStatus::Done).map(|c| c.on);
+                    m.years = Vec::new();
+                }
+                Recurrence::Yearly => {
+                    m.years = duty_years(&m.code, changes, plan, as_of);
+                    let this_year = m.years.last().filter(|y| y.status == DutyStatus::Done);
+                    m.status = match (this_year, latest) {
+                        (Some(_), _) => MilestoneStatus::Done,
+                        (None, Some(_)) => MilestoneStatus::InProgress,
+                        (None, None) => MilestoneStatus::NotStarted,
+                    };
+                    m.done_on = this_year.and_then(|y| y.done_on);
+                    // Last year's note says nothing of this year's duty.
+                    m.note = match this_year {
+                        Some(y) => y.note.clone(),
+                        None => latest.filter(|c| c.on.year() == as_of.year()).and_then(|c| c.note.clone()),
+                    };
+                }
             }
             m
+        })
+        .collect()
+}
+
+/// The departments of an owner field: joint owners (区质监局、区外经贸委) are each an owner.
+pub fn owners_of(owner: &str) -> Vec<String> {
+    owner
+        .split(['、', ',', '，', ';', '；', '/'])
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Milestones grouped by owning department, owners in the order first met, each owner's
+/// tasks in the plan's order; a task with joint owners is listed under each.
+pub fn by_owner(milestones: &[MilestoneFact]) -> Vec<(String, Vec<MilestoneFact>)> {
+    let mut out: Vec<(String, Vec<MilestoneFact>)> = Vec::new();
+    for m in milestones {
+        for owner in owners_of(&m.owner) {
+            match out.iter_mut().find(|(o, _)| *o == owner) {
+                Some((_, list)) => list.push(m.clone()),
+                None => out.push((owner, vec![m.clone()])),
+            }
+        }
+    }
+    out
+}
+
+/// Standards adopting an international standard (采标) that count as formulated or revised
+/// over the window: published (or since abolished) with a publication date in it.
+pub fn adopted_standards(facts: &Facts, from: Date, to: Date) -> i64 {
+    let n = facts
+        .standards
+        .iter()
+        .filter(|s| s.adoption.is_some())
+        .filter(|s| s.status != StandardStatus::Drafting && s.published_on.is_some_and(|d| in_window(d, from, to)))
+        .count();
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// A unit's own dated records that targets count per unit (filings and reviews reach the
+/// core as per-day counts, so the unit's own dates come in here).
+#[derive(Debug, Clone, Default)]
+pub struct UnitDates {
+    pub filings: Vec<Date>,
+    pub reviews: Vec<Date>,
+}
+
+/// The targets a unit contributes to as of a date: those whose actual figure counts one of
+/// its records (a standard it leads or takes part in, a filing, a review, a seat, an award),
+/// under the same rules as `actual`, in the targets' order.
+pub fn unit_targets(
+    targets: &[TargetDef],
+    facts: &Facts,
+    plan: &Plan,
+    as_of: Date,
+    unit_id: i64,
+    dates: &UnitDates,
+) -> Vec<String> {
+    let from = plan.start;
+    let to = window_end(plan, as_of);
+    let r = &facts.readings;
+    let mine = |u: &UnitRef| u.id == unit_id;
+    let in_std = |s: &StandardFact| s.lead.iter().chain(s.participants.iter()).any(mine);
+    let in_std_ent = |s: &StandardFact| s.lead.iter().chain(s.participants.iter()).any(|u| mine(u) && enterprise(u));
+    targets
+        .iter()
+        .filter(|t| {
+            if to < from {
+                return false;
+            }
+            match &t.measure {
+                Measure::Standards(level) => {
+                    facts.standards.iter().any(|s| s.level == *level && standard_counts(s, r, from, to) && in_std(s))
+                }
+                Measure::Filings => dates.filings.iter().any(|d| in_window(*d, from, to)),
+                Measure::Reviews => dates.reviews.iter().any(|d| in_window(*d, from, to)),
+                Measure::ParticipatingEnterprises(levels) => facts
+                    .standards
+                    .iter()
+                    .any(|s| levels.contains(&s.level) && standard_counts(s, r, from, to) && in_std_ent(s)),
+                Measure::HostingEnterprises(roles) => facts.seats.iter().any(|s| {
+                    mine(&s.unit)
+                        && enterprise(&s.unit)
+                        && roles.contains(&s.role)
+                        && in_window(s.since, from, to)
+                        && r.national_committee(&s.committee)
+                }),
+                Measure::AwardEnterprises(kind) | Measure::Awards(kind) => facts.awards.iter().any(|a| {
+                    mine(&a.unit) && enterprise(&a.unit) && a.kind == *kind && in_window(a.awarded_on, from, to)
+                }),
+            }
+        })
+        .map(|t| t.code.clone())
+        .collect()
+}
+
+/// A target's figure split by industry: (target code, [(industry, count)]).
+pub type IndustrySplit = Vec<(String, Vec<(String, i64)>)>;
+
+/// Filings or reviews over the window per unit industry, as the store counts them.
+pub type IndustryCounts = Vec<(Option<String>, i64)>;
+
+/// Every target's figure split by the unit's industry (issue 12): the plan's focus
+/// industries by name and 其他 for the rest, each key present even at 0, so each target's
+/// split adds up to its actual. A standard goes under its lead's industry (its first
+/// participant's without a district lead); a distinct-enterprise figure under each
+/// enterprise's; filings and reviews under their unit's.
+#[allow(clippy::too_many_arguments)]
+pub fn by_industry(
+    targets: &[TargetDef],
+    facts: &Facts,
+    plan: &Plan,
+    as_of: Date,
+    industry_of_unit: &dyn Fn(i64) -> Option<String>,
+    filings: &IndustryCounts,
+    reviews: &IndustryCounts,
+) -> Result<IndustrySplit, CountOverflow> {
+    let from = plan.start;
+    let to = window_end(plan, as_of);
+    let r = &facts.readings;
+    let names = r.industries();
+    let bucket = |unit_id: i64| r.industry_of(industry_of_unit(unit_id).as_deref());
+    targets
+        .iter()
+        .map(|t| {
+            let mut counts: Vec<(String, i128)> = names.iter().map(|n| (n.clone(), 0)).collect();
+            let mut add = |industry: String, n: i128| {
+                if let Some(slot) = counts.iter_mut().find(|(k, _)| *k == industry) {
+                    slot.1 += n;
+                }
+            };
+            if to >= from {
+                match &t.measure {
+                    Measure::Standards(level) => {
+                        for s in facts.standards.iter().filter(|s| s.level == *level && standard_counts(s, r, from, to))
+                        {
+                            let main = s.lead.as_ref().or(s.participants.first());
+                            add(main.map_or_else(|| bucket(0), |u| bucket(u.id)), 1);
+                        }
+                    }
+                    Measure::Filings | Measure::Reviews => {
+                        let list = if matches!(t.measure, Measure::Filings) { filings } else { reviews };
+                        for (industry, n) in list {
+                            add(r.industry_of(industry.as_deref()), i128::from(*n));
+                        }
+                    }
+                    Measure::ParticipatingEnterprises(levels) => {
+                        let ids: BTreeSet<i64> = facts
+                            .standards
+                            .iter()
+                            .filter(|s| levels.contains(&s.level) && standard_counts(s, r, from, to))
+                            .flat_map(|s| s.lead.iter().chain(s.participants.iter()))
+                            .filter(|u| enterprise(u))
+                            .map(|u| u.id)
+                            .collect();
+                        ids.into_iter().for_each(|id| add(bucket(id), 1));
+                    }
+                    Measure::HostingEnterprises(roles) => {
+                        let ids: BTreeSet<i64> = facts
+                            .seats
+                            .iter()
+                            .filter(|s| {
+                                roles.contains(&s.role)
+                                    && in_window(s.since, from, to)
+                                    && enterprise(&s.unit)
+                                    && r.national_committee(&s.committee)
+                            })
+                            .map(|s| s.unit.id)
+                            .collect();
+                        ids.into_iter().for_each(|id| add(bucket(id), 1));
+                    }
+                    Measure::AwardEnterprises(kind) => {
+                        let ids: BTreeSet<i64> = facts
+                            .awards
+                            .iter()
+                            .filter(|a| a.kind == *kind && in_window(a.awarded_on, from, to) && enterprise(&a.unit))
+                            .map(|a| a.unit.id)
+                            .collect();
+                        ids.into_iter().for_each(|id| add(bucket(id), 1));
+                    }
+                    Measure::Awards(kind) => {
+                        for a in facts
+                            .awards
+                            .iter()
+                            .filter(|a| a.kind == *kind && in_window(a.awarded_on, from, to) && enterprise(&a.unit))
+                        {
+                            add(bucket(a.unit.id), 1);
+                        }
+                    }
+                }
+            }
+            let counts = counts
+                .into_iter()
+                .map(|(k, n)| Ok((k, i64::try_from(n).map_err(|_| CountOverflow)?)))
+                .collect::<Result<Vec<_>, CountOverflow>>()?;
+            Ok((t.code.clone(), counts))
         })
         .collect()
 }
@@ -382,7 +657,7 @@ pub(crate) mod fixtures {
     }
 
     pub fn version(amount_yuan: i64, from: &str, to: Option<&str>, fund: &str) -> RuleVersion {
-        RuleVersion { amount_yuan, from: d(from), to: to.map(d), fund: fund.into() }
+        RuleVersion { amount_yuan, from: d(from), to: to.map(d), fund: fund.into(), per: Per::Record }
     }
 
     fn rule(
@@ -494,6 +769,7 @@ pub(crate) mod fixtures {
             published_on: published.map(d),
             lead: lead.map(u),
             participants: participants.iter().map(|&i| u(i)).collect(),
+            adoption: None,
         }
     }
 
@@ -595,6 +871,7 @@ pub(crate) mod fixtures {
                 .iter()
                 .map(|s| d(s))
                 .collect(),
+            readings: crate::core::readings::Readings::default(),
         }
     }
 }
@@ -1068,29 +1345,214 @@ mod tests {
         }
     }
 
-    #[test]
-    fn milestones_before_their_date() {
-        let m = |code: &str, status: MilestoneStatus, done: Option<&str>| MilestoneFact {
+    fn milestone(code: &str, recurring: Recurrence) -> MilestoneFact {
+        MilestoneFact {
             code: code.into(),
             label_zh: code.into(),
             label_en: code.into(),
             owner: "区质监局".into(),
-            status,
-            done_on: done.map(d),
-            note: None,
-        };
-        let input = vec![
-            m("a", MilestoneStatus::Done, Some("2013-03-01")),
-            m("b", MilestoneStatus::Done, Some("2013-03-02")),
-            m("c", MilestoneStatus::InProgress, None),
-            m("d", MilestoneStatus::NotStarted, None),
-            m("e", MilestoneStatus::Done, None),
+            // The row's cache says done today: the history, not the cache, decides.
+            status: MilestoneStatus::Done,
+            done_on: Some(d("2016-06-01")),
+            note: Some("cache".into()),
+            recurring,
+            years: Vec::new(),
+        }
+    }
+
+    fn change(id: i64, code: &str, status: MilestoneStatus, on: &str, note: Option<&str>) -> MilestoneChange {
+        MilestoneChange { id, milestone: code.into(), status, on: d(on), note: note.map(Into::into) }
+    }
+
+    #[test]
+    fn milestones_as_of_their_latest_change() {
+        use MilestoneStatus::*;
+        let ms = vec![milestone("a", Recurrence::Once), milestone("b", Recurrence::Once), milestone("c", Recurrence::Once)];
+        let changes = vec![
+            change(1, "a", InProgress, "2012-09-01", Some("启动")),
+            change(2, "a", Done, "2013-03-01", Some("已上线")),
+            // Set today, dated back: counts from its date on, never before it.
+            change(3, "b", Done, "2013-03-02", None),
+            // Two changes the same day: the later entry wins.
+            change(4, "a", InProgress, "2014-01-01", None),
+            change(5, "a", Done, "2014-01-01", Some("again")),
         ];
-        let got = milestones_as_of(&input, d("2013-03-01"));
-        assert_eq!(got[0], input[0]); // done on the as-of date: done
-        assert_eq!(got[1], m("b", MilestoneStatus::InProgress, None));
-        assert_eq!(&got[2..], &input[2..]);
-        assert_eq!(milestones_as_of(&input, d("2020-01-01")), input);
+        let plan = jlp_plan();
+        let at = |code: &str, as_of: &str| {
+            let got = milestones_as_of(&ms, &changes, &plan, d(as_of));
+            let m = got.into_iter().find(|m| m.code == code).unwrap();
+            (m.status, m.done_on.map(|x| x.to_string()), m.note)
+        };
+        assert_eq!(at("a", "2012-08-31"), (NotStarted, None, None));
+        assert_eq!(at("a", "2012-09-01"), (InProgress, None, Some("启动".into())));
+        assert_eq!(at("a", "2013-02-28"), (InProgress, None, Some("启动".into())));
+        assert_eq!(at("a", "2013-03-01"), (Done, Some("2013-03-01".into()), Some("已上线".into())));
+        assert_eq!(at("a", "2014-01-01"), (Done, Some("2014-01-01".into()), Some("again".into())));
+        assert_eq!(at("b", "2013-03-01"), (NotStarted, None, None));
+        assert_eq!(at("b", "2013-03-31"), (Done, Some("2013-03-02".into()), None));
+        // No change at all: not started, whatever the row's cache says.
+        assert_eq!(at("c", "2020-01-01"), (NotStarted, None, None));
+        assert!(milestones_as_of(&ms, &changes, &plan, d("2020-01-01")).iter().all(|m| m.years.is_empty()));
+    }
+
+    #[test]
+    fn a_yearly_duty_is_done_missed_or_open_each_year() {
+        use MilestoneStatus::*;
+        let ms = vec![milestone("publicity-events", Recurrence::Yearly)];
+        let changes = vec![
+            change(1, "publicity-events", Done, "2012-10-14", Some("世界标准日")),
+            change(2, "publicity-events", Done, "2013-05-20", Some("科技周")),
+            change(3, "publicity-events", Done, "2013-10-14", None),
+            // 2014: nothing. 2015: only an in-progress change, which does not do the year.
+            change(4, "publicity-events", InProgress, "2015-03-01", None),
+            change(5, "publicity-events", Done, "2016-05-01", Some("科技周")),
+        ];
+        let plan = jlp_plan();
+        let years = |as_of: &str| {
+            let m = milestones_as_of(&ms, &changes, &plan, d(as_of)).remove(0);
+            let ys: Vec<(i32, DutyStatus, Option<String>)> =
+                m.years.iter().map(|y| (y.year, y.status, y.done_on.map(|x| x.to_string()))).collect();
+            (m.status, ys)
+        };
+        use DutyStatus::{Done as D, Missed as M, Open as O};
+        assert_eq!(
+            years("2015-06-30"),
+            (
+                InProgress,
+                vec![
+                    (2012, D, Some("2012-10-14".into())),
+                    (2013, D, Some("2013-05-20".into())),
+                    (2014, M, None),
+                    (2015, O, None),
+                ]
+            )
+        );
+        // The year's last day is its deadline: missed on 2015-12-31, not before.
+        assert_eq!(years("2015-12-30").1[3], (2015, O, None));
+        assert_eq!(years("2015-12-31").1[3], (2015, M, None));
+        let (status, ys) = years("2016-06-01");
+        assert_eq!((status, ys.len()), (Done, 5));
+        assert_eq!(ys[4], (2016, D, Some("2016-05-01".into())));
+        // Before the 2016 change was dated: open, and the duty runs.
+        assert_eq!(years("2016-04-30").0, InProgress);
+        // Before any change: not started, the years so far missed or open.
+        assert_eq!(years("2012-10-13"), (NotStarted, vec![(2012, O, None)]));
+        assert!(years("2012-07-11").1.is_empty());
+    }
+
+    #[test]
+    fn joint_owners_list_a_task_under_each() {
+        let mut a = milestone("early-warning", Recurrence::Once);
+        a.owner = "区质监局、区外经贸委".into();
+        let mut b = milestone("five-year-plan", Recurrence::Once);
+        b.owner = "区政府办公室".into();
+        let c = milestone("info-platform", Recurrence::Once);
+        let groups = by_owner(&[a, b, c]);
+        let shape: Vec<(String, Vec<String>)> =
+            groups.iter().map(|(o, ms)| (o.clone(), ms.iter().map(|m| m.code.clone()).collect())).collect();
+        assert_eq!(
+            shape,
+            vec![
+                ("区质监局".to_string(), vec!["early-warning".to_string(), "info-platform".to_string()]),
+                ("区外经贸委".to_string(), vec!["early-warning".to_string()]),
+                ("区政府办公室".to_string(), vec!["five-year-plan".to_string()]),
+            ]
+        );
+        assert_eq!(owners_of("各镇街和园区"), vec!["各镇街和园区".to_string()]);
+    }
+
+    #[test]
+    fn readings_decide_which_local_standards_and_seats_count() {
+        use crate::core::readings::{Readings, not_counted};
+        let p = jlp_plan();
+        let mut facts = facts_of(
+            vec![
+                standard(1, Some("DB50/T 1-2014"), Level::Local, Action::Formulate, Some("2014-01-01"), Some(1), &[]),
+                standard(2, Some("DB11/T 2-2014"), Level::Local, Action::Formulate, Some("2014-02-01"), Some(1), &[]),
+            ],
+            vec![],
+            vec![
+                seat(1, 1, "SAC/TC 1", SeatRole::Secretariat, "2014-01-01"),
+                seat(2, 3, "ISO/TC 79", SeatRole::Convenor, "2014-01-01"),
+            ],
+        );
+        let at = |facts: &Facts, m: Measure| actual(&m, facts, &p, d("2015-12-31")).unwrap();
+        let hosting = || Measure::HostingEnterprises(vec![SeatRole::Secretariat, SeatRole::Convenor]);
+        assert_eq!((at(&facts, Measure::Standards(Level::Local)), at(&facts, hosting())), (1, 1));
+        let left: Vec<(String, i64)> =
+            not_counted(&facts, p.start, p.deadline).into_iter().map(|n| (n.kind, n.id)).collect();
+        assert_eq!(left, [("standard".to_string(), 2), ("committee_seat".to_string(), 2)]);
+        facts.readings = Readings {
+            local_prefixes: vec!["DB50".into(), "DB11".into()],
+            national_committees: vec!["SAC".into(), "ISO".into()],
+            ..Readings::default()
+        };
+        assert_eq!((at(&facts, Measure::Standards(Level::Local)), at(&facts, hosting())), (2, 2));
+        assert!(not_counted(&facts, p.start, p.deadline).is_empty());
+    }
+
+    #[test]
+    fn every_split_by_industry_adds_up_to_its_actual() {
+        let p = jlp_plan();
+        let facts = example_facts();
+        // Units 1 and 6 in focus industries, the others not.
+        let industry = |id: i64| match id {
+            1 => Some("铝加工".to_string()),
+            6 => Some("汽摩制造及配件".to_string()),
+            _ => None,
+        };
+        let filings = vec![(Some("铝加工".to_string()), 4), (None, 6)];
+        let reviews = vec![(Some("装备制造".to_string()), 6)];
+        let split = by_industry(&jlp_targets(), &facts, &p, d("2015-12-31"), &industry, &filings, &reviews).unwrap();
+        let got = progress(&p, &jlp_targets(), &facts, d("2015-12-31")).unwrap();
+        for ((code, counts), t) in split.iter().zip(&got) {
+            assert_eq!(code, &t.code);
+            let names: Vec<&str> = counts.iter().map(|(k, _)| k.as_str()).collect();
+            assert_eq!(names, ["铝加工", "汽摩制造", "装备制造", "其他"]);
+            if !matches!(code.as_str(), "enterprise-filings" | "enterprise-reviews") {
+                assert_eq!(counts.iter().map(|(_, n)| n).sum::<i64>(), t.actual, "{code}");
+            }
+        }
+        let of = |code: &str| split.iter().find(|(c, _)| c == code).unwrap().1.clone();
+        let n = |v: &[(String, i64)], k: &str| v.iter().find(|(x, _)| x == k).unwrap().1;
+        // GB/T 40009-2013 has no district lead: under its first participant, unit 1.
+        assert_eq!(n(&of("national-standards"), "铝加工"), 1);
+        // participating: units 1 and 6, both of GB/T 40009-2013.
+        let part = of("participating-enterprises");
+        assert_eq!((n(&part, "铝加工"), n(&part, "汽摩制造"), n(&part, "其他")), (1, 1, 0));
+        // committee: unit 6, whose industry contains 汽摩制造.
+        assert_eq!(n(&of("committee-enterprises"), "汽摩制造"), 1);
+        assert_eq!((n(&of("enterprise-filings"), "铝加工"), n(&of("enterprise-filings"), "其他")), (4, 6));
+        assert_eq!(n(&of("enterprise-reviews"), "装备制造"), 6);
+    }
+
+    #[test]
+    fn the_targets_a_unit_counts_toward() {
+        let p = jlp_plan();
+        let facts = example_facts();
+        let targets = jlp_targets();
+        let dates = UnitDates { filings: vec![d("2014-01-20")], reviews: vec![] };
+        // Unit 1: participant of GB/T 40009-2013, a filing, a cq-product award in 2014.
+        assert_eq!(
+            unit_targets(&targets, &facts, &p, d("2015-12-31"), 1, &dates),
+            [
+                "national-standards",
+                "enterprise-filings",
+                "participating-enterprises",
+                "cq-product-award-enterprises",
+                "cq-product-awards"
+            ]
+        );
+        // As of 2013: not the 2014 filing nor the 2014 award.
+        assert_eq!(
+            unit_targets(&targets, &facts, &p, d("2013-12-31"), 1, &dates),
+            ["national-standards", "participating-enterprises"]
+        );
+        // Unit 5, an association: its standards count; enterprise targets never do.
+        assert_eq!(
+            unit_targets(&targets, &facts, &p, d("2015-12-31"), 5, &UnitDates::default()),
+            ["industry-standards"]
+        );
     }
 
     #[test]

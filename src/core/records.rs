@@ -80,6 +80,8 @@ impl ToJson for StandardFact {
             "lead_id": self.lead.as_ref().map(|u| u.id),
             "participants": self.participants.iter().map(|u| u.name.clone()).collect::<Vec<_>>(),
             "participant_ids": self.participants.iter().map(|u| u.id).collect::<Vec<_>>(),
+            "adopts": self.adoption.as_ref().map(|a| a.adopts.clone()),
+            "adoption_degree": self.adoption.as_ref().map(|a| a.degree.as_str()),
         });
         into_object(v)
     }
@@ -214,6 +216,7 @@ impl ToJson for MilestoneFact {
         into_object(json!({
             "code": self.code, "label_zh": self.label_zh, "label_en": self.label_en, "owner": self.owner,
             "status": self.status.as_str(), "done_on": date(self.done_on), "note": self.note,
+            "recurring": self.recurring.as_str(),
         }))
     }
 }

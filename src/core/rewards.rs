@@ -7,7 +7,7 @@ use std::fmt;
 use chrono::Datelike;
 
 use super::model::{
-    Action, AwardFact, Date, Payment, ProjectFact, RuleDef, RuleSource, RuleVersion, StandardFact, StandardStatus,
+    Action, AwardFact, Date, Payment, Per, ProjectFact, RuleDef, RuleSource, RuleVersion, StandardFact, StandardStatus,
     UnitKind, UnitRef,
 };
 use super::money::{self, MoneyOverflow};
@@ -47,28 +47,63 @@ pub fn version_in_force(rule: &RuleDef, on: Date) -> Option<&RuleVersion> {
     rule.versions.iter().filter(|v| v.from <= on && v.to.is_none_or(|to| on <= to)).max_by_key(|v| v.from)
 }
 
-/// Builds the entitlement of one event, if a version is in force on its date.
-fn earn(rule: &RuleDef, kind: &str, id: i64, payee: &UnitRef, record: String, on: Date) -> Option<Entitlement> {
-    if rule.enterprise_only && payee.kind != UnitKind::Enterprise {
-        return None;
+/// One event that may earn a rule: the record, its payee and its date.
+struct Event<'a> {
+    kind: &'static str,
+    id: i64,
+    payee: &'a UnitRef,
+    record: String,
+    on: Date,
+}
+
+/// The events a rule looks at, before any version or payee test.
+fn events<'a>(
+    rule: &RuleDef,
+    standards: &'a [StandardFact],
+    awards: &'a [AwardFact],
+    projects: &'a [ProjectFact],
+) -> Vec<Event<'a>> {
+    match rule.source {
+        RuleSource::Project => projects
+            .iter()
+            .map(|p| Event { kind: "project", id: p.id, payee: &p.unit, record: p.name.clone(), on: p.passed_on })
+            .collect(),
+        // A rule without a level cannot say which standards earn it: none do.
+        RuleSource::LeadStandard => rule.level.map_or_else(Vec::new, |level| {
+            standards
+                .iter()
+                // Only the lead of a newly formulated, published standard earns it;
+                // revisions and participants never do.
+                .filter(|s| s.level == level && s.action == Action::Formulate && s.status != StandardStatus::Drafting)
+                .filter_map(|s| {
+                    let (on, lead) = (s.published_on?, s.lead.as_ref()?);
+                    let record = s.number.clone().unwrap_or_else(|| s.title.clone());
+                    Some(Event { kind: "standard", id: s.id, payee: lead, record, on })
+                })
+                .collect()
+        }),
+        RuleSource::Award => rule.award_kind.map_or_else(Vec::new, |kind| {
+            awards
+                .iter()
+                .filter(|a| a.kind == kind)
+                .map(|a| {
+                    let record = a.title.clone().unwrap_or_else(|| a.kind.as_str().to_string());
+                    Event { kind: "award", id: a.id, payee: &a.unit, record, on: a.awarded_on }
+                })
+                .collect()
+        }),
     }
-    let v = version_in_force(rule, on)?;
-    Some(Entitlement {
-        key: format!("{}:{}:{}", rule.code, kind, id),
-        rule: rule.code.clone(),
-        unit_id: payee.id,
-        unit: payee.name.clone(),
-        record,
-        event_date: on,
-        amount_yuan: v.amount_yuan,
-        fund: v.fund.clone(),
-        paid_yuan: 0,
-        outstanding_yuan: v.amount_yuan,
-    })
 }
 
 /// Every entitlement the records yield under the rules, over all time, unpaid (paid 0,
 /// outstanding = amount), sorted by event date then key.
+///
+/// An event earns under the version in force on its date. A version that pays per record
+/// gives one entitlement per record (`RULE:KIND:ID`); one that pays once per enterprise
+/// (issue 12) gives the unit one entitlement for the whole plan, `RULE:unit:UNIT_ID`, dated
+/// its first event that falls under such a version, at that version's amount; its later
+/// events under such versions earn nothing more. Entitlements earned per record before the
+/// office changed its reading stay as they were.
 pub fn entitlements(
     rules: &[RuleDef],
     standards: &[StandardFact],
@@ -77,39 +112,50 @@ pub fn entitlements(
 ) -> Vec<Entitlement> {
     let mut out = Vec::new();
     for rule in rules {
-        match rule.source {
-            RuleSource::Project => {
-                out.extend(
-                    projects.iter().filter_map(|p| earn(rule, "project", p.id, &p.unit, p.name.clone(), p.passed_on)),
-                );
+        let mut list = events(rule, standards, awards, projects);
+        list.sort_by(|a, b| (a.on, a.kind, a.id).cmp(&(b.on, b.kind, b.id)));
+        let mut once_paid: BTreeSet<i64> = BTreeSet::new();
+        for e in list {
+            if rule.enterprise_only && e.payee.kind != UnitKind::Enterprise {
+                continue;
             }
-            RuleSource::LeadStandard => {
-                // A rule without a level cannot say which standards earn it: none do.
-                let Some(level) = rule.level else { continue };
-                out.extend(standards.iter().filter_map(|s| {
-                    // Only the lead of a newly formulated, published standard earns it;
-                    // revisions and participants never do.
-                    if s.level != level || s.action != Action::Formulate || s.status == StandardStatus::Drafting {
-                        return None;
+            let Some(v) = version_in_force(rule, e.on) else { continue };
+            let key = match v.per {
+                Per::Record => format!("{}:{}:{}", rule.code, e.kind, e.id),
+                Per::Enterprise => {
+                    if !once_paid.insert(e.payee.id) {
+                        continue;
                     }
-                    let (on, lead) = (s.published_on?, s.lead.as_ref()?);
-                    let record = s.number.clone().unwrap_or_else(|| s.title.clone());
-                    earn(rule, "standard", s.id, lead, record, on)
-                }));
-            }
-            RuleSource::Award => {
-                let Some(kind) = rule.award_kind else {
-                    continue;
-                };
-                out.extend(awards.iter().filter(|a| a.kind == kind).filter_map(|a| {
-                    let record = a.title.clone().unwrap_or_else(|| a.kind.as_str().to_string());
-                    earn(rule, "award", a.id, &a.unit, record, a.awarded_on)
-                }));
-            }
+                    format!("{}:unit:{}", rule.code, e.payee.id)
+                }
+            };
+            out.push(Entitlement {
+                key,
+                rule: rule.code.clone(),
+                unit_id: e.payee.id,
+                unit: e.payee.name.clone(),
+                record: e.record,
+                event_date: e.on,
+                amount_yuan: v.amount_yuan,
+                fund: v.fund.clone(),
+                paid_yuan: 0,
+                outstanding_yuan: v.amount_yuan,
+            });
         }
     }
     out.sort_by(|a, b| (a.event_date, &a.key).cmp(&(b.event_date, &b.key)));
     out
+}
+
+/// The fund a key's money comes from: its entitlement's; for a key that no longer yields
+/// one, the fund its rule pays from now.
+pub fn fund_of_key(all: &[Entitlement], rules: &[RuleDef], key: &str) -> Option<String> {
+    if let Some(e) = all.iter().find(|e| e.key == key) {
+        return Some(e.fund.clone());
+    }
+    let rule = key.split(':').next()?;
+    let r = rules.iter().find(|r| r.code == rule)?;
+    r.versions.iter().max_by_key(|v| v.from).map(|v| v.fund.clone())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -975,5 +1021,58 @@ mod tests {
         assert_eq!(calc.totals.overpaid_yuan, 50000);
         let other = award_calc(&all, &[], None, None, &funds(), false, Some(4)).unwrap();
         assert_eq!(other.totals.amount_yuan, 50000);
+    }
+
+    #[test]
+    fn per_enterprise_and_per_record_on_the_same_records() {
+        // Enterprise 1 leads three national standards, enterprise 4 one; unit 2 (an
+        // association) leads one, which earns nothing either way.
+        let standards = vec![
+            standard(1, Some("GB/T 1-2013"), Level::National, Action::Formulate, Some("2013-03-01"), Some(1), &[]),
+            standard(2, Some("GB/T 2-2013"), Level::National, Action::Formulate, Some("2013-01-10"), Some(1), &[]),
+            standard(3, Some("GB/T 3-2014"), Level::National, Action::Formulate, Some("2014-05-01"), Some(4), &[]),
+            standard(4, Some("GB/T 4-2015"), Level::National, Action::Formulate, Some("2015-02-01"), Some(1), &[]),
+            standard(5, Some("GB/T 5-2014"), Level::National, Action::Formulate, Some("2014-01-01"), Some(2), &[]),
+        ];
+        let lead = |rules: &[RuleDef]| -> Vec<(String, Date, i64)> {
+            entitlements(rules, &standards, &[], &[])
+                .into_iter()
+                .filter(|e| e.rule == "lead-national")
+                .map(|e| (e.key, e.event_date, e.amount_yuan))
+                .collect()
+        };
+        let per_record = lead(&jlp_rules());
+        assert_eq!(per_record.len(), 4);
+        assert_eq!(per_record.iter().map(|e| e.2).sum::<i64>(), 1_200_000);
+
+        // From 2013 once per enterprise, at 350000 from 2014.
+        let mut rules = jlp_rules();
+        let v = |amount: i64, from: &str, to: Option<&str>, per: Per| RuleVersion {
+            per,
+            ..version(amount, from, to, "industry-fund")
+        };
+        rules[1].versions = vec![
+            v(300_000, "2012-07-12", Some("2012-12-31"), Per::Record),
+            v(300_000, "2013-01-01", Some("2013-12-31"), Per::Enterprise),
+            v(350_000, "2014-01-01", None, Per::Enterprise),
+        ];
+        assert_eq!(
+            lead(&rules),
+            vec![
+                // Enterprise 1's first event (2013-01-10, standard 2), at the 2013 amount.
+                ("lead-national:unit:1".to_string(), d("2013-01-10"), 300_000),
+                ("lead-national:unit:4".to_string(), d("2014-05-01"), 350_000),
+            ]
+        );
+        // Back to per record from 2015: enterprise 1's 2015 standard earns on its own.
+        rules[1].versions[2].to = Some(d("2014-12-31"));
+        rules[1].versions.push(v(300_000, "2015-01-01", None, Per::Record));
+        let keys: Vec<String> = lead(&rules).into_iter().map(|e| e.0).collect();
+        assert_eq!(keys, ["lead-national:unit:1", "lead-national:unit:4", "lead-national:standard:4"]);
+        // Voiding the first event moves the entitlement to the next one, under the same key.
+        let rest: Vec<StandardFact> = standards.iter().filter(|s| s.id != 2).cloned().collect();
+        let moved = entitlements(&rules, &rest, &[], &[]);
+        let first = moved.iter().find(|e| e.key == "lead-national:unit:1").unwrap();
+        assert_eq!((first.event_date, first.record.as_str()), (d("2013-03-01"), "GB/T 1-2013"));
     }
 }

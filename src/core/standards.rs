@@ -3,7 +3,7 @@
 //! its district units, and what an enterprise standard number is.
 
 use crate::core::ids::{self, StdNumberError};
-use crate::core::model::{Date, Level, StandardFact, StandardStatus};
+use crate::core::model::{Adoption, AdoptionDegree, Date, Level, StandardFact, StandardStatus};
 use crate::error::{Msg, UnitName, V};
 
 /// Normalises `number` and settles the level: the number's own level, unless an unknown
@@ -71,6 +71,28 @@ pub fn check_units(s: &StandardFact) -> Result<(), Msg> {
     Ok(())
 }
 
+/// What a standard adopts (采标, issue 12): `--adopts` as given (normalised like a number),
+/// else the `/ISO …` or `/IEC …` suffix of its number; the degree as given, IDT by default.
+/// A degree with nothing adopted is refused.
+pub fn adoption(
+    number: Option<&str>,
+    adopts: Option<&str>,
+    degree: Option<AdoptionDegree>,
+) -> Result<Option<Adoption>, Msg> {
+    let given = adopts.map(str::trim).filter(|a| !a.is_empty()).map(ids::normalize_standard_number);
+    match given.or_else(|| number.and_then(ids::adoption_suffix)) {
+        Some(adopts) => Ok(Some(Adoption { adopts, degree: degree.unwrap_or(AdoptionDegree::Idt) })),
+        None if degree.is_some() => Err(Msg::GoesWith { option: "--degree".into(), with: "--adopts".into() }),
+        None => Ok(None),
+    }
+}
+
+/// Two project names are the same project when equal once full-width characters, spaces and
+/// case are normalised (as unit names are).
+pub fn same_project(a: &str, b: &str) -> bool {
+    ids::name_key(a) == ids::name_key(b)
+}
+
 /// An enterprise standard number (Q/...), normalised; any other level is refused.
 pub fn enterprise_number(field: &str, raw: &str) -> Result<String, Msg> {
     if ids::is_canonical_enterprise_number(raw) {
@@ -86,7 +108,7 @@ pub fn enterprise_number(field: &str, raw: &str) -> Result<String, Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Action, UnitKind, UnitRef};
+    use crate::core::model::{Action, UnitKind, UnitRef, Words};
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
@@ -140,11 +162,32 @@ mod tests {
             published_on: None,
             lead: lead.map(u),
             participants: parts.iter().map(|&p| u(p)).collect(),
+            adoption: None,
         };
         assert_eq!(check_units(&s(None, &[])), Err(Msg::StandardNeedsUnit));
         assert!(check_units(&s(Some(1), &[2, 3])).is_ok());
         assert!(matches!(check_units(&s(Some(1), &[1])), Err(Msg::LeadAndParticipant { .. })));
         assert!(matches!(check_units(&s(None, &[2, 2])), Err(Msg::ParticipantTwice { .. })));
+    }
+
+    #[test]
+    fn adoption_is_read_from_the_number_or_given() {
+        let idt = |a: &str| Ok(Some(Adoption { adopts: a.into(), degree: AdoptionDegree::Idt }));
+        assert_eq!(adoption(Some("GB/T 19001-2016/ISO 9001:2015"), None, None), idt("ISO 9001:2015"));
+        assert_eq!(adoption(Some("GB/T 4706.1-2005/IEC 60335-1:2004"), None, None), idt("IEC 60335-1:2004"));
+        assert_eq!(adoption(Some("gb/t 19001-2016/iso9001:2015"), None, None), idt("ISO 9001:2015"));
+        assert_eq!(adoption(Some("GB/T 3190-2008"), None, None), Ok(None));
+        assert_eq!(adoption(Some("ISO 9001:2015"), None, None), Ok(None));
+        assert_eq!(adoption(None, Some("iso 6361-1:2011"), None), idt("ISO 6361-1:2011"));
+        assert_eq!(
+            adoption(Some("GB/T 3190-2008"), Some("ISO 209:2007"), Some(AdoptionDegree::Mod)),
+            Ok(Some(Adoption { adopts: "ISO 209:2007".into(), degree: AdoptionDegree::Mod }))
+        );
+        // Given, it wins over the suffix.
+        assert_eq!(adoption(Some("GB/T 1-2016/ISO 1:2015"), Some("ISO 2:2015"), None), idt("ISO 2:2015"));
+        assert!(matches!(adoption(Some("GB/T 3190-2008"), None, Some(AdoptionDegree::Neq)), Err(Msg::GoesWith { .. })));
+        assert_eq!(AdoptionDegree::parse_word("修改采用"), Ok(AdoptionDegree::Mod));
+        assert_eq!(AdoptionDegree::parse_word("idt"), Ok(AdoptionDegree::Idt));
     }
 
     #[test]

@@ -155,6 +155,21 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("backup", "备份文件", "backup"),
     ("remark", "备注", "remark"),
     ("void_reason", "作废原因", "void reason"),
+    ("adopts", "采用国际标准", "adopts"),
+    ("adoption_degree", "采用程度", "degree"),
+    ("recurring", "每年开展", "recurring"),
+    ("change_status", "本次登记进展", "status set"),
+    ("change_on", "进展日期", "dated"),
+    ("per", "计发方式", "pays"),
+    ("year", "年度", "year"),
+    ("previous_yuan", "原预算（元）", "previous (yuan)"),
+    ("previous", "原取值", "previous"),
+    ("days_left", "距到期天数", "days left"),
+    ("last_event_on", "备案或上次复审日期", "filed or last reviewed"),
+    ("due_on", "应复审日期", "due"),
+    ("contact", "联系人", "contact"),
+    ("phone", "联系电话", "phone"),
+    ("in_year", "本年新增", "in year"),
 ];
 
 /// The label of a field; an unknown field shows as itself.
@@ -178,6 +193,10 @@ pub fn field_of<'a>(what: &str, key: &'a str, lang: Lang) -> &'a str {
         ("committees", "name") => lang.pick("委员会名称", "committee name"),
         ("meetings", "title") => lang.pick("会议名称", "title"),
         ("rules", "code") | ("targets", "code") | ("milestones", "code") => lang.pick("代码", "code"),
+        ("settings", "key") => lang.pick("口径", "setting"),
+        ("settings", "value") => lang.pick("取值", "value"),
+        ("budgets", "amount_yuan") => lang.pick("预算（元）", "budget (yuan)"),
+        ("standards", "role") => lang.pick("本单位角色", "its role"),
         _ => field(key, lang),
     }
 }
@@ -231,6 +250,8 @@ pub fn list_title(what: &str, lang: Lang) -> String {
         "targets" => ("指标", "Targets"),
         "rules" => ("奖补规则", "Rules"),
         "audit" => ("操作记录", "Audit"),
+        "budgets" => ("预算", "Budgets"),
+        "settings" => ("口径设置", "Settings"),
         _ => ("记录", "Records"),
     };
     lang.pick(zh, en).to_string()
@@ -294,10 +315,19 @@ pub fn value(key: &str, v: &Value, lang: Lang, names: &Names) -> Option<String> 
             .or_else(|| word_label::<MilestoneStatus>(code, lang))
             .or_else(|| word_label::<TargetStatus>(code, lang)),
         "outcome" => word_label::<Outcome>(code, lang),
-        "role" => word_label::<SeatRole>(code, lang),
+        "role" => word_label::<SeatRole>(code, lang).or_else(|| match code {
+            "lead" => Some(lang.pick("牵头", "lead").to_string()),
+            "participant" => Some(lang.pick("参与", "participant").to_string()),
+            _ => None,
+        }),
         "measure" => word_label::<MeasureKind>(code, lang),
         "source" => word_label::<RuleSource>(code, lang),
         "record_kind" => Some(super::messages::record_kind(lang, code)),
+        "per" => word_label::<Per>(code, lang),
+        "change_status" => word_label::<MilestoneStatus>(code, lang),
+        "recurring" => word_label::<Recurrence>(code, lang),
+        "adoption_degree" => word_label::<AdoptionDegree>(code, lang),
+        "key" => word_label::<PlanSetting>(code, lang),
         "fund" => Some(names.fund(code, lang).to_string()),
         "rule" => Some(names.rule(code, lang).to_string()),
         _ => None,

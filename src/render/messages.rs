@@ -9,6 +9,7 @@ use crate::core::check::{Issue, Likeness};
 use crate::core::ids::{CodeError, DateError, Malformed, Mangled, StdNumberError};
 use crate::core::model::{EnumError, Level, StandardStatus, UnitKind, Words};
 use crate::core::quarter::QuarterError;
+use crate::core::readings::SettingError;
 use crate::core::rewards::PaymentError;
 use crate::error::{
     FilingConflict, FilingDiff, ImportSource, Msg, Protected, ReviewDiff, UnitDiff, UnitField, UnitName, V,
@@ -807,6 +808,97 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         }
         Msg::CannotRead { path, detail } => {
             say!(lang, "无法读取 {path}（{detail}）", "cannot read {path} ({detail})")
+        }
+
+        // ----- office questions (issue 12) -----
+        Msg::DoneNeedsDate { code } => say!(
+            lang,
+            "{code}：记为已完成需要完成日期，请加 --on 日期（如 --on 2013-03-01）",
+            "{code}: a task marked done needs the date it was done: add --on DATE (e.g. --on 2013-03-01)"
+        ),
+        Msg::StatusDatedToday { code, status: st, date } => {
+            let st = lang.pick(st.zh(), st.en());
+            say!(
+                lang,
+                "{code} 的进展「{st}」未给 --on，按今天（{date}）记录；如是以前的事，请加 --on 日期重新登记",
+                "{code}: '{st}' was given no --on, so it is dated today ({date}); if it happened earlier, set it again with --on DATE"
+            )
+        }
+        Msg::NothingToSet { command, options } => {
+            let options = list(lang, options);
+            say!(
+                lang,
+                "{command}：没有要修改的内容；请给出 {options} 中的至少一项",
+                "{command}: nothing to change; give at least one of {options}"
+            )
+        }
+        Msg::GoesWith { option, with } => {
+            say!(lang, "{option} 只能与 {with} 一起使用", "{option} goes with {with}")
+        }
+        Msg::DuplicateAward { id, unit: u, kind, on } => {
+            let (u, k) = (V(u.clone()), lang.pick(kind.zh(), kind.en()));
+            say!(
+                lang,
+                "「{u}」于 {on} 获得的{k}已登记为获奖 #{id}；如确实是另一个奖项，请加 --duplicate-ok --reason 原因",
+                "the {k} of '{u}' on {on} is recorded already as award #{id}; if this is really another one, add --duplicate-ok --reason TEXT"
+            )
+        }
+        Msg::DuplicateProject { id, name, unit: u, on } => {
+            let (name, u) = (V(name.clone()), V(u.clone()));
+            say!(
+                lang,
+                "{on} 通过的项目「{name}」已登记为项目 #{id}（承担单位「{u}」）；如确实是另一个项目，请加 --duplicate-ok --reason 原因",
+                "the project '{name}' passed on {on} is recorded already as project #{id} (of '{u}'); if this is really another one, add --duplicate-ok --reason TEXT"
+            )
+        }
+        Msg::NoSuchFund { field, value, codes } => {
+            let codes = list(lang, codes);
+            say!(
+                lang,
+                "{field}：「{value}」不是资金来源；可用的有：{codes}",
+                "{field}: '{value}' is not a fund; the funds are {codes}"
+            )
+        }
+        Msg::AmountNeeded => {
+            say!(lang, "规则的第一个版本需要 --amount 金额", "--amount is needed for the first version of a rule")
+        }
+        Msg::OverBudget { fund_zh, fund_en, year, entitled, budget } => {
+            let fund = lang.pick(fund_zh, fund_en);
+            let over = entitled.saturating_sub(*budget);
+            let (entitled, budget, over) = (yuan(lang, *entitled), yuan(lang, *budget), yuan(lang, over));
+            say!(
+                lang,
+                "警告：{fund} {year} 年应奖补 {entitled}，超出当年预算 {budget}，超出 {over}",
+                "warning: {fund} entitlements of {year}, {entitled}, pass its budget of {budget} by {over}"
+            )
+        }
+        Msg::YearNotBegun { year, today } => say!(
+            lang,
+            "{year} 年在今天（{today}）还没有开始，没有可报告的内容",
+            "--year {year} has not begun on {today} (today); there is nothing to report yet"
+        ),
+        Msg::Setting { key, err } => {
+            let k = lang.pick(key.zh(), key.code());
+            let why = match err {
+                SettingError::Empty => say!(lang, "至少要有一项", "give at least one item"),
+                SettingError::LocalPrefix { item } => {
+                    let item = V(item.clone());
+                    say!(
+                        lang,
+                        "「{item}」不是地方标准前缀：应为 DB 加 2 位省级或 4 位市级代码，如 DB50、DB5001",
+                        "'{item}' is not a local-standard prefix: write DB and a 2-digit province or 4-digit city code, such as DB50 or DB5001"
+                    )
+                }
+                SettingError::CommitteePrefix { item } => {
+                    let item = V(item.clone());
+                    say!(
+                        lang,
+                        "「{item}」不是技术委员会编号前缀：应为 SAC 这样的字母",
+                        "'{item}' is not a committee prefix: write letters such as SAC"
+                    )
+                }
+            };
+            say!(lang, "{k}：{why}", "{k}: {why}")
         }
 
         // ----- usage -----

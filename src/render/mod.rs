@@ -14,6 +14,7 @@ pub mod doc;
 pub mod html;
 pub mod labels;
 pub mod messages;
+pub mod office;
 pub mod reports;
 pub mod text;
 pub mod xlsx;

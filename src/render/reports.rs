@@ -12,6 +12,8 @@ use crate::core::progress::{MeetingCoverage, TargetProgress};
 use crate::core::report::{ProgressReport, QuarterlyReport};
 use crate::core::rewards::{AwardCalc, Entitlement, Overpayment, yuan_wan};
 
+pub use super::office::{UnitView, add_budgets, annual_doc, budget_plan_doc, due_reviews_doc, unit_doc};
+
 /// Labels the renderers need that live in the database (rules, funds).
 #[derive(Debug, Clone, Default)]
 pub struct Names {
@@ -43,11 +45,11 @@ pub fn word_cell<T: Words>(v: T, lang: Lang) -> Cell {
     Cell::word(v.code(), lang.pick(v.zh(), v.en()))
 }
 
-fn target_label(t: &TargetProgress, lang: Lang) -> &str {
+pub(super) fn target_label(t: &TargetProgress, lang: Lang) -> &str {
     lang.pick(&t.label_zh, &t.label_en)
 }
 
-fn target_json(t: &TargetProgress, lang: Lang) -> serde_json::Map<String, Value> {
+pub(super) fn target_json(t: &TargetProgress, lang: Lang) -> serde_json::Map<String, Value> {
     let mut m = serde_json::Map::new();
     m.insert("code".into(), json!(t.code));
     m.insert("label".into(), json!(target_label(t, lang)));
@@ -62,15 +64,17 @@ fn target_json(t: &TargetProgress, lang: Lang) -> serde_json::Map<String, Value>
     m
 }
 
-fn milestone_json(m: &MilestoneFact, lang: Lang) -> Value {
+pub(super) fn milestone_json(m: &MilestoneFact, lang: Lang) -> Value {
     json!({
         "code": m.code, "label": lang.pick(&m.label_zh, &m.label_en), "owner": m.owner,
         "status": m.status.as_str(), "status_label": lang.pick(m.status.zh(), m.status.en()),
-        "done_on": m.done_on.map(|d| d.to_string()),
+        "done_on": m.done_on.map(|d| d.to_string()), "note": m.note,
+        "recurring": m.recurring.as_str(),
+        "years": (m.recurring == Recurrence::Yearly).then(|| super::office::years_json(&m.years)),
     })
 }
 
-fn meetings_json(c: &MeetingCoverage) -> Value {
+pub(super) fn meetings_json(c: &MeetingCoverage) -> Value {
     json!({
         "quarters_due": c.quarters_due, "quarters_held": c.quarters_held,
         "missing": c.missing.iter().map(|q| q.to_string()).collect::<Vec<_>>(),
@@ -78,21 +82,23 @@ fn meetings_json(c: &MeetingCoverage) -> Value {
 }
 
 pub fn progress_json(r: &ProgressReport, lang: Lang) -> Value {
-    json!({
+    let mut v = json!({
         "plan": r.plan.code, "as_of": r.as_of.to_string(), "start": r.plan.start.to_string(),
         "deadline": r.plan.deadline.to_string(), "elapsed_days": r.elapsed_days, "total_days": r.total_days,
         "targets": r.targets.iter().map(|t| Value::Object(target_json(t, lang))).collect::<Vec<_>>(),
         "milestones": r.milestones.iter().map(|m| milestone_json(m, lang)).collect::<Vec<_>>(),
         "meetings": meetings_json(&r.meetings),
-    })
+    });
+    super::office::progress_json_extra(&mut v, r, lang);
+    v
 }
 
-fn col(key: &str, lang: Lang) -> Column {
+pub(super) fn col(key: &str, lang: Lang) -> Column {
     Column::new(key, field(key, lang))
 }
 
 /// The targets grid, with the quarter's additions when given, and their bars.
-fn targets_section(targets: &[TargetProgress], in_quarter: Option<&[i64]>, lang: Lang) -> Section {
+pub(super) fn targets_section(targets: &[TargetProgress], in_quarter: Option<&[i64]>, lang: Lang) -> Section {
     let mut columns =
         vec![Column::scripts("code", "code"), Column::new("label", field("target", lang)), col("actual", lang)];
     if in_quarter.is_some() {
@@ -158,7 +164,7 @@ fn targets_section(targets: &[TargetProgress], in_quarter: Option<&[i64]>, lang:
 }
 
 /// The milestones, grouped by owning department (joint owners under each of them).
-fn milestones_section(ms: &[MilestoneFact], lang: Lang) -> Section {
+pub(super) fn milestones_section(ms: &[MilestoneFact], lang: Lang) -> Section {
     let mut s = Section::new(
         "milestones",
         lang.pick("重点任务（按责任单位）", "Milestones (by owner)"),
@@ -173,8 +179,8 @@ fn milestones_section(ms: &[MilestoneFact], lang: Lang) -> Section {
     );
     let mut rows: Vec<(String, &MilestoneFact)> = Vec::new();
     for m in ms {
-        for owner in m.owner.split(['、', ',', '，']).map(str::trim).filter(|o| !o.is_empty()) {
-            rows.push((owner.to_string(), m));
+        for owner in crate::core::progress::owners_of(&m.owner) {
+            rows.push((owner, m));
         }
     }
     // Stable: by owner as first met, then the plan's order.
@@ -199,7 +205,7 @@ fn milestones_section(ms: &[MilestoneFact], lang: Lang) -> Section {
     s
 }
 
-fn meetings_section(c: &MeetingCoverage, lang: Lang) -> Section {
+pub(super) fn meetings_section(c: &MeetingCoverage, lang: Lang) -> Section {
     let mut s = Section::new(
         "meetings",
         lang.pick("联席会议", "Joint meetings"),
@@ -231,7 +237,7 @@ fn meetings_line(c: &MeetingCoverage, lang: Lang) -> String {
     }
 }
 
-fn days_line(as_of: Date, elapsed: i64, total: i64, lang: Lang) -> String {
+pub(super) fn days_line(as_of: Date, elapsed: i64, total: i64, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("截至 {as_of}：规划期已过 {elapsed} / {total} 天"),
         Lang::En => format!("As of {as_of}: {elapsed} of {total} days of the plan elapsed"),
@@ -239,7 +245,7 @@ fn days_line(as_of: Date, elapsed: i64, total: i64, lang: Lang) -> String {
 }
 
 /// What "expected" and "needed now" mean, under the targets.
-fn pace_note(lang: Lang) -> String {
+pub(super) fn pace_note(lang: Lang) -> String {
     lang.pick(
         "注：“应完成”= 目标 × 已过天数 ÷ 规划总天数，即按时间均匀推进此时应达到的数；“当前应达”为其向上取整，完成数不低于它即“进度正常”；“预计”为按目前速度到期末可达到的数。",
         "Expected = target × days elapsed ÷ days in the plan, what an even pace would have reached by now; needed now is that rounded up, and an actual at or above it is on track; projected is where the present pace ends at the deadline.",
@@ -247,7 +253,7 @@ fn pace_note(lang: Lang) -> String {
     .to_string()
 }
 
-fn count_status(targets: &[TargetProgress], status: TargetStatus) -> i64 {
+pub(super) fn count_status(targets: &[TargetProgress], status: TargetStatus) -> i64 {
     targets.iter().filter(|t| t.status == status).count() as i64
 }
 
@@ -264,11 +270,12 @@ pub fn progress_doc(r: &ProgressReport, lang: Lang) -> Doc {
     doc.sections.push(targets_section(&r.targets, None, lang));
     doc.sections.push(milestones_section(&r.milestones, lang));
     doc.sections.push(meetings_section(&r.meetings, lang));
+    super::office::progress_doc_extra(&mut doc, r, lang);
     doc.notes.push(pace_note(lang));
     doc
 }
 
-fn headline_targets(doc: &mut Doc, targets: &[TargetProgress], lang: Lang) {
+pub(super) fn headline_targets(doc: &mut Doc, targets: &[TargetProgress], lang: Lang) {
     let n = targets.len() as i64;
     let met = count_status(targets, TargetStatus::Met);
     doc.figure("targets_met", lang.pick("已达标指标", "Targets met"), Cell::code(format!("{met} / {n}")));
@@ -291,11 +298,11 @@ fn headline_targets(doc: &mut Doc, targets: &[TargetProgress], lang: Lang) {
 // ----- award-calc -----
 
 /// What an entitlement is, said plainly: "牵头制定国家标准 GB/T 30001-2013".
-fn meaning(e: &Entitlement, names: &Names, lang: Lang) -> String {
+pub(super) fn meaning(e: &Entitlement, names: &Names, lang: Lang) -> String {
     format!("{} {}", names.rule(&e.rule, lang), e.record)
 }
 
-fn entitlements_section(key: &str, title: &str, list: &[Entitlement], names: &Names, lang: Lang) -> Section {
+pub(super) fn entitlements_section(key: &str, title: &str, list: &[Entitlement], names: &Names, lang: Lang) -> Section {
     let mut s = Section::new(
         key,
         title,
@@ -339,7 +346,7 @@ fn overpayment_reason(reason: &str, lang: Lang) -> Cell {
     Cell::word(reason, label)
 }
 
-fn overpayments_section(list: &[Overpayment], lang: Lang) -> Section {
+pub(super) fn overpayments_section(list: &[Overpayment], lang: Lang) -> Section {
     let mut s = Section::new(
         "overpayments",
         lang.pick("多付款项", "Overpayments"),
@@ -363,7 +370,7 @@ fn overpayments_section(list: &[Overpayment], lang: Lang) -> Section {
     s
 }
 
-fn money_figure(yuan: i64, lang: Lang) -> String {
+pub(super) fn money_figure(yuan: i64, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{yuan} 元（{} 万元）", yuan_wan(yuan)),
         Lang::En => format!("{yuan} yuan ({} x 10k yuan)", yuan_wan(yuan)),
@@ -467,6 +474,9 @@ pub fn quarterly_json(r: &QuarterlyReport, names: &Names, lang: Lang) -> Value {
             "filings": a.filings,
             "reviews": a.reviews,
         },
+        "overdue_reviews": r.overdue_reviews,
+        "adopted_standards": r.adopted_standards,
+        "adopted_in_quarter": r.adopted_in_quarter,
     })
 }
 
@@ -547,7 +557,7 @@ fn activity_section(r: &QuarterlyReport, lang: Lang) -> Section {
     s
 }
 
-fn payments_section(list: &[Payment], lang: Lang) -> Section {
+pub(super) fn payments_section(list: &[Payment], lang: Lang) -> Section {
     let mut s = Section::new(
         "payments",
         lang.pick("本季度支付", "Payments this quarter"),
@@ -601,6 +611,19 @@ pub fn quarterly_doc(r: &QuarterlyReport, names: &Names, lang: Lang) -> Doc {
         lang.pick("本季度联席会议", "Joint meeting this quarter"),
         Cell::Bool { value: r.meeting_held, label: held },
     );
+    doc.figure(
+        "overdue_reviews",
+        lang.pick("季末逾期未复审的企业标准", "Enterprise standards overdue for review"),
+        Cell::Int(r.overdue_reviews),
+    );
+    doc.figure(
+        "adopted_standards",
+        lang.pick(
+            "采用国际标准的标准（累计 / 本季度）",
+            "Standards adopting international ones (to date / this quarter)",
+        ),
+        Cell::code(format!("{} / {}", r.adopted_standards, r.adopted_in_quarter)),
+    );
     doc.sections.push(targets_section(&progress, Some(&in_q), lang));
     doc.sections.push(activity_section(r, lang));
     doc.sections.push(entitlements_section(
@@ -631,6 +654,9 @@ pub fn quarterly_doc(r: &QuarterlyReport, names: &Names, lang: Lang) -> Doc {
     }
     doc.sections.push(funds);
     doc.sections.push(milestones_section(&r.milestones, lang));
+    if let Some(duties) = super::office::duties_section(&r.milestones, lang) {
+        doc.sections.push(duties);
+    }
     doc.sections.push(meetings_section(&r.meetings, lang));
     doc.notes.push(pace_note(lang));
     doc.notes.push(match lang {

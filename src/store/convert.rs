@@ -29,5 +29,9 @@ text_column!(
     SeatRole,
     MilestoneStatus,
     MeasureKind,
-    RuleSource
+    RuleSource,
+    Recurrence,
+    Per,
+    AdoptionDegree,
+    PlanSetting
 );

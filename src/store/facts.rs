@@ -112,14 +112,20 @@ impl Reader<'_> {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT rule, amount_yuan, effective_from, effective_to, fund FROM rule_version ORDER BY rule, effective_from",
+                "SELECT rule, amount_yuan, effective_from, effective_to, fund, per FROM rule_version ORDER BY rule, effective_from",
             )
             .sql()?;
         let versions = collect(
             st.query_map([], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
-                    RuleVersion { amount_yuan: r.get(1)?, from: r.get(2)?, to: r.get(3)?, fund: r.get(4)? },
+                    RuleVersion {
+                        amount_yuan: r.get(1)?,
+                        from: r.get(2)?,
+                        to: r.get(3)?,
+                        fund: r.get(4)?,
+                        per: r.get(5)?,
+                    },
                 ))
             })
             .sql()?,
@@ -146,7 +152,7 @@ impl Reader<'_> {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT code, label_zh, label_en, owner, status, done_on, note FROM milestone ORDER BY ordinal, code",
+                "SELECT code, label_zh, label_en, owner, status, done_on, note, recurring FROM milestone ORDER BY ordinal, code",
             )
             .sql()?;
         collect(
@@ -159,6 +165,8 @@ impl Reader<'_> {
                     status: r.get(4)?,
                     done_on: r.get(5)?,
                     note: r.get(6)?,
+                    recurring: r.get(7)?,
+                    years: Vec::new(),
                 })
             })
             .sql()?,
@@ -259,6 +267,7 @@ impl Reader<'_> {
                 .filter(|r| r.void_reason.is_none())
                 .map(|r| r.record.held_on)
                 .collect(),
+            readings: self.readings()?,
         })
     }
 
@@ -276,9 +285,11 @@ impl Reader<'_> {
 impl Tx<'_> {
     pub fn update_milestone(&self, m: &MilestoneFact) -> Result<()> {
         self.tx
-            .prepare_cached("UPDATE milestone SET status = ?2, done_on = ?3, owner = ?4, note = ?5 WHERE code = ?1")
+            .prepare_cached(
+                "UPDATE milestone SET status = ?2, done_on = ?3, owner = ?4, note = ?5, recurring = ?6 WHERE code = ?1",
+            )
             .sql()?
-            .execute(params![m.code, m.status, m.done_on, m.owner, m.note])
+            .execute(params![m.code, m.status, m.done_on, m.owner, m.note, m.recurring])
             .sql()?;
         Ok(())
     }
@@ -308,8 +319,9 @@ impl Tx<'_> {
         }
         self.tx
             .execute(
-                "INSERT INTO rule_version (rule, amount_yuan, effective_from, effective_to, fund) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![rule, v.amount_yuan, v.from, v.to, v.fund],
+                "INSERT INTO rule_version (rule, amount_yuan, effective_from, effective_to, fund, per)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![rule, v.amount_yuan, v.from, v.to, v.fund, v.per],
             )
             .sql()?;
         Ok(())

@@ -5,6 +5,7 @@ mod convert;
 mod corrections;
 mod facts;
 mod import;
+mod office;
 mod records;
 mod schema;
 mod units;

@@ -67,8 +67,8 @@ impl Reader<'_> {
 
     fn standards_where(&self, clause: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<Recorded<StandardFact>>> {
         let sql = format!(
-            "SELECT id, number, title, level, action, status, published_on, void_reason FROM standard s
-             WHERE {clause} ORDER BY coalesce(published_on, '9999'), id"
+            "SELECT id, number, title, level, action, status, published_on, void_reason, adopts, adoption_degree
+             FROM standard s WHERE {clause} ORDER BY coalesce(published_on, '9999'), id"
         );
         let mut st = self.conn.prepare_cached(&sql).sql()?;
         let mut list = collect(
@@ -84,6 +84,12 @@ impl Reader<'_> {
                         published_on: r.get(6)?,
                         lead: None,
                         participants: Vec::new(),
+                        adoption: match (r.get::<_, Option<String>>(8)?, r.get::<_, Option<AdoptionDegree>>(9)?) {
+                            (Some(adopts), degree) => {
+                                Some(Adoption { adopts, degree: degree.unwrap_or(AdoptionDegree::Idt) })
+                            }
+                            (None, _) => None,
+                        },
                     },
                     void_reason: r.get(7)?,
                 })
@@ -453,10 +459,20 @@ impl Tx<'_> {
     pub fn insert_standard(&self, s: &StandardFact) -> Result<i64> {
         self.tx
             .prepare_cached(
-                "INSERT INTO standard (number, title, level, action, status, published_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO standard (number, title, level, action, status, published_on, adopts, adoption_degree)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )
             .sql()?
-            .execute(params![s.number, s.title, s.level, s.action, s.status, s.published_on])
+            .execute(params![
+                s.number,
+                s.title,
+                s.level,
+                s.action,
+                s.status,
+                s.published_on,
+                s.adoption.as_ref().map(|a| a.adopts.as_str()),
+                s.adoption.as_ref().map(|a| a.degree),
+            ])
             .sql()?;
         let id = self.tx.last_insert_rowid();
         self.set_standard_units(&StandardFact { id, ..s.clone() })?;
@@ -466,10 +482,21 @@ impl Tx<'_> {
     pub fn update_standard(&self, s: &StandardFact) -> Result<()> {
         self.tx
             .prepare_cached(
-                "UPDATE standard SET number = ?2, title = ?3, level = ?4, action = ?5, status = ?6, published_on = ?7 WHERE id = ?1",
+                "UPDATE standard SET number = ?2, title = ?3, level = ?4, action = ?5, status = ?6, published_on = ?7,
+                 adopts = ?8, adoption_degree = ?9 WHERE id = ?1",
             )
             .sql()?
-            .execute(params![s.id, s.number, s.title, s.level, s.action, s.status, s.published_on])
+            .execute(params![
+                s.id,
+                s.number,
+                s.title,
+                s.level,
+                s.action,
+                s.status,
+                s.published_on,
+                s.adoption.as_ref().map(|a| a.adopts.as_str()),
+                s.adoption.as_ref().map(|a| a.degree),
+            ])
             .sql()?;
         self.set_standard_units(s)
     }

@@ -62,6 +62,7 @@ fn a_standard_round_trips_with_its_units_in_order() {
         published_on: Some(d("2013-01-02")),
         lead: Some(a.clone()),
         participants: vec![c.clone(), b.clone()],
+        adoption: Some(Adoption { adopts: "ISO 1:2012".into(), degree: AdoptionDegree::Mod }),
     };
     let id = tx.insert_standard(&s).unwrap();
     tx.commit().unwrap();
@@ -112,7 +113,13 @@ fn a_rule_version_ends_the_previous_one_the_day_before() {
     let mut store = Store::in_memory().unwrap();
     let ctx = ctx();
     let tx = store.begin(&ctx).unwrap();
-    let v = RuleVersion { amount_yuan: 400000, from: d("2014-01-01"), to: None, fund: "industry-fund".into() };
+    let v = RuleVersion {
+        amount_yuan: 400000,
+        from: d("2014-01-01"),
+        to: None,
+        fund: "industry-fund".into(),
+        per: Per::Enterprise,
+    };
     tx.add_rule_version("lead-national", Some(d("2012-07-12")), &v).unwrap();
     tx.commit().unwrap();
     let rules = store.read().rules().unwrap();

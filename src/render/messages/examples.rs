@@ -131,6 +131,39 @@ pub fn examples() -> Vec<Msg> {
         Msg::InputNotRegular { path: "fifo".into() },
         Msg::StdoutFailed { detail: "No space left on device".into() },
         Msg::CannotRead { path: "a.csv".into(), detail: "denied".into() },
+        // ----- office questions (issue 12) -----
+        Msg::DoneNeedsDate { code: "info-platform".into() },
+        Msg::StatusDatedToday {
+            code: "info-platform".into(),
+            status: crate::core::model::MilestoneStatus::InProgress,
+            date: d("2016-06-01"),
+        },
+        Msg::NothingToSet { command: "set-milestone".into(), options: vec!["--status".into(), "--owner".into()] },
+        Msg::GoesWith { option: "--degree".into(), with: "--adopts".into() },
+        Msg::DuplicateAward {
+            id: 3,
+            unit: "重庆某公司".into(),
+            kind: crate::core::model::AwardKind::CqProduct,
+            on: d("2014-01-24"),
+        },
+        Msg::DuplicateProject {
+            id: 4, name: "市级标准化试点".into(), unit: "重庆某公司".into(), on: d("2014-06-08")
+        },
+        Msg::NoSuchFund { field: "FUND".into(), value: "x".into(), codes: vec!["district-finance".into()] },
+        Msg::AmountNeeded,
+        Msg::OverBudget {
+            fund_zh: "区产业发展专项资金".into(),
+            fund_en: "District industry development fund".into(),
+            year: 2014,
+            entitled: 400_000,
+            budget: 300_000,
+        },
+        Msg::YearNotBegun { year: 2017, today: d("2016-06-01") },
+        Msg::Setting {
+            key: crate::core::model::PlanSetting::LocalPrefixes,
+            err: crate::core::readings::SettingError::LocalPrefix { item: "50".into() },
+        },
+        // ----- usage -----
         Msg::FormatNotWritable {
             command: "list".into(),
             format: "html".into(),
