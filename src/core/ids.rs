@@ -17,13 +17,16 @@ use crate::core::model::Level;
 /// Full-width ASCII (U+FF01..U+FF5E) to half-width, U+3000 ideographic space to ' '.
 /// Full-width parentheses （） are in that range.
 pub fn to_halfwidth(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            _ => c,
-        })
-        .collect()
+    s.chars().map(halfwidth).collect()
+}
+
+/// One character of [`to_halfwidth`].
+pub fn halfwidth(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
 }
 
 /// Invisible characters that Excel/WPS exports and copy-paste leave behind; for
@@ -44,7 +47,8 @@ pub fn has_forbidden_controls(s: &str) -> bool {
     s.chars().any(is_forbidden_control)
 }
 
-fn is_blank(c: char) -> bool {
+/// Whitespace or an invisible character: set aside when names and codes are compared.
+pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || is_invisible(c)
 }
 

@@ -106,22 +106,32 @@ fn closes(c: char) -> bool {
 /// no other. Used by the import (a near miss is not made a new unit silently) and by `check`
 /// (probable duplicate units).
 pub fn name_family_key(name: &str) -> String {
-    let mut key = String::new();
+    let mut key = String::with_capacity(name.len());
     let mut depth = 0usize;
-    for c in ids::to_halfwidth(name).chars() {
+    for c in name.chars().map(ids::halfwidth) {
         if opens(c) {
             depth += 1;
         } else if closes(c) {
             depth = depth.saturating_sub(1);
-        } else if depth == 0 && c.is_alphanumeric() {
-            key.extend(c.to_lowercase());
+        } else if depth == 0 {
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    key.push(c.to_ascii_lowercase());
+                }
+            } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                // The common CJK ideographs: letters without case (an import meets every new
+                // unit's name here, and the general Unicode lookups are slow for them).
+                key.push(c);
+            } else if c.is_alphanumeric() {
+                key.extend(c.to_lowercase());
+            }
         }
     }
-    if let Some(rest) = PLACE_PREFIXES.iter().find_map(|p| key.strip_prefix(p)) {
-        key = rest.to_string();
+    if let Some(prefix) = PLACE_PREFIXES.iter().find(|p| key.starts_with(*p)) {
+        key.drain(..prefix.len());
     }
-    if let Some(rest) = LEGAL_FORMS.iter().find_map(|f| key.strip_suffix(f)) {
-        key = rest.to_string();
+    if let Some(form) = LEGAL_FORMS.iter().find(|f| key.ends_with(*f)) {
+        key.truncate(key.len() - form.len());
     }
     key
 }

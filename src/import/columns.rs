@@ -17,6 +17,7 @@ use crate::render::Lang;
 
 /// A value an import reads from a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
 pub enum Field {
     /// The unit's name (企业名称 / 单位名称).
     Name,
@@ -36,6 +37,9 @@ pub enum Field {
     /// 作废原因 of an export: a row holding one is a voided record, not imported.
     Voided,
 }
+
+/// How many fields there are (`Field as usize` is below it).
+const FIELDS: usize = Field::Voided as usize + 1;
 
 /// Every name each field is known by, English first. Compared as header keys, so spacing,
 /// case, full-width letters and bracketed additions do not matter.
@@ -210,6 +214,9 @@ pub struct Columns {
     /// Each column's header as written (tidied), or `#N` for an empty one.
     pub labels: Vec<String>,
     slots: Vec<(Field, usize)>,
+    /// The column of each field, by `Field as usize`: a row's fields are looked up for every
+    /// row, so without a search.
+    at: [Option<usize>; FIELDS],
     /// Headers of the columns this import does not use.
     pub ignored: Vec<String>,
     /// The `error` column of a rejects file read back, if any.
@@ -295,7 +302,11 @@ impl Columns {
                 known,
             });
         }
-        Ok(Columns { labels, slots, ignored, error_column, kind })
+        let mut at = [None; FIELDS];
+        for &(f, i) in &slots {
+            at[f as usize] = Some(i);
+        }
+        Ok(Columns { labels, slots, at, ignored, error_column, kind })
     }
 
     /// How many of the fields of `kind` a row's cells name: the best candidate for a header
@@ -311,7 +322,7 @@ impl Columns {
 
     /// The column holding `field`, if the file has one.
     pub fn get(&self, field: Field) -> Option<usize> {
-        self.slots.iter().find(|(f, _)| *f == field).map(|&(_, i)| i)
+        self.at[field as usize]
     }
 
     /// Whether column `i` holds a field this import reads.

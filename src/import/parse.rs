@@ -110,7 +110,15 @@ impl Record {
     /// digit (`'=1+1`, `'0025…`) is dropped. Cells are rewritten in place; a row with no cell
     /// starting with `=` or `'` (nearly every row) is left as it is after one look at each cell.
     pub fn undo_excel_text(&mut self) {
-        let marked = self.iter().any(|c| matches!(c.first(), Some(b'=' | b'\'')));
+        let mut start = 0;
+        let mut marked = false;
+        for &end in &self.ends[..self.len] {
+            if start < end && matches!(self.data[start], b'=' | b'\'') {
+                marked = true;
+                break;
+            }
+            start = end;
+        }
         if !marked {
             return;
         }

@@ -372,23 +372,39 @@ pub struct UnitCheck {
     pub warnings: Vec<FieldError>,
 }
 
-/// Letters and digits of a code, hyphens and spaces aside.
-fn code_chars(raw: &str) -> String {
-    ids::normalize_code(raw).chars().filter(|c| c.is_ascii_alphanumeric()).collect()
+/// The characters of a code as `ids::normalize_code` gives them (half-width, no blanks,
+/// upper case), without building it: a code's shape is looked at once per unit description.
+fn code_chars(raw: &str) -> impl Iterator<Item = char> + '_ {
+    raw.chars().map(ids::halfwidth).filter(|c| !ids::is_blank(*c)).map(|c| c.to_ascii_uppercase())
 }
 
-/// Shaped as an organisation code: 9 letters or digits, with or without the hyphen before the
-/// last (its check character is checked later, as any).
+/// Shaped as an organisation code: 9 letters or digits, with or without one mark (a hyphen)
+/// before the last (its check character is checked later, as any code's).
 fn org_shaped(raw: &str) -> bool {
-    let code = ids::normalize_code(raw);
-    let chars = code_chars(raw);
-    chars.len() == 9 && (code.chars().count() == 9 || code.chars().nth(8).is_some_and(|c| !c.is_ascii_alphanumeric()))
+    let (mut alnum, mut other, mut other_at) = (0, 0, 0);
+    for (i, c) in code_chars(raw).enumerate() {
+        if c.is_ascii_alphanumeric() {
+            alnum += 1;
+        } else {
+            other += 1;
+            other_at = i;
+        }
+    }
+    alnum == 9 && (other == 0 || (other == 1 && other_at == 8))
 }
 
 /// Shaped as a USCC: 18 letters or digits.
 fn uscc_shaped(raw: &str) -> bool {
-    let code = ids::normalize_code(raw);
-    code.len() == 18 && code.bytes().all(|b| b.is_ascii_alphanumeric())
+    let mut n = 0;
+    code_chars(raw).all(|c| {
+        n += 1;
+        c.is_ascii_alphanumeric()
+    }) && n == 18
+}
+
+/// The letters and digits of two codes are the same.
+fn same_code(a: &str, b: &str) -> bool {
+    code_chars(a).filter(char::is_ascii_alphanumeric).eq(code_chars(b).filter(char::is_ascii_alphanumeric))
 }
 
 /// The row's (USCC, organisation code) cells with the column each came from. Before 2015 a
@@ -396,13 +412,12 @@ fn uscc_shaped(raw: &str) -> bool {
 /// other code's column, when that column is empty or says the same, is taken as what it is,
 /// with a note.
 fn code_cells<'a>(uscc: &'a str, org: &'a str, warnings: &mut Vec<FieldError>) -> ((&'a str, Field), (&'a str, Field)) {
-    let same = code_chars(uscc) == code_chars(org);
-    if org_shaped(uscc) && (org.is_empty() || same) {
+    if org_shaped(uscc) && (org.is_empty() || same_code(uscc, org)) {
         let code = ids::check_org_code_lenient(uscc).map_or_else(|_| ids::normalize_code(uscc), |(c, _)| c);
         warnings.push(FieldError::new(Field::Uscc, Msg::RowOrgCodeInUsccColumn { code }));
         return (("", Field::Uscc), (uscc, Field::Uscc));
     }
-    if uscc_shaped(org) && (uscc.is_empty() || same) {
+    if uscc_shaped(org) && (uscc.is_empty() || same_code(uscc, org)) {
         warnings.push(FieldError::new(Field::OrgCode, Msg::RowUsccInOrgCodeColumn { code: ids::normalize_code(org) }));
         return ((org, Field::OrgCode), ("", Field::OrgCode));
     }
@@ -640,6 +655,19 @@ mod tests {
         let na = Record::from_cells(&["1", "#N/A", "Q/JLP 1-2013", "t", "F1", "2013-05-01", ""]);
         let unit = check_unit(&row(&na, &cols), false);
         assert_eq!(unit.fields.unwrap_err()[0].msg, Msg::RowExcelError { value: "#N/A".into() });
+    }
+
+    #[test]
+    fn code_shapes_read_codes_as_normalize_code_does() {
+        for s in ["００２５１８０５－７", " 00251805-7 ", "002518057", "00251805\u{200B}-7", "0025 1805 7", "x"]
+        {
+            let code = ids::normalize_code(s);
+            assert_eq!(code_chars(s).collect::<String>(), code, "{s:?}");
+        }
+        assert!(org_shaped("００２５１８０５－７") && org_shaped("002518057") && org_shaped(" 00251805-7"));
+        assert!(!org_shaped("0025180-57") && !org_shaped("00251805--7") && !org_shaped("91110000600037341L"));
+        assert!(uscc_shaped("９１１１００００６０００３７３４１ｌ") && !uscc_shaped("9111000060003734-1L"));
+        assert!(same_code("00251805-7", "００２５１８０５７") && !same_code("00251805-7", "00251809-X"));
     }
 
     #[test]

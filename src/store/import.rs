@@ -245,6 +245,13 @@ impl Tx<'_> {
             insert: self
                 .tx
                 .prepare_cached(
+                    "INSERT INTO filing (unit_id, number, title, filing_no, filed_on, batch_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (filing_no) WHERE void_reason IS NULL DO NOTHING",
+                )
+                .sql()?,
+            insert_remark: self
+                .tx
+                .prepare_cached(
                     "INSERT INTO filing (unit_id, number, title, filing_no, filed_on, batch_id, remark)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (filing_no) WHERE void_reason IS NULL DO NOTHING",
                 )
@@ -266,6 +273,14 @@ impl Tx<'_> {
             insert: self
                 .tx
                 .prepare_cached(
+                    "INSERT INTO review (unit_id, number, filing_no, reviewed_on, outcome, batch_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT (unit_id, number, reviewed_on) WHERE void_reason IS NULL DO NOTHING",
+                )
+                .sql()?,
+            insert_remark: self
+                .tx
+                .prepare_cached(
                     "INSERT INTO review (unit_id, number, filing_no, reviewed_on, outcome, batch_id, remark)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                      ON CONFLICT (unit_id, number, reviewed_on) WHERE void_reason IS NULL DO NOTHING",
@@ -284,6 +299,8 @@ impl Tx<'_> {
 }
 
 pub struct FilingSink<'t> {
+    /// The same insert with a remark; most rows have none, and binding it costs.
+    insert_remark: CachedStatement<'t>,
     insert: CachedStatement<'t>,
     find: CachedStatement<'t>,
     batch: i64,
@@ -302,10 +319,12 @@ impl FilingSink<'_> {
         remark: Option<&str>,
     ) -> Result<Option<StoredFiling>> {
         let mut buf = [0u8; 10];
-        let n = self
-            .insert
-            .execute(params![unit_id, number, title, filing_no, iso(filed_on, &mut buf), self.batch, remark])
-            .sql()?;
+        let date = iso(filed_on, &mut buf);
+        let n = match remark {
+            None => self.insert.execute(params![unit_id, number, title, filing_no, date, self.batch]),
+            Some(r) => self.insert_remark.execute(params![unit_id, number, title, filing_no, date, self.batch, r]),
+        }
+        .sql()?;
         if n == 1 { Ok(None) } else { self.find(filing_no) }
     }
 
@@ -328,6 +347,7 @@ impl FilingSink<'_> {
 }
 
 pub struct ReviewSink<'t> {
+    insert_remark: CachedStatement<'t>,
     insert: CachedStatement<'t>,
     find: CachedStatement<'t>,
     batch: i64,
@@ -347,7 +367,11 @@ impl ReviewSink<'_> {
     ) -> Result<Option<StoredReview>> {
         let mut buf = [0u8; 10];
         let date = iso(reviewed_on, &mut buf);
-        let n = self.insert.execute(params![unit_id, number, filing_no, date, outcome, self.batch, remark]).sql()?;
+        let n = match remark {
+            None => self.insert.execute(params![unit_id, number, filing_no, date, outcome, self.batch]),
+            Some(r) => self.insert_remark.execute(params![unit_id, number, filing_no, date, outcome, self.batch, r]),
+        }
+        .sql()?;
         if n == 1 {
             return Ok(None);
         }
