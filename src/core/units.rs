@@ -109,7 +109,14 @@ pub fn name_family_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
     let mut depth = 0usize;
     for c in name.chars().map(ids::halfwidth) {
-        if opens(c) {
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            // The common CJK ideographs, nearly every character of a name: letters without
+            // case (an import meets every new unit's name here, and the general Unicode
+            // lookups are slow for them).
+            if depth == 0 {
+                key.push(c);
+            }
+        } else if opens(c) {
             depth += 1;
         } else if closes(c) {
             depth = depth.saturating_sub(1);
@@ -118,10 +125,6 @@ pub fn name_family_key(name: &str) -> String {
                 if c.is_ascii_alphanumeric() {
                     key.push(c.to_ascii_lowercase());
                 }
-            } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-                // The common CJK ideographs: letters without case (an import meets every new
-                // unit's name here, and the general Unicode lookups are slow for them).
-                key.push(c);
             } else if c.is_alphanumeric() {
                 key.extend(c.to_lowercase());
             }
