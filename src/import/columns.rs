@@ -254,6 +254,8 @@ impl Columns {
             let field = field_named(&key);
             match field.and_then(|f| specs.iter().find(|s| s.field == f)) {
                 Some(s) => match slots.iter().find(|(f, _)| *f == s.field) {
+                    // A second remark column (备注 and 说明) is not a conflict: the first is kept.
+                    Some(_) if s.field == Field::Remark => ignored.push(labels[i].clone()),
                     Some(&(_, first)) => {
                         twice.get_or_insert(Msg::ImportColumnTwice {
                             line,
@@ -474,6 +476,8 @@ mod tests {
         assert!(text.contains("备案号 (filing_no), 备案日期 (filed_on)"), "{text}");
         let text = crate::render::messages::text(&e, Lang::Zh);
         assert!(text.contains("文件缺少备案导入所需的列 备案号（filing_no）、备案日期（filed_on）"), "{text}");
+        let c = map(ImportKind::Reviews, &["企业名称", "标准编号", "复审日期", "复审结论", "备注", "说明"]).unwrap();
+        assert_eq!((c.get(Field::Remark), c.ignored.clone()), (Some(4), strings(&["说明"])));
         let e = map(ImportKind::Units, &["name", "单位名称"]).unwrap_err();
         assert_eq!(
             e,
