@@ -280,8 +280,9 @@ impl Store {
             return Ok((Store::open(path)?, false));
         }
         let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        remove_stale_init_files(dir);
         let mut builder = tempfile::Builder::new();
-        builder.prefix(".stdtrack-init-").suffix(".tmp");
+        builder.prefix(INIT_TMP_PREFIX).suffix(".tmp");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
@@ -363,6 +364,31 @@ impl Store {
         let done = self.conn.execute("VACUUM INTO ?1", params![tmp_str]).sql();
         self.conn.pragma_update(None, "query_only", was).sql()?;
         done.map(|_| ())
+    }
+}
+
+const INIT_TMP_PREFIX: &str = ".stdtrack-init-";
+
+/// An `init` killed while it built its file leaves the hidden temporary file behind (never a
+/// file under the database's name); the next `init` in that folder removes those older than
+/// ten minutes, which no `init` still running can own.
+fn remove_stale_init_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(INIT_TMP_PREFIX) && name.ends_with(".tmp")) {
+            continue;
+        }
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > Duration::from_secs(600));
+        if old {
+            let _ = std::fs::remove_file(e.path());
+        }
     }
 }
 
