@@ -5,7 +5,9 @@
 use std::sync::{Mutex, OnceLock};
 
 use libfuzzer_sys::fuzz_target;
-use stdtrack::import::{self, EncodingChoice, Events, ImportKind, Options};
+use stdtrack::error::Msg;
+use stdtrack::import::{self, EncodingChoice, Events, ImportKind, Options, Staged};
+use stdtrack::render::Lang;
 use stdtrack::store::{AuditCtx, Store};
 
 struct Quiet;
@@ -13,8 +15,29 @@ struct Quiet;
 impl Events for Quiet {
     fn start(&mut self, _total_bytes: u64) {}
     fn progress(&mut self, _done_bytes: u64) {}
-    fn warning(&mut self, _text: &str) {}
-    fn row_error(&mut self, _text: &str) {}
+    fn warning(&mut self, _msg: &Msg) {}
+    fn row_error(&mut self, _msg: &Msg) {}
+}
+
+/// A dry run never stages a rejects file; should one be asked for, it goes nowhere.
+struct Nowhere;
+
+impl std::io::Write for Nowhere {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Staged for Nowhere {
+    fn sync(&mut self) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn persist(self: Box<Self>) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 
 fn dir() -> &'static tempfile::TempDir {
@@ -51,7 +74,12 @@ fuzz_target!(|data: &[u8]| {
             rejects: dir().path().join("in.csv.rejects.csv"),
             dry_run: true,
             allow_bad_check: flags & 8 != 0,
+            lang: if flags & 16 != 0 { Lang::En } else { Lang::Zh },
+            sheet: None,
+            new_units: flags & 32 != 0,
+            today: chrono::NaiveDate::from_ymd_opt(2016, 6, 1).expect("a date"),
+            sha256: None,
         };
-        let _ = import::run(&mut store, &audit, &opts, &mut Quiet);
+        let _ = import::run(&mut store, &audit, &opts, &mut Quiet, &|_| Ok(Box::new(Nowhere)));
     }
 });

@@ -107,29 +107,11 @@ impl Finding {
     }
 }
 
-/// Company forms set aside when names are compared for duplicates, longest first.
-const COMPANY_FORMS: &[&str] = &["股份有限公司", "有限责任公司", "有限公司"];
-/// The city's name, set aside too (a clerk writes it or not), longest first.
-const PLACE_NAMES: &[&str] = &["重庆市", "重庆"];
-
-/// A name as compared for probable duplicates: half-width, lower case, no spaces, without
-/// brackets and what they hold, company forms or 重庆/重庆市.
+/// A name as compared for probable duplicates: the same "name in another form" key the
+/// import uses to refuse a near-miss new unit (`core::units::name_family_key`), so `check`
+/// and the import agree on what is one enterprise.
 pub fn duplicate_key(name: &str) -> String {
-    let half = ids::to_halfwidth(name);
-    let mut out = String::new();
-    let mut depth = 0usize;
-    for c in half.chars() {
-        match c {
-            '(' | '[' | '【' | '〔' | '{' | '<' | '《' => depth += 1,
-            ')' | ']' | '】' | '〕' | '}' | '>' | '》' => depth = depth.saturating_sub(1),
-            c if depth > 0 || c.is_whitespace() || c == '\u{3000}' => {}
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-    for word in COMPANY_FORMS.iter().chain(PLACE_NAMES) {
-        out = out.replace(word, "");
-    }
-    out
+    crate::core::units::name_family_key(name)
 }
 
 /// Probable duplicates among live units: the later unit of each pair is the finding, naming
