@@ -25,14 +25,18 @@ pub fn compute(
     read: Reader<'_>,
     quarter: Quarter,
     today: crate::core::model::Date,
-) -> Result<(QuarterlyReport, Names, String)> {
+) -> Result<(QuarterlyReport, Names, Loaded)> {
     let loaded = Loaded::read(read, quarter.end().min(today))?;
     let report = quarterly_report(&loaded.inputs(), quarter, today).map_err(crate::error::overflow)?;
-    // Everything the report reads: the records, the milestones' history, what review
-    // reminders look at.
+    Ok((report, names(read)?, loaded))
+}
+
+/// The fingerprint of everything the report reads: the records, the milestones' history,
+/// what review reminders look at. Made only when a quarter is finalized or shown as
+/// finalized (hashing every input costs more than the report itself on a million filings).
+fn fingerprint(loaded: &Loaded) -> String {
     let text = format!("{loaded:?}");
-    let fingerprint: String = Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
-    Ok((report, names(read)?, fingerprint))
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn changes_json(changes: &[FigureChange]) -> Value {
@@ -162,7 +166,7 @@ fn stored_doc(stored: &Value, title: String, lang: Lang) -> Doc {
 /// The report of a quarter to show: fresh when never finalized; the stored one with what
 /// changed since when finalized; with `recompute`, the fresh one with the same comparison.
 pub fn show(read: Reader<'_>, quarter: Quarter, ctx: &Ctx, recompute: bool) -> Result<Doc> {
-    let (report, names, fingerprint) = compute(read, quarter, ctx.today)?;
+    let (report, names, loaded) = compute(read, quarter, ctx.today)?;
     let mut doc = quarterly_doc(&report, &names, ctx.lang);
     let all = read.finalized(&quarter.to_string())?;
     let Some(latest) = all.last() else {
@@ -177,7 +181,7 @@ pub fn show(read: Reader<'_>, quarter: Quarter, ctx: &Ctx, recompute: bool) -> R
     let stored: Value = serde_json::from_str(&latest.report)
         .map_err(|_| refuse(Msg::FinalizedUnreadable { quarter: quarter.to_string() }))?;
     let changes = changed_figures(&stored, &doc.json);
-    let more = extras(&all, latest, &changes, &fingerprint);
+    let more = extras(&all, latest, &changes, &fingerprint(&loaded));
     if recompute {
         let mut more = more;
         more.insert("recomputed".into(), json!(true));
@@ -209,7 +213,8 @@ pub fn finalize(quarter: Quarter, reason: Option<String>, ctx: &Ctx) -> Result<(
     if let (Some(last), None) = (earlier.last(), &reason) {
         return Err(refuse(Msg::FinalizeNeedsReason { quarter: q, at: last.at.clone() }));
     }
-    let (report, names, fingerprint) = compute(read, quarter, ctx.today)?;
+    let (report, names, loaded) = compute(read, quarter, ctx.today)?;
+    let fingerprint = fingerprint(&loaded);
     let mut doc = quarterly_doc(&report, &names, ctx.lang);
     let text = serde_json::to_string(&doc.json)?;
     let id = tx.insert_finalized(&q, &text, &fingerprint, reason.as_deref())?;

@@ -34,6 +34,9 @@ impl Loaded {
     /// Reads the inputs, with what the review reminders need as of `as_of`.
     pub fn read(read: Reader<'_>, as_of: Date) -> Result<Loaded> {
         let plan = read.plan()?;
+        let latest_filings = read.latest_filings(as_of, reviews::cutoff(as_of))?;
+        // Without a filing old enough to be due, no review matters to the reminders.
+        let latest_reviews = if latest_filings.is_empty() { Vec::new() } else { read.latest_reviews(as_of)? };
         Ok(Loaded {
             targets: read.targets(&plan.code)?,
             facts: read.facts()?,
@@ -43,8 +46,8 @@ impl Loaded {
             payments: read.payments(&ListFilter::default())?,
             funds: read.funds()?.into_iter().map(|f| f.code).collect(),
             changes: read.milestone_changes()?,
-            latest_filings: read.latest_filings(as_of, reviews::cutoff(as_of))?,
-            latest_reviews: read.latest_reviews(as_of)?,
+            latest_filings,
+            latest_reviews,
             plan,
         })
     }
