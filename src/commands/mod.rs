@@ -144,7 +144,7 @@ impl Ctx {
 
     /// Prints one record (of a command that stored nothing) in the chosen format.
     pub fn emit_record(&self, object: &Object, what: &str) -> Result<()> {
-        self.require_format("this command", RECORD_FORMATS)?;
+        self.require_format("", RECORD_FORMATS)?;
         let style = self.style();
         self.emit(|out| render::write_object(out, object, style, what))
     }
@@ -162,7 +162,7 @@ impl Ctx {
     /// fails after the commit is exit 4, never 1: the record is stored, and a clerk who took
     /// 1 at its word would enter it twice.
     pub fn finish(&self, tx: Tx<'_>, object: &Object, what: &str) -> Result<()> {
-        self.require_format("this command", RECORD_FORMATS)?;
+        self.require_format("", RECORD_FORMATS)?;
         let mut bytes = Vec::new();
         render::write_object(&mut bytes, object, self.style(), what)?;
         self.commit_then_write(tx, &bytes)

@@ -904,6 +904,9 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         // ----- usage -----
         Msg::FormatNotWritable { command, format, allowed } => {
             let allowed = list(lang, allowed);
+            // A record command is not named (the message is the same for all of them).
+            let command =
+                if command.is_empty() { lang.pick("本命令", "this command").to_string() } else { command.clone() };
             say!(
                 lang,
                 "{command} 不能输出 --format {format}；可用的格式有：{allowed}",
