@@ -108,6 +108,61 @@ pub fn path(p: &Path) -> V {
     V(p.display().to_string())
 }
 
+/// What the operating system (or SQLite) said went wrong, as data: the kinds a clerk meets
+/// are worded in the reader's language by the catalogue; anything else keeps the system's own
+/// text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OsError {
+    pub kind: OsKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OsKind {
+    DiskFull,
+    NotFound,
+    PermissionDenied,
+    ReadOnly,
+    /// The program reading the output went away.
+    BrokenPipe,
+    TooLarge,
+    Other,
+}
+
+impl From<&std::io::Error> for OsError {
+    fn from(e: &std::io::Error) -> OsError {
+        use std::io::ErrorKind as K;
+        let kind = match e.kind() {
+            K::StorageFull => OsKind::DiskFull,
+            K::NotFound => OsKind::NotFound,
+            K::PermissionDenied => OsKind::PermissionDenied,
+            K::ReadOnlyFilesystem => OsKind::ReadOnly,
+            K::BrokenPipe => OsKind::BrokenPipe,
+            K::FileTooLarge => OsKind::TooLarge,
+            _ => OsKind::Other,
+        };
+        OsError { kind, text: e.to_string() }
+    }
+}
+
+impl From<std::io::Error> for OsError {
+    fn from(e: std::io::Error) -> OsError {
+        OsError::from(&e)
+    }
+}
+
+impl From<String> for OsError {
+    fn from(text: String) -> OsError {
+        OsError { kind: OsKind::Other, text }
+    }
+}
+
+impl From<&str> for OsError {
+    fn from(text: &str) -> OsError {
+        OsError { kind: OsKind::Other, text: text.to_string() }
+    }
+}
+
 /// A unit named in a message: `#id 'name'`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitName {
@@ -442,11 +497,11 @@ pub enum Msg {
     },
     CannotOpen {
         path: V,
-        detail: String,
+        detail: OsError,
     },
     Io {
         path: V,
-        detail: String,
+        detail: OsError,
     },
     DbNotAFile {
         path: V,
@@ -470,18 +525,18 @@ pub enum Msg {
     },
     CannotWrite {
         path: V,
-        detail: String,
+        detail: OsError,
     },
     InputNotRegular {
         path: V,
     },
     /// Standard output could not be written (a full disk, a closed terminal).
     StdoutFailed {
-        detail: String,
+        detail: OsError,
     },
     CannotRead {
         path: V,
-        detail: String,
+        detail: OsError,
     },
 
     // ----- office questions (issue 12) -----
@@ -843,7 +898,7 @@ pub enum Msg {
     // ----- after a commit -----
     /// The record was committed; the output could not be written.
     RecordedOutputLost {
-        detail: String,
+        detail: OsError,
     },
 
     // ----- warnings -----

@@ -74,9 +74,7 @@ fn refusals_are_chinese_with_lang_zh_and_english_with_lang_en() {
             "--filed",
             "2013-13-01",
         ],
-        &["add-standard", "--title", "t", "--action", "make"],
         &["add-standard", "--number", "GB/T 1-2013", "--title", "t", "--action", "formulate", "--status", "published"],
-        &["add-award", "--unit", "1", "--kind", "gold", "--awarded", "2014-01-01"],
         &["record-payment", "nothing:award:1", "--paid", "2014-01-01"],
         &["quarterly-report", "--quarter", "2014Q5"],
         &["void", "award", "99", "--reason", "x"],
@@ -84,9 +82,16 @@ fn refusals_are_chinese_with_lang_zh_and_english_with_lang_en() {
         &["award-calc", "--year", "99999"],
         &["list", "units", "--from", "2014-13-01"],
     ];
-    for args in cases {
-        let zh = env.fails(&[&["--lang", "zh"][..], args].concat(), 1);
-        let en = env.fails(args, 1);
+    // A word outside an option's fixed set is a usage error (2), as clap's own are.
+    let usage: &[&[&str]] = &[
+        &["add-standard", "--title", "t", "--action", "make"],
+        &["add-award", "--unit", "1", "--kind", "gold", "--awarded", "2014-01-01"],
+        &["add-committee", "--unit", "1", "--committee", "SAC/TC 1", "--role", "boss", "--since", "2014-01-01"],
+    ];
+    let all = cases.iter().map(|a| (*a, 1)).chain(usage.iter().map(|a| (*a, 2)));
+    for (args, code) in all {
+        let zh = env.fails(&[&["--lang", "zh"][..], args].concat(), code);
+        let en = env.fails(args, code);
         assert!(has_cjk(&zh) && zh.starts_with("stdtrack："), "{args:?} in Chinese: {zh}");
         assert!(!en.starts_with("stdtrack：") && en.contains(' '), "{args:?} in English: {en}");
         assert_eq!(zh.lines().count(), 1, "one sentence: {zh}");

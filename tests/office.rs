@@ -530,7 +530,7 @@ fn a_db11_standard_is_not_counted_and_listed_until_the_office_says_so() {
     env.ok(&["set-plan", "地方标准前缀", "DB50"]);
     assert_eq!(target(&env.json(&["progress", "--as-of", "2015-12-31"]), "local-standards")["actual"], 1);
     assert!(env.fails(&["set-plan", "local-prefixes", "50"], 1).contains("DB50"));
-    env.fails(&["set-plan", "no-such", "x"], 1);
+    env.fails(&["set-plan", "no-such", "x"], 2);
 }
 
 // ----- duplicates -----

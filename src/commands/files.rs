@@ -130,7 +130,7 @@ pub struct Pending {
 /// 0666 less the umask) and syncs it; `Pending::persist` puts it in place.
 pub fn prepare(target: &Path, bytes: &[u8]) -> Result<Pending> {
     let mut pending = create_beside(target)?;
-    let cannot = |e: std::io::Error| refuse(Msg::CannotWrite { path: vpath(target), detail: e.to_string() });
+    let cannot = |e: std::io::Error| refuse(Msg::CannotWrite { path: vpath(target), detail: (&e).into() });
     pending.tmp.write_all(bytes).map_err(cannot)?;
     pending.tmp.as_file().sync_all().map_err(cannot)?;
     Ok(pending)
@@ -147,9 +147,8 @@ pub fn create_beside(target: &Path) -> Result<Pending> {
         let mode = fs::metadata(target).map(|m| m.permissions().mode() & 0o7777).unwrap_or(0o666);
         builder.permissions(fs::Permissions::from_mode(mode));
     }
-    let tmp = builder
-        .tempfile_in(dir)
-        .map_err(|e| refuse(Msg::CannotWrite { path: vpath(target), detail: e.to_string() }))?;
+    let tmp =
+        builder.tempfile_in(dir).map_err(|e| refuse(Msg::CannotWrite { path: vpath(target), detail: (&e).into() }))?;
     // A replaced file keeps its mode even where the umask would narrow it.
     #[cfg(unix)]
     if let Ok(meta) = fs::metadata(target) {
@@ -173,7 +172,7 @@ impl Pending {
         self.tmp
             .as_file()
             .sync_all()
-            .map_err(|e| refuse(Msg::CannotWrite { path: vpath(&target), detail: e.to_string() }))
+            .map_err(|e| refuse(Msg::CannotWrite { path: vpath(&target), detail: (&e).into() }))
     }
 
     /// Puts the file in place, replacing what was there.
@@ -181,7 +180,7 @@ impl Pending {
         let target = self.target;
         self.tmp
             .persist(&target)
-            .map_err(|e| refuse(Msg::CannotWrite { path: vpath(&target), detail: e.error.to_string() }))?;
+            .map_err(|e| refuse(Msg::CannotWrite { path: vpath(&target), detail: (&e.error).into() }))?;
         Ok(())
     }
 
@@ -191,7 +190,7 @@ impl Pending {
         match self.tmp.persist_noclobber(&target) {
             Ok(_) => Ok(true),
             Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists || target.exists() => Ok(false),
-            Err(e) => Err(refuse(Msg::CannotWrite { path: vpath(&target), detail: e.error.to_string() })),
+            Err(e) => Err(refuse(Msg::CannotWrite { path: vpath(&target), detail: (&e.error).into() })),
         }
     }
 }
@@ -202,7 +201,7 @@ pub fn check_input(path: &Path) -> Result<()> {
     match fs::metadata(path) {
         Ok(m) if m.is_file() => Ok(()),
         Ok(_) => Err(refuse(Msg::InputNotRegular { path: vpath(path) })),
-        Err(e) => Err(refuse(Msg::CannotRead { path: vpath(path), detail: e.to_string() })),
+        Err(e) => Err(refuse(Msg::CannotRead { path: vpath(path), detail: (&e).into() })),
     }
 }
 

@@ -81,7 +81,10 @@ pub fn run(a: ImportArgs, ctx: &Ctx) -> Result<()> {
     };
     let c = &summary.counts;
     if let Some(detail) = summary.rejects_lost {
-        return Err(anyhow::Error::new(Problem { kind: Kind::OutputLost, msg: Msg::RecordedOutputLost { detail } }));
+        return Err(anyhow::Error::new(Problem {
+            kind: Kind::OutputLost,
+            msg: Msg::RecordedOutputLost { detail: detail.into() },
+        }));
     }
     match summary.status {
         Status::Refused => Err(refuse(Msg::ImportRefused { rejected: c.rejected, dry_run: opts.dry_run })),
@@ -98,7 +101,7 @@ pub fn run(a: ImportArgs, ctx: &Ctx) -> Result<()> {
 fn sha256_of(path: &std::path::Path) -> Result<String> {
     use sha2::{Digest, Sha256};
     use std::io::Read;
-    let cannot = |e: std::io::Error| refuse(Msg::CannotRead { path: vpath(path), detail: e.to_string() });
+    let cannot = |e: std::io::Error| refuse(Msg::CannotRead { path: vpath(path), detail: (&e).into() });
     let mut file = std::fs::File::open(path).map_err(cannot)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];
@@ -168,7 +171,7 @@ fn stage(target: &Path) -> Result<Box<dyn Staged>> {
     let out = OpenOptions::new()
         .write(true)
         .open(pending.path())
-        .map_err(|e| refuse(Msg::CannotWrite { path: vpath(target), detail: e.to_string() }))?;
+        .map_err(|e| refuse(Msg::CannotWrite { path: vpath(target), detail: (&e).into() }))?;
     Ok(Box::new(StagedFile { pending, out: BufWriter::new(out), target: target.to_path_buf() }))
 }
 
@@ -183,7 +186,7 @@ impl Write for StagedFile {
 
 impl Staged for StagedFile {
     fn sync(&mut self) -> Result<()> {
-        let cannot = |e: std::io::Error| refuse(Msg::CannotWrite { path: vpath(&self.target), detail: e.to_string() });
+        let cannot = |e: std::io::Error| refuse(Msg::CannotWrite { path: vpath(&self.target), detail: (&e).into() });
         self.out.flush().map_err(cannot)?;
         self.out.get_ref().sync_all().map_err(cannot)?;
         Ok(())

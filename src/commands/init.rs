@@ -19,5 +19,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     o.insert("plan".into(), json!(plan.code));
     o.insert("start".into(), json!(plan.start.to_string()));
     o.insert("deadline".into(), json!(plan.deadline.to_string()));
-    ctx.emit_record(&o, "init")
+    // A file created and then not shown is still created: exit 4, never 1.
+    let shown = ctx.emit_record(&o, "init");
+    if created { shown.map_err(super::output_lost) } else { shown }
 }

@@ -25,5 +25,8 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             o.insert("schema_version".into(), json!(SCHEMA_VERSION));
         }
     }
-    ctx.emit_record(&o, "migrate")
+    // An upgraded file is upgraded whatever becomes of its output: exit 4, never 1.
+    let upgraded = store.upgrade().is_some();
+    let shown = ctx.emit_record(&o, "migrate");
+    if upgraded { shown.map_err(super::output_lost) } else { shown }
 }

@@ -128,7 +128,7 @@ impl Ctx {
                     let mut w = std::io::BufWriter::new(pending.file());
                     write(&mut w)?;
                     w.flush().map_err(|e| {
-                        refuse(Msg::CannotWrite { path: crate::error::path(path), detail: e.to_string() })
+                        refuse(Msg::CannotWrite { path: crate::error::path(path), detail: (&e).into() })
                     })?;
                 }
                 pending.sync()?;
@@ -187,16 +187,21 @@ impl Ctx {
 pub fn stdout_failed(e: anyhow::Error) -> anyhow::Error {
     let io = e.chain().find_map(|c| c.downcast_ref::<std::io::Error>());
     match io {
-        Some(io) if io.kind() != std::io::ErrorKind::BrokenPipe => refuse(Msg::StdoutFailed { detail: io.to_string() }),
+        Some(io) if io.kind() != std::io::ErrorKind::BrokenPipe => refuse(Msg::StdoutFailed { detail: io.into() }),
         _ => e,
     }
 }
 
-/// An output that failed after the commit: exit 4, with what went wrong.
+/// An output that failed after the commit: exit 4, with what went wrong (what the system
+/// said, worded in the reader's language by the catalogue).
 pub fn output_lost(e: anyhow::Error) -> anyhow::Error {
-    let detail = match problem_of(&e) {
-        Some(p) => messages::text(&p.msg, Lang::En),
-        None => format!("{e:#}"),
+    let detail = match problem_of(&e).map(|p| &p.msg) {
+        Some(Msg::StdoutFailed { detail } | Msg::CannotWrite { detail, .. }) => detail.clone(),
+        Some(other) => messages::text(other, Lang::En).into(),
+        None => match e.chain().find_map(|c| c.downcast_ref::<std::io::Error>()) {
+            Some(io) => io.into(),
+            None => format!("{e:#}").into(),
+        },
     };
     anyhow::Error::new(Problem { kind: Kind::OutputLost, msg: Msg::RecordedOutputLost { detail } })
 }
@@ -313,9 +318,10 @@ pub fn not_after_today(field: &str, date: Date, today: Date) -> Result<()> {
     Ok(())
 }
 
-/// An enum value in any accepted spelling (code, Chinese or English name, alias).
+/// An enum value in any accepted spelling (code, Chinese or English name, alias). A word
+/// outside the option's fixed set is a usage error (exit 2, issue 8), as clap's own are.
 pub fn enum_arg<T: Words>(field: &str, value: &str) -> Result<T> {
-    T::parse_word(value).map_err(|err| refuse(Msg::Word { field: field.into(), err }))
+    T::parse_word(value).map_err(|err| usage(Msg::Word { field: field.into(), err }))
 }
 
 /// A required free-text value, tidied; empty or holding control characters is refused.

@@ -43,12 +43,18 @@ pub fn run(a: MilestoneArgs, ctx: &Ctx) -> Result<()> {
     let tx = store.begin(&ctx.audit)?;
     let read = tx.read();
     let all = read.milestones()?;
-    let before = all.iter().find(|m| m.code == code).cloned().ok_or_else(|| {
+    // A task by its code or its name as listed, in either language.
+    let key = crate::core::ids::name_key(&code);
+    let by_name = |m: &&crate::core::model::MilestoneFact| {
+        m.code == code || [&m.label_zh, &m.label_en].iter().any(|n| crate::core::ids::name_key(n) == key)
+    };
+    let before = all.iter().find(by_name).cloned().ok_or_else(|| {
         refuse(Msg::MilestoneNotFound {
             value: V::from(code.as_str()),
             codes: all.iter().map(|m| m.code.clone()).collect(),
         })
     })?;
+    let code = before.code.clone();
     let change_on = match (status, on) {
         (Some(MilestoneStatus::Done), None) => return Err(refuse(Msg::DoneNeedsDate { code })),
         (Some(_), Some(d)) => Some(d),

@@ -1,7 +1,8 @@
 //! `stdtrack set-rule CODE [--amount YUAN] [--per record|enterprise] --from DATE [--until
 //! DATE]`: a new version of a reward rule; the previous one ends the day before. Events before
 //! `--from` keep their amount. What is not given is the previous version's: the amount, the
-//! fund, and whether it pays per record or once per enterprise (issue 12).
+//! fund, and whether it pays per record or once per enterprise (issue 12). The rule may be
+//! named by its code or its name (牵头制定国家标准).
 
 use anyhow::Result;
 use serde_json::json;
@@ -30,23 +31,21 @@ pub fn run(a: SetRuleArgs, ctx: &Ctx) -> Result<()> {
     let read = tx.read();
     let rules = read.rules()?;
     let code = a.code.trim();
-    let rule = rules.iter().find(|r| r.code == code).ok_or_else(|| {
-        refuse(Msg::RuleNotFound { value: V::from(code), codes: rules.iter().map(|r| r.code.clone()).collect() })
-    })?;
+    // A rule by its code or its name in either language (牵头制定国家标准).
+    let key = crate::core::ids::name_key(code);
+    let rule = rules
+        .iter()
+        .find(|r| [&r.code, &r.label_zh, &r.label_en].iter().any(|n| crate::core::ids::name_key(n) == key))
+        .ok_or_else(|| {
+            refuse(Msg::RuleNotFound { value: V::from(code), codes: rules.iter().map(|r| r.code.clone()).collect() })
+        })?;
+    let code = rule.code.as_str();
     let latest = rule.versions.iter().max_by_key(|v| v.from);
     if let Some(l) = latest.filter(|l| from <= l.from) {
         return Err(refuse(Msg::RuleFromTooEarly { from, latest: l.from }));
     }
     let fund = match (&a.fund, latest) {
-        (Some(f), _) => {
-            let f = f.trim().to_string();
-            let funds = read.funds()?;
-            if !funds.iter().any(|x| x.code == f) {
-                let codes = funds.iter().map(|x| x.code.clone()).collect();
-                return Err(refuse(Msg::FundNotFound { value: V::from(f), codes }));
-            }
-            f
-        }
+        (Some(f), _) => super::set_budget::find_fund(&read.funds()?, "--fund", f)?,
         (None, Some(l)) => l.fund.clone(),
         (None, None) => return Err(refuse(Msg::FundNeeded)),
     };

@@ -233,7 +233,7 @@ fn not_text(path: &Path, head: &[u8], text_may_hold_nul: bool) -> Result<(), Msg
 
 /// Opens `path` and decides its encoding and delimiter. `done` counts the raw bytes read.
 pub fn open(path: &Path, choice: EncodingChoice, done: Arc<AtomicU64>) -> Result<Decoded> {
-    let cannot = |e: io::Error| refuse(Msg::CannotRead { path: vpath(path), detail: e.to_string() });
+    let cannot = |e: io::Error| refuse(Msg::CannotRead { path: vpath(path), detail: (&e).into() });
     let mut file = File::open(path).map_err(cannot)?;
     let size = file.metadata().map_err(cannot)?.len();
     let mut head = [0u8; 4096];

@@ -235,7 +235,7 @@ struct Header {
 
 /// Finds the header row among the first `HEADER_WITHIN` rows (see the module's notes).
 fn find_header(source: &mut dyn Records, kind: ImportKind, encoding: &str, path: &Path, sheet: bool) -> Result<Header> {
-    let cannot = |e: std::io::Error| refuse(Msg::CannotRead { path: crate::error::path(path), detail: e.to_string() });
+    let cannot = |e: std::io::Error| refuse(Msg::CannotRead { path: crate::error::path(path), detail: (&e).into() });
     let mut rec = Record::default();
     let mut above = Vec::new();
     // The row naming most of the kind's fields, for the refusal when none names them all.
@@ -407,7 +407,7 @@ fn run_in(
         Some(r) => {
             let mut staged = stage(&opts.rejects)?;
             let cannot = |e: anyhow::Error| {
-                refuse(Msg::CannotWrite { path: crate::error::path(&opts.rejects), detail: format!("{e:#}") })
+                refuse(Msg::CannotWrite { path: crate::error::path(&opts.rejects), detail: format!("{e:#}").into() })
             };
             r.copy_to(&mut staged).map_err(cannot)?;
             staged.sync().map_err(cannot)?;

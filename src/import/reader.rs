@@ -128,7 +128,7 @@ impl Reader<'_> {
                         break;
                     }
                     Err(e) => {
-                        let msg = Msg::CannotRead { path: vpath(self.path), detail: e.to_string() };
+                        let msg = Msg::CannotRead { path: vpath(self.path), detail: (&e).into() };
                         let _ = full.send(Err(refuse(msg)));
                         return;
                     }

@@ -31,7 +31,7 @@ pub enum Format {
 
 /// Whether `path` is a workbook, from its first bytes; None for text (CSV).
 pub fn format_of(path: &Path) -> Result<Option<Format>> {
-    let cannot = |e: io::Error| refuse(Msg::CannotRead { path: vpath(path), detail: e.to_string() });
+    let cannot = |e: io::Error| refuse(Msg::CannotRead { path: vpath(path), detail: (&e).into() });
     let mut head = [0u8; 4];
     let mut file = std::fs::File::open(path).map_err(cannot)?;
     let mut got = 0;

@@ -41,7 +41,7 @@ impl Rejects {
     /// row is read.
     pub fn create(target: &Path, header: &[String], error_column: Option<usize>, lang: Lang) -> Result<Rejects> {
         let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let cannot = |e: std::io::Error| refuse(Msg::CannotWrite { path: vpath(target), detail: e.to_string() });
+        let cannot = |e: std::io::Error| refuse(Msg::CannotWrite { path: vpath(target), detail: (&e).into() });
         let file = tempfile::tempfile_in(dir).map_err(cannot)?;
         let mut buf = BufWriter::new(file);
         buf.write_all("\u{FEFF}".as_bytes()).map_err(cannot)?;

@@ -12,7 +12,8 @@ use crate::core::quarter::QuarterError;
 use crate::core::readings::SettingError;
 use crate::core::rewards::PaymentError;
 use crate::error::{
-    FilingConflict, FilingDiff, ImportSource, Msg, Protected, ReviewDiff, UnitDiff, UnitField, UnitName, V,
+    FilingConflict, FilingDiff, ImportSource, Msg, OsError, OsKind, Protected, ReviewDiff, UnitDiff, UnitField,
+    UnitName, V,
 };
 use crate::render::Lang;
 
@@ -66,6 +67,20 @@ fn grouped(n: i64) -> String {
         out.push(c);
     }
     if n < 0 { format!("-{out}") } else { out }
+}
+
+/// What the system said went wrong, in the reader's language when it is a kind clerks meet.
+fn os(lang: Lang, e: &OsError) -> String {
+    let said = match e.kind {
+        OsKind::DiskFull => lang.pick("磁盘已满", "the disk is full"),
+        OsKind::NotFound => lang.pick("文件或文件夹不存在", "no such file or folder"),
+        OsKind::PermissionDenied => lang.pick("没有权限", "permission denied"),
+        OsKind::ReadOnly => lang.pick("只读的磁盘或文件夹", "a read-only disk or folder"),
+        OsKind::BrokenPipe => lang.pick("接收输出的程序已关闭", "the program reading the output has closed"),
+        OsKind::TooLarge => lang.pick("文件超出了允许的大小", "the file is larger than allowed"),
+        OsKind::Other => return e.text.clone(),
+    };
+    said.to_string()
 }
 
 pub fn code_error(lang: Lang, e: &CodeError) -> String {
@@ -749,16 +764,22 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
             "数据库文件 {path} 已损坏，本次没有再写入任何内容。请不要继续使用它：用最近的备份（`stdtrack backup` 生成的文件）替换它，再补录备份之后的记录；`stdtrack check` 可检查文件",
             "the database file {path} is damaged; nothing further was written. Stop using it: replace it with the last backup (a file made by `stdtrack backup`) and re-enter what came after; `stdtrack check` examines a file"
         ),
-        Msg::CannotOpen { path, detail } => say!(
-            lang,
-            "无法打开 {path}（{detail}）；请检查路径和权限",
-            "cannot open {path} ({detail}); check the path and its permissions"
-        ),
-        Msg::Io { path, detail } => say!(
-            lang,
-            "读写 {path} 时出错（{detail}）；本次没有写入任何内容。请检查磁盘或文件所在位置后重试",
-            "reading or writing {path} failed ({detail}); nothing was written. Check the disk or where the file lives, and try again"
-        ),
+        Msg::CannotOpen { path, detail } => {
+            let detail = os(lang, detail);
+            say!(
+                lang,
+                "无法打开 {path}（{detail}）；请检查路径和权限",
+                "cannot open {path} ({detail}); check the path and its permissions"
+            )
+        }
+        Msg::Io { path, detail } => {
+            let detail = os(lang, detail);
+            say!(
+                lang,
+                "读写 {path} 时出错（{detail}）；本次没有写入任何内容。请检查磁盘或文件所在位置后重试",
+                "reading or writing {path} failed ({detail}); nothing was written. Check the disk or where the file lives, and try again"
+            )
+        }
         Msg::DbNotAFile { path } => say!(
             lang,
             "--db {path} 不是普通文件（是文件夹或设备）；请给出数据库文件的路径",
@@ -792,6 +813,7 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
             "{option} {path} is a folder or a device, not a regular file; name a file"
         ),
         Msg::CannotWrite { path, detail } => {
+            let detail = os(lang, detail);
             say!(lang, "无法写入 {path}（{detail}）", "cannot write {path} ({detail})")
         }
         Msg::InputNotRegular { path } => say!(
@@ -800,6 +822,7 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
             "{path} is not a regular file (it is a folder, a pipe or a device); name the file to import"
         ),
         Msg::StdoutFailed { detail } => {
+            let detail = os(lang, detail);
             say!(
                 lang,
                 "无法输出结果（{detail}）；本命令没有改动数据库",
@@ -807,6 +830,7 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
             )
         }
         Msg::CannotRead { path, detail } => {
+            let detail = os(lang, detail);
             say!(lang, "无法读取 {path}（{detail}）", "cannot read {path} ({detail})")
         }
 
@@ -1367,11 +1391,14 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         }
 
         // ----- after a commit -----
-        Msg::RecordedOutputLost { detail } => say!(
-            lang,
-            "已记录，但结果无法输出（{detail}）；记录已保存，请不要重复录入，可用 `stdtrack list` 查看",
-            "recorded, but the output could not be written ({detail}); the record is saved: do not enter it again, `stdtrack list` shows it"
-        ),
+        Msg::RecordedOutputLost { detail } => {
+            let detail = os(lang, detail);
+            say!(
+                lang,
+                "已记录，但结果无法输出（{detail}）；记录已保存，请不要重复录入，可用 `stdtrack list` 查看",
+                "recorded, but the output could not be written ({detail}); the record is saved: do not enter it again, `stdtrack list` shows it"
+            )
+        }
 
         Msg::Internal { detail } => say!(lang, "内部错误：{detail}", "internal error: {detail}"),
     }

@@ -86,9 +86,9 @@ pub(crate) fn explain(e: rusqlite::Error) -> anyhow::Error {
             C::DiskFull => Some(Msg::DiskFull { path: here() }),
             C::DatabaseCorrupt | C::NotADatabase => Some(Msg::Damaged { path: here() }),
             C::SystemIoFailure => {
-                Some(Msg::Io { path: here(), detail: detail.clone().unwrap_or_else(|| e.to_string()) })
+                Some(Msg::Io { path: here(), detail: detail.clone().unwrap_or_else(|| e.to_string()).into() })
             }
-            C::CannotOpen => Some(Msg::CannotOpen { path: here(), detail: e.to_string() }),
+            C::CannotOpen => Some(Msg::CannotOpen { path: here(), detail: e.to_string().into() }),
             _ => None,
         };
         if let Some(msg) = msg {
@@ -133,7 +133,7 @@ fn check_db_path(path: &Path) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(refuse(Msg::NoDatabase { path: vpath(path) }));
         }
-        Err(e) => return Err(refuse(Msg::CannotOpen { path: vpath(path), detail: e.to_string() })),
+        Err(e) => return Err(refuse(Msg::CannotOpen { path: vpath(path), detail: (&e).into() })),
     };
     if !meta.is_file() {
         return Err(refuse(Msg::DbNotAFile { path: vpath(path) }));
@@ -141,7 +141,7 @@ fn check_db_path(path: &Path) -> Result<()> {
     let mut head = [0u8; 16];
     let read = std::fs::File::open(path)
         .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
-        .map_err(|e| refuse(Msg::CannotOpen { path: vpath(path), detail: e.to_string() }))?;
+        .map_err(|e| refuse(Msg::CannotOpen { path: vpath(path), detail: (&e).into() }))?;
     if read < head.len() || &head != SQLITE_HEADER {
         return Err(refuse(Msg::NotStdtrack { path: vpath(path) }));
     }
@@ -162,8 +162,8 @@ fn can_write(path: &Path) -> bool {
 
 /// `file:` URI of a path, for SQLite's `immutable` parameter.
 fn file_uri(path: &Path) -> Result<String> {
-    let abs = std::fs::canonicalize(path)
-        .map_err(|e| refuse(Msg::CannotOpen { path: vpath(path), detail: e.to_string() }))?;
+    let abs =
+        std::fs::canonicalize(path).map_err(|e| refuse(Msg::CannotOpen { path: vpath(path), detail: (&e).into() }))?;
     let text = abs.to_string_lossy().replace('\\', "/");
     // Windows gives canonical paths in their verbatim form, \\?\C:\...; SQLite wants C:/...
     let text = text.strip_prefix("//?/").unwrap_or(&text).to_string();
@@ -403,7 +403,7 @@ fn init_failed(path: &Path, e: std::io::Error) -> anyhow::Error {
     if e.kind() == std::io::ErrorKind::PermissionDenied {
         return refuse(Msg::ReadOnly { path: vpath(path) });
     }
-    refuse(Msg::CannotWrite { path: vpath(path), detail: e.to_string() })
+    refuse(Msg::CannotWrite { path: vpath(path), detail: (&e).into() })
 }
 
 /// A read transaction held for the length of a report.
