@@ -57,8 +57,11 @@ fn lang_arg(args: &[std::ffi::OsString]) -> Option<String> {
 /// that is the reader's language.
 fn clap_exit(e: &clap::Error, lang: Lang) -> ExitCode {
     if !e.use_stderr() {
-        let _ = e.print();
-        return ExitCode::SUCCESS;
+        // Help or the version, which a full disk or a closed pipe can still refuse.
+        use std::io::IsTerminal;
+        let text = if std::io::stdout().is_terminal() { e.render().ansi().to_string() } else { e.render().to_string() };
+        let printed = std::io::stdout().lock().write_all(text.as_bytes());
+        return if printed.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) };
     }
     let text = match lang {
         Lang::Zh => clap_error_zh(e),

@@ -562,3 +562,18 @@ fn a_finalized_quarter_reproduces_after_a_late_filing_and_names_the_change() {
         env.ok(&["quarterly-report", "--quarter", "2014Q4", "--format", format]);
     }
 }
+
+#[test]
+fn a_correction_cannot_move_an_event_after_its_payment() {
+    let env = Env::new();
+    env.ok(&["add-unit", "--name", "甲公司"]);
+    env.ok(&["add-award", "--unit", "1", "--kind", "cq-innovation", "--awarded", "2014-06-30"]);
+    env.ok(&["record-payment", "cq-innovation-award:award:1", "--paid", "2014-07-01"]);
+    let before = env.snapshot();
+    let e = env.fails(&["update-award", "1", "--awarded", "2014-08-01"], 1);
+    assert!(e.contains("cq-innovation-award:award:1") && e.contains("2014-07-01"), "{e}");
+    assert_eq!(env.snapshot(), before, "the award keeps its date");
+    // Any other correction of it still goes through.
+    let x = env.json(&["update-award", "1", "--grade", "一等奖"]);
+    assert_eq!(x["awarded_on"], "2014-06-30");
+}

@@ -58,13 +58,13 @@ fn domain(read: Reader<'_>, today: crate::core::model::Date) -> Result<Vec<Findi
 fn examine(ctx: &Ctx) -> Result<Vec<Finding>> {
     let store = match ctx.open_read() {
         Ok(s) => s,
-        Err(e) if damaged(&e) => return Ok(vec![integrity("the file cannot be opened")]),
+        Err(e) if damaged(&e) => return Ok(vec![integrity("")]),
         Err(e) => return Err(e),
     };
     let read = store.read();
     let files = match read.file_checks() {
         Ok(f) => f,
-        Err(e) if damaged(&e) => return Ok(vec![integrity("SQLite cannot read it")]),
+        Err(e) if damaged(&e) => return Ok(vec![integrity("")]),
         Err(e) => return Err(e),
     };
     let mut found: Vec<Finding> = files.integrity.iter().map(integrity).collect();
@@ -102,7 +102,7 @@ fn doc(found: &[Finding], today: crate::core::model::Date, lang: Lang) -> Doc {
     );
     for f in found {
         s.push(vec![
-            Cell::code(f.issue.kind()),
+            Cell::word(f.issue.kind(), labels::check_kind(f.issue.kind(), lang)),
             Cell::code(f.record.clone()),
             Cell::text(messages::finding(lang, &f.issue)),
         ]);

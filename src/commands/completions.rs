@@ -23,7 +23,12 @@ pub fn man(ctx: &Ctx) -> Result<()> {
     write_stdout(&out)
 }
 
+/// A completion script or a man page cut short is no script at all: any failure to write it,
+/// a closed pipe included, is exit 1 (issue 7), unlike a list a reader stops reading.
 fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(bytes).and_then(|()| stdout.flush()).map_err(|e| super::stdout_failed(e.into()))
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .map_err(|e| crate::error::refuse(crate::error::Msg::StdoutFailed { detail: e.into() }))
 }

@@ -146,7 +146,7 @@ impl Ctx {
     pub fn emit_record(&self, object: &Object, what: &str) -> Result<()> {
         self.require_format("", RECORD_FORMATS)?;
         let style = self.style();
-        self.emit(|out| render::write_object(out, object, style, what))
+        self.emit(|out| render::write_object(out, object, style, what, &render::Names::default()))
     }
 
     /// Prints a report document in the chosen format.
@@ -164,7 +164,9 @@ impl Ctx {
     pub fn finish(&self, tx: Tx<'_>, object: &Object, what: &str) -> Result<()> {
         self.require_format("", RECORD_FORMATS)?;
         let mut bytes = Vec::new();
-        render::write_object(&mut bytes, object, self.style(), what)?;
+        // Funds and rules by their names, as the reader calls them.
+        let names = award_calc::names(tx.read())?;
+        render::write_object(&mut bytes, object, self.style(), what, &names)?;
         self.commit_then_write(tx, &bytes)
     }
 
@@ -394,6 +396,32 @@ fn voided_unit(read: Reader<'_>, field: &str, query: &str) -> Result<Option<Msg>
     let Some(unit) = name_of(uid)? else { return Ok(None) };
     let into = into.map(name_of).transpose()?.flatten();
     Ok(Some(Msg::UnitVoided { field: field.into(), unit, reason, into }))
+}
+
+/// The payments dated before the event they pay for: (payment id, key, paid, event).
+pub fn payments_before_events(read: Reader<'_>) -> Result<Vec<(i64, String, Date, Date)>> {
+    let facts = read.facts()?;
+    let all =
+        crate::core::rewards::entitlements(&read.rules()?, &facts.standards, &facts.awards, &read.live_projects()?);
+    let events: std::collections::HashMap<&str, Date> = all.iter().map(|e| (e.key.as_str(), e.event_date)).collect();
+    let mut early = Vec::new();
+    for p in read.payments(&crate::store::ListFilter::default())? {
+        if let Some(event) = events.get(p.key.as_str()).filter(|event| p.paid_on < **event) {
+            early.push((p.id, p.key, p.paid_on, *event));
+        }
+    }
+    Ok(early)
+}
+
+/// A correction may not leave a payment dated before the event it pays for (a payment so
+/// dated is refused when recorded; moving the event after it is refused the same way).
+/// `earlier` are the payments so dated before the correction (`check` reports those).
+pub fn no_new_payment_before_its_event(read: Reader<'_>, earlier: &[(i64, String, Date, Date)]) -> Result<()> {
+    let now = payments_before_events(read)?;
+    match now.into_iter().find(|p| !earlier.iter().any(|e| e.0 == p.0)) {
+        Some((_, key, paid, event)) => Err(refuse(Msg::PaidBeforeEvent { key, paid, event })),
+        None => Ok(()),
+    }
 }
 
 /// The unit again inside the write transaction, by the id found before it began.

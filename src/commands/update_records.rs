@@ -158,6 +158,7 @@ pub fn award(a: UpdateAwardArgs, ctx: &Ctx) -> Result<()> {
     let unit = unit_before(&store, a.unit.as_deref())?;
     let tx = store.begin(&ctx.audit)?;
     let read = tx.read();
+    let early = super::payments_before_events(read)?;
     let before = live_record(read.award(id)?, "award", id)?;
     let mut x = before.record.clone();
     if let Some(u) = unit_now(read, &unit)? {
@@ -186,6 +187,7 @@ pub fn award(a: UpdateAwardArgs, ctx: &Ctx) -> Result<()> {
     }
     tx.update_award(&x)?;
     let (old, new) = (before.record.to_json(), x.to_json());
+    super::no_new_payment_before_its_event(tx.read(), &early)?;
     done(ctx, tx, "award", id, &old, &new, reason.as_deref(), "awards")
 }
 
@@ -199,6 +201,7 @@ pub fn project(a: UpdateProjectArgs, ctx: &Ctx) -> Result<()> {
     let unit = unit_before(&store, a.unit.as_deref())?;
     let tx = store.begin(&ctx.audit)?;
     let read = tx.read();
+    let early = super::payments_before_events(read)?;
     let before = live_record(read.project(id)?, "project", id)?;
     let mut p = before.record.clone();
     if let Some(u) = unit_now(read, &unit)? {
@@ -222,6 +225,7 @@ pub fn project(a: UpdateProjectArgs, ctx: &Ctx) -> Result<()> {
     }
     tx.update_project(&p)?;
     let (old, new) = (before.record.to_json(), p.to_json());
+    super::no_new_payment_before_its_event(tx.read(), &early)?;
     done(ctx, tx, "project", id, &old, &new, reason.as_deref(), "projects")
 }
 

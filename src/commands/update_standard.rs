@@ -106,7 +106,9 @@ pub fn run(a: UpdateStandardArgs, ctx: &Ctx) -> Result<()> {
     }
     check_number_free(read, s.number.as_deref(), s.id)?;
     check_units(&s).map_err(refuse)?;
+    let early = super::payments_before_events(read)?;
     tx.update_standard(&s)?;
+    super::no_new_payment_before_its_event(tx.read(), &early)?;
     let after = s.to_json();
     tx.audit("update", "standard", Some(s.id), Some(&before.record.to_json().into()), Some(&after.clone().into()))?;
     ctx.finish(tx, &after, "standards")

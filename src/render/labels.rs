@@ -274,6 +274,23 @@ fn word_label<T: Words>(code: &str, lang: Lang) -> Option<String> {
     T::ALL_WORDS.iter().find(|w| w.code() == code).map(|w| lang.pick(w.zh(), w.en()).to_string())
 }
 
+/// A kind of problem `stdtrack check` finds, in the reader's language.
+pub fn check_kind(code: &str, lang: Lang) -> &'static str {
+    match code {
+        "integrity" => lang.pick("文件损坏", "damaged file"),
+        "foreign-key" => lang.pick("记录引用缺失", "broken reference"),
+        "day-count" => lang.pick("每日计数不符", "day count"),
+        "overpaid" => lang.pick("多付", "overpaid"),
+        "paid-before-event" => lang.pick("付款早于事项", "paid before the event"),
+        "future-date" => lang.pick("日期晚于今天", "dated in the future"),
+        "duplicate-unit" => lang.pick("疑似重复单位", "probable duplicate unit"),
+        "bad-code" => lang.pick("代码无效", "invalid code"),
+        "standard-without-unit" => lang.pick("标准无本区单位", "standard with no district unit"),
+        "amount-too-large" => lang.pick("金额超出上限", "amount too large"),
+        _ => lang.pick("问题", "problem"),
+    }
+}
+
 /// What an import batch brought in, in the reader's language.
 fn import_kind(code: &str, lang: Lang) -> Option<&'static str> {
     Some(match code {
@@ -321,6 +338,19 @@ pub fn value(key: &str, v: &Value, lang: Lang, names: &Names) -> Option<String> 
             _ => None,
         }),
         "measure" => word_label::<MeasureKind>(code, lang),
+        // A target's parameter: a level, an award kind, or a list of levels or roles.
+        "param" => Some(
+            code.split(',')
+                .map(|p| {
+                    let p = p.trim();
+                    word_label::<Level>(p, lang)
+                        .or_else(|| word_label::<SeatRole>(p, lang))
+                        .or_else(|| word_label::<AwardKind>(p, lang))
+                        .unwrap_or_else(|| p.to_string())
+                })
+                .collect::<Vec<_>>()
+                .join(lang.pick("、", ", ")),
+        ),
         "source" => word_label::<RuleSource>(code, lang),
         "record_kind" => Some(super::messages::record_kind(lang, code)),
         "per" => word_label::<Per>(code, lang),
@@ -332,6 +362,13 @@ pub fn value(key: &str, v: &Value, lang: Lang, names: &Names) -> Option<String> 
         "rule" => Some(names.rule(code, lang).to_string()),
         _ => None,
     }
+}
+
+/// What an entitlement is for, as award-calc names it (`core::rewards::Entitlement::record`:
+/// a standard's number, a project's name, an award's title or else its kind), with an award
+/// kind in the reader's language.
+pub fn record_text(record: &str, lang: Lang) -> String {
+    word_label::<AwardKind>(record, lang).unwrap_or_else(|| record.to_string())
 }
 
 /// A record field as a typed cell (for XLSX): numbers, dates, codes, words.

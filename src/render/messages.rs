@@ -267,6 +267,11 @@ fn code_field(lang: Lang, field: &str) -> String {
 /// What `stdtrack check` found wrong with one record, as one sentence.
 pub fn finding(lang: Lang, issue: &Issue) -> String {
     match issue {
+        Issue::Integrity { detail } if detail.is_empty() => say!(
+            lang,
+            "数据库文件已损坏，无法读取；请用最近的备份替换，再补录备份之后的记录",
+            "the database file is damaged and cannot be read; replace it with the last backup and re-enter what came after"
+        ),
         Issue::Integrity { detail } => {
             let detail = V(detail.clone());
             say!(

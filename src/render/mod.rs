@@ -281,17 +281,21 @@ impl<'a> ObjectStream<'a> {
 }
 
 /// One record: a JSON object, a two-column field/value table, or a one-row CSV.
-pub fn write_object(out: &mut dyn Write, object: &Object, style: Style, what: &str) -> Result<()> {
+pub fn write_object(out: &mut dyn Write, object: &Object, style: Style, what: &str, names: &Names) -> Result<()> {
     match style.format {
         Format::Json => write_json(out, &Value::Object(object.clone())),
-        Format::Csv | Format::Xlsx => write_objects(out, std::slice::from_ref(object), style, what),
+        Format::Csv | Format::Xlsx => {
+            let mut stream = ObjectStream::new(out, style, what, names);
+            stream.push(object)?;
+            stream.finish()
+        }
         _ => {
             let lang = style.lang;
             let headers = vec![labels::word("field", lang).to_string(), labels::word("value", lang).to_string()];
             let rows: Vec<Vec<String>> = object
                 .iter()
                 .map(|(k, v)| {
-                    let shown = labels::value(k, v, lang, &Names::default()).unwrap_or_else(|| cell_text(v));
+                    let shown = labels::value(k, v, lang, names).unwrap_or_else(|| cell_text(v));
                     vec![labels::field_of(what, k, lang).to_string(), shown]
                 })
                 .collect();

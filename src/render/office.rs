@@ -381,7 +381,7 @@ pub fn budget_plan_doc(plan: &BudgetPlan, budgets: &[(String, i64)], today: Date
             Cell::word(i.source.clone(), source),
             Cell::text(i.unit.clone()),
             Cell::Int(i.unit_id),
-            Cell::text(i.record.clone()),
+            Cell::text(super::labels::record_text(&i.record, lang)),
             Cell::word(i.rule.clone(), names.rule(&i.rule, lang)),
             Cell::word(i.fund.clone(), names.fund(&i.fund, lang)),
             Cell::Yuan(i.amount_yuan),

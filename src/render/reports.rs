@@ -299,7 +299,7 @@ pub(super) fn headline_targets(doc: &mut Doc, targets: &[TargetProgress], lang: 
 
 /// What an entitlement is, said plainly: "牵头制定国家标准 GB/T 30001-2013".
 pub(super) fn meaning(e: &Entitlement, names: &Names, lang: Lang) -> String {
-    format!("{} {}", names.rule(&e.rule, lang), e.record)
+    format!("{} {}", names.rule(&e.rule, lang), super::labels::record_text(&e.record, lang))
 }
 
 pub(super) fn entitlements_section(key: &str, title: &str, list: &[Entitlement], names: &Names, lang: Lang) -> Section {
