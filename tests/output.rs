@@ -43,9 +43,16 @@ fn every_report_renders_in_all_six_formats() {
             }
         }
     }
-    // A workbook needs a file; a list has no HTML page.
+    // A workbook needs a file; a record command writes no page.
     env.fails(&["progress", "--format", "xlsx"], 2);
-    env.fails(&["list", "units", "--format", "html"], 2);
+    env.fails(&["add-meeting", "--held", "2014-01-01", "--format", "html"], 2);
+    // A list is a page too, and its headline figures are digits in plain CSV.
+    let page = env.ok(&["list", "units", "--format", "html", "--lang", "zh"]);
+    assert!(page.contains("<table>") && page.contains("重庆数字代码有限公司") && page.contains("事业单位"), "{page}");
+    let csv = env.ok(&["award-calc", "--format", "csv"]);
+    let amount =
+        csv.lines().find(|l| l.starts_with("headline,amount_yuan,")).map(|l| l.split(',').nth(2).unwrap_or(""));
+    assert!(amount.is_some_and(|a| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit())), "{csv}");
 }
 
 #[test]
@@ -144,4 +151,12 @@ fn award_calc_says_what_each_entitlement_is_with_its_key_last() {
     assert!(row.ends_with("| lead-international:standard:6 |"), "the key is last: {row}");
     let progress = env.ok(&["progress", "--lang", "zh"]);
     assert!(progress.contains("应完成") && progress.contains("注："), "progress explains its columns: {progress}");
+    // No English code in a Chinese table: award kinds, funds, targets' parameters.
+    env.ok(&["add-award", "--unit", "1", "--kind", "cq-innovation", "--awarded", "2015-06-30"]);
+    let zh = env.ok(&["award-calc", "--lang", "zh"]);
+    assert!(zh.contains("重庆市标准创新贡献奖") && !zh.contains("cq-innovation "), "{zh}");
+    let rule = env.ok(&["set-rule", "municipal-project", "--amount", "60000", "--from", "2016-01-01", "--lang", "zh"]);
+    assert!(rule.contains("区财政") && !rule.contains("district-finance"), "{rule}");
+    let targets = env.ok(&["list", "targets", "--lang", "zh"]);
+    assert!(targets.contains("秘书处、召集人") && !targets.contains("secretariat"), "{targets}");
 }

@@ -491,8 +491,10 @@ fn lists_filter_by_date_and_unit_and_write_every_format() {
     assert!(zh.contains("备案号"), "{zh}");
     let e = env.fails(&["list", "filings", "--format", "xlsx"], 2);
     assert!(e.contains("--out"), "a workbook needs a file: {e}");
-    let e = env.fails(&["list", "filings", "--format", "html"], 2);
-    assert!(e.contains("table, json, csv, markdown, xlsx"), "{e}");
+    let page = env.ok(&["list", "filings", "--format", "html"]);
+    assert!(page.contains("Q/JLP 002-2013") && page.starts_with("<!DOCTYPE html>"), "a list is a page too");
+    let e = env.fails(&["add-meeting", "--held", "2014-01-01", "--format", "html"], 2);
+    assert!(e.contains("table, json, csv, markdown"), "{e}");
     env.fails(&["list", "filings", "--excel"], 2);
 }
 

@@ -87,7 +87,9 @@ fn completions_to_a_full_disk_or_a_closed_pipe_do_not_panic() {
     let mut child = env.std_cmd().args(["completions", "bash"]).stdout(Stdio::piped()).spawn().unwrap();
     drop(child.stdout.take());
     let status = child.wait().unwrap();
-    assert_ne!(status.code(), Some(101), "a closed pipe panicked");
+    assert_eq!(status.code(), Some(1), "half a completion script is none: exit 1, never a panic");
+    let out = env.std_cmd().arg("--help").stdout(dev_full()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "help that cannot be written");
 }
 
 #[test]
@@ -298,4 +300,21 @@ fn years_and_times_that_cannot_be_are_refused() {
     assert!(e.contains("--year"), "{e}");
     env.fails(&["award-calc", "--year", "1899"], 1);
     env.ok(&["award-calc", "--year", "2014"]);
+}
+
+#[test]
+fn init_backup_and_migrate_exit_4_when_their_output_is_lost_after_writing() {
+    let env = Env::empty();
+    let out = env.std_cmd().arg("init").stdout(dev_full()).output().unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(env.db.exists(), "the database was created");
+    let dest = env.path("b.db");
+    let out = env.std_cmd().args(["backup", dest.to_str().unwrap()]).stdout(dev_full()).output().unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert!(dest.exists(), "the backup was written");
+    // An init that found the file already there changed nothing: a lost output is exit 1.
+    let out = env.std_cmd().arg("init").stdout(dev_full()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(err.contains("the disk is full") && !err.contains("os error"), "the system's words, said plainly: {err}");
 }

@@ -55,7 +55,7 @@ pub fn formats_of(command: &str) -> &'static [Format] {
     use Format::*;
     const RECORD: &[Format] = &[Table, Json, Csv, Markdown];
     const REPORT: &[Format] = &[Table, Json, Csv, Markdown, Html, Xlsx];
-    const LIST: &[Format] = &[Table, Json, Csv, Markdown, Xlsx];
+    const LIST: &[Format] = &[Table, Json, Csv, Markdown, Html, Xlsx];
     const SUMMARY: &[Format] = &[Table, Json];
     match command {
         "progress" | "award-calc" | "quarterly-report" | "annual-report" | "show" | "due-reviews" | "budget-plan"
@@ -77,8 +77,7 @@ fn with_own_formats(mut cmd: clap::Command, lang: Lang) -> clap::Command {
             continue;
         }
         let list: Vec<&str> = formats.iter().map(|f| f.as_str()).collect();
-        let to_file: Vec<&str> =
-            formats.iter().filter(|f| matches!(f, Format::Html | Format::Xlsx)).map(|f| f.as_str()).collect();
+        let to_file: Vec<&str> = formats.iter().filter(|f| matches!(f, Format::Xlsx)).map(|f| f.as_str()).collect();
         let help = match lang {
             Lang::Zh => format!(
                 "本命令可输出 {}（默认 table，即表格）{}",
@@ -290,9 +289,8 @@ pub struct Global {
     /// The database file; keep it on this computer's own disk, not on a network drive.
     #[arg(long, global = true, env = "STDTRACK_DB", default_value = "stdtrack.db", value_name = "PATH", help_heading = GLOBAL_OPTIONS)]
     pub db: PathBuf,
-    /// How to print the output: table (for reading, the default), json (for scripts), csv,
-    /// markdown, html (a page to show and print) or xlsx (an Excel workbook); html and xlsx go
-    /// to a file named with --out. Each command's help says which of them it writes.
+    /// How to print the output (default table, for reading); the formats this command writes
+    /// are named at the end of its help.
     #[arg(long, global = true, value_enum, default_value_t = Format::Table, help_heading = GLOBAL_OPTIONS, hide_possible_values = true)]
     pub format: Format,
     /// Language of the help, labels and reports: zh or en; default: Chinese unless
@@ -519,6 +517,9 @@ pub struct UpdateUnitArgs {
     /// Accept a code whose check character is wrong (some early codes are), with a warning.
     #[arg(long)]
     pub allow_bad_check: bool,
+    /// Why it is changed, e.g. 单位更名; kept with the change.
+    #[arg(long)]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -601,6 +602,9 @@ pub struct UpdateStandardArgs {
     /// How closely it adopts it: IDT (等同采用), MOD (修改采用) or NEQ (非等效采用).
     #[arg(long)]
     pub degree: Option<String>,
+    /// Why it is changed, e.g. 发布日期录错; kept with the change.
+    #[arg(long)]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -317,7 +317,9 @@ fn chinese_help_states_what_clap_notes_would() {
             if let Some(env) = arg.get_env() {
                 say(env.to_string_lossy().into_owned());
             }
-            for v in arg.get_possible_values().iter().filter(|v| !v.is_hide_set()) {
+            // Values hidden on purpose (--format: each command names its own) are not owed.
+            let values = if arg.is_hide_possible_values_set() { Vec::new() } else { arg.get_possible_values() };
+            for v in values.iter().filter(|v| !v.is_hide_set()) {
                 say(v.get_name().to_string());
             }
         }

@@ -61,11 +61,7 @@ const GLOBAL_ARGS: &[(&str, &str)] = &[
         "数据库文件，全部记录都保存在这一个文件中；默认为当前文件夹下的 stdtrack.db，\
          也可用环境变量 STDTRACK_DB 指定。请放在本机硬盘上，不要放在网络共享盘上",
     ),
-    (
-        "format",
-        "输出格式：table（表格，默认）、json（供程序读取）、csv（电子表格）、markdown、html（可展示、打印的网页）\
-         或 xlsx（Excel 工作簿）；html、xlsx 需用 --out 指定文件。各命令的帮助末尾写明它能输出哪几种",
-    ),
+    ("format", "输出格式（默认 table，即表格）；本命令能输出的格式见帮助末尾的 --format 一行"),
     (
         "lang",
         "显示语言：zh（中文）或 en（英文）。默认中文；\
@@ -132,6 +128,7 @@ const COMMANDS: &[Help] = &[
             ("industry", "新的所属行业，如 铝加工；写 \"\" 则清除"),
             ("location", "新的所在地；写 \"\" 则清除"),
             ("allow_bad_check", ALLOW_BAD_CHECK),
+            ("reason", REASON),
         ],
     },
     Help {
@@ -189,6 +186,7 @@ const COMMANDS: &[Help] = &[
             ("participant", unit!("参与单位", "；填写一次或多次即替换原有的全部参与单位")),
             ("adopts", "采用的国际标准编号，如 \"ISO 6361-1:2011\"；写 \"\" 则清除"),
             ("degree", DEGREE),
+            ("reason", REASON),
         ],
     },
     Help {

@@ -222,7 +222,8 @@ pub const REPORT_FORMATS: &[Format] =
     &[Format::Table, Format::Json, Format::Csv, Format::Markdown, Format::Html, Format::Xlsx];
 
 /// The formats of a record list (streamed: no HTML page of a million rows).
-pub const LIST_FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Csv, Format::Markdown, Format::Xlsx];
+pub const LIST_FORMATS: &[Format] =
+    &[Format::Table, Format::Json, Format::Csv, Format::Markdown, Format::Html, Format::Xlsx];
 
 pub fn run(command: Command, ctx: &Ctx) -> Result<u8> {
     if let Some(out) = &ctx.out {

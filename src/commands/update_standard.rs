@@ -4,7 +4,7 @@
 use anyhow::Result;
 
 use super::standard_checks::{check_number_free, number_and_level};
-use super::{Ctx, enum_arg, opt_event_date_arg, resolve_unit, text_arg};
+use super::{Ctx, enum_arg, opt_event_date_arg, opt_text_arg, resolve_unit, text_arg};
 use crate::cli::UpdateStandardArgs;
 use crate::core::ids;
 use crate::core::model::{Action, AdoptionDegree, Level, StandardStatus};
@@ -110,6 +110,8 @@ pub fn run(a: UpdateStandardArgs, ctx: &Ctx) -> Result<()> {
     tx.update_standard(&s)?;
     super::no_new_payment_before_its_event(tx.read(), &early)?;
     let after = s.to_json();
-    tx.audit("update", "standard", Some(s.id), Some(&before.record.to_json().into()), Some(&after.clone().into()))?;
+    let reason = opt_text_arg("--reason", a.reason.as_ref())?;
+    let image = super::with_reason(&after, reason.as_deref());
+    tx.audit("update", "standard", Some(s.id), Some(&before.record.to_json().into()), Some(&image))?;
     ctx.finish(tx, &after, "standards")
 }

@@ -45,6 +45,8 @@ pub fn run(a: UpdateUnitArgs, ctx: &Ctx) -> Result<()> {
     warnings.iter().for_each(|w| ctx.warn(w));
     tx.update_unit(&UnitRow { unit: &unit, name_key: &key, batch_id: None })?;
     let after = unit.to_json();
-    tx.audit("update", "unit", Some(unit.id), Some(&before.to_json().into()), Some(&after.clone().into()))?;
+    let reason = opt_text_arg("--reason", a.reason.as_ref())?;
+    let image = super::with_reason(&after, reason.as_deref());
+    tx.audit("update", "unit", Some(unit.id), Some(&before.to_json().into()), Some(&image))?;
     ctx.finish(tx, &after, "units")
 }

@@ -43,6 +43,7 @@ pub fn excel_text(s: &str, code: bool) -> String {
 pub fn excel_cell(cell: &Cell) -> String {
     match cell {
         Cell::Int(_) | Cell::Yuan(_) | Cell::Tenths(_) | Cell::Empty => cell.shown(),
+        Cell::Money { yuan, .. } => yuan.to_string(),
         Cell::Code(s) => excel_text(s, true),
         Cell::Date(_) => cell.shown(),
         other => excel_text(&other.shown(), false),

@@ -20,6 +20,12 @@ pub enum Cell {
     Int(i64),
     /// Whole yuan.
     Yuan(i64),
+    /// Whole yuan as a headline says it to a reader ("300000 元（30 万元）"); scripts get the
+    /// digits, Excel a number.
+    Money {
+        yuan: i64,
+        shown: String,
+    },
     /// A figure in tenths (expected, percent), shown with one decimal.
     Tenths(i64),
     Date(Date),
@@ -71,6 +77,7 @@ impl Cell {
             Cell::Tenths(t) => crate::core::progress::tenths_str(*t),
             Cell::Date(d) => d.to_string(),
             Cell::Word { label, .. } | Cell::Bool { label, .. } => label.clone(),
+            Cell::Money { shown, .. } => shown.clone(),
         }
     }
 
@@ -79,6 +86,7 @@ impl Cell {
         match self {
             Cell::Word { code, .. } => code.clone(),
             Cell::Bool { value, .. } => value.to_string(),
+            Cell::Money { yuan, .. } => yuan.to_string(),
             other => other.shown(),
         }
     }
@@ -87,14 +95,14 @@ impl Cell {
     pub fn json(&self) -> Value {
         match self {
             Cell::Empty => Value::Null,
-            Cell::Int(n) | Cell::Yuan(n) => Value::from(*n),
+            Cell::Int(n) | Cell::Yuan(n) | Cell::Money { yuan: n, .. } => Value::from(*n),
             Cell::Bool { value, .. } => Value::Bool(*value),
             other => Value::String(other.raw()),
         }
     }
 
     pub fn is_number(&self) -> bool {
-        matches!(self, Cell::Int(_) | Cell::Yuan(_) | Cell::Tenths(_))
+        matches!(self, Cell::Int(_) | Cell::Yuan(_) | Cell::Tenths(_) | Cell::Money { .. })
     }
 }
 

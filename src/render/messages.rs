@@ -787,8 +787,8 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         }
         Msg::DbNotAFile { path } => say!(
             lang,
-            "--db {path} 不是普通文件（是文件夹或设备）；请给出数据库文件的路径",
-            "--db {path} is not a regular file (it is a folder or a device); name the database file"
+            "--db {path} 不是普通文件（是文件夹、管道或设备）；请给出数据库文件的路径",
+            "--db {path} is not a regular file (it is a folder, a pipe or a device); name the database file"
         ),
         Msg::BackupExists { path } => {
             say!(lang, "{path} 已存在；请给备份起一个新文件名", "{path} exists already; name a new file")

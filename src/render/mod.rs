@@ -239,6 +239,7 @@ impl<'a> ObjectStream<'a> {
                     sheet.row(&row)?;
                 }
             }
+            // The terminal table and the HTML page hold their rows.
             _ => {
                 if self.table.len() >= TABLE_MAX_ROWS {
                     return Err(crate::error::refuse(crate::error::Msg::TooManyForTable { max: TABLE_MAX_ROWS }));
@@ -266,6 +267,33 @@ impl<'a> ObjectStream<'a> {
                     None => xlsx::Sheet::new(&labels::list_title(&self.what, self.style.lang))?,
                 };
                 sheet.finish(self.out)?;
+            }
+            Format::Html => {
+                let lang = self.style.lang;
+                let keys = self.keys.clone().unwrap_or_default();
+                let headers = self.headers(&keys);
+                let title = labels::list_title(&self.what, lang);
+                let mut doc = Doc::new(lang, title.clone(), Value::Null);
+                let columns = keys.iter().zip(&headers).map(|(k, h)| doc::Column::new(k.clone(), h.clone())).collect();
+                let mut section = doc::Section::new(&self.what, title, columns);
+                section.rows = std::mem::take(&mut self.table)
+                    .into_iter()
+                    .zip(std::iter::repeat(&keys))
+                    .map(|(row, keys)| {
+                        row.into_iter()
+                            .zip(keys)
+                            .map(|(v, k)| {
+                                if labels::is_number_field(k) {
+                                    v.parse().map_or(doc::Cell::Text(v), doc::Cell::Int)
+                                } else {
+                                    doc::Cell::Text(v)
+                                }
+                            })
+                            .collect()
+                    })
+                    .collect();
+                doc.sections.push(section);
+                html::write(self.out, &doc)?;
             }
             _ if self.keys.is_none() => writeln!(self.out, "{}", self.style.lang.pick("（无记录）", "(no records)"))?,
             _ => {

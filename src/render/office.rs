@@ -10,7 +10,7 @@ use super::doc::{Audience, Cell, Column, Doc, Section};
 use super::labels::{self, field};
 use super::reports::{
     Names, col, days_line, entitlements_section, headline_targets, meetings_json, meetings_section, milestone_json,
-    milestones_section, money_figure, overpayments_section, pace_note, payments_section, target_json, targets_section,
+    milestones_section, money_cell, overpayments_section, pace_note, payments_section, target_json, targets_section,
     word_cell,
 };
 use crate::core::budget::{BudgetPlan, FROM_DRAFTING, FundBudget};
@@ -334,7 +334,7 @@ pub fn budget_plan_doc(plan: &BudgetPlan, budgets: &[(String, i64)], today: Date
             "What is owed on {today}, plus the lead reward each standard being drafted with a district enterprise as lead will earn once published"
         ),
     });
-    doc.figure("total_yuan", lang.pick("合计", "Total"), Cell::text(money_figure(plan.total_yuan, lang)));
+    doc.figure("total_yuan", lang.pick("合计", "Total"), money_cell(plan.total_yuan, lang));
     let mut funds = Section::new(
         "by_fund",
         lang.pick("按资金来源", "By fund"),
@@ -527,15 +527,11 @@ pub fn unit_doc(v: &UnitView, names: &Names, lang: Lang) -> Doc {
         Lang::Zh => format!("单位情况（截至 {}）", v.as_of),
         Lang::En => format!("One unit at a glance, as of {}", v.as_of),
     });
-    doc.figure("amount_yuan", lang.pick("应奖补合计", "Total granted"), Cell::text(money_figure(t.amount_yuan, lang)));
-    doc.figure("paid_yuan", lang.pick("已支付", "Paid"), Cell::text(money_figure(t.paid_yuan, lang)));
-    doc.figure(
-        "outstanding_yuan",
-        lang.pick("未支付", "Outstanding"),
-        Cell::text(money_figure(t.outstanding_yuan, lang)),
-    );
+    doc.figure("amount_yuan", lang.pick("应奖补合计", "Total granted"), money_cell(t.amount_yuan, lang));
+    doc.figure("paid_yuan", lang.pick("已支付", "Paid"), money_cell(t.paid_yuan, lang));
+    doc.figure("outstanding_yuan", lang.pick("未支付", "Outstanding"), money_cell(t.outstanding_yuan, lang));
     if t.overpaid_yuan != 0 {
-        doc.figure("overpaid_yuan", lang.pick("多付", "Overpaid"), Cell::text(money_figure(t.overpaid_yuan, lang)));
+        doc.figure("overpaid_yuan", lang.pick("多付", "Overpaid"), money_cell(t.overpaid_yuan, lang));
     }
 
     let mut details = Section::new(
@@ -643,17 +639,13 @@ pub fn annual_doc(r: &AnnualReport, names: &Names, lang: Lang) -> Doc {
     doc.figure(
         "arising_yuan",
         lang.pick("本年新增奖补", "Rewards arising this year"),
-        Cell::text(money_figure(r.arising_yuan, lang)),
+        money_cell(r.arising_yuan, lang),
     );
-    doc.figure(
-        "paid_in_year_yuan",
-        lang.pick("本年支付", "Paid this year"),
-        Cell::text(money_figure(r.paid_in_year_yuan, lang)),
-    );
+    doc.figure("paid_in_year_yuan", lang.pick("本年支付", "Paid this year"), money_cell(r.paid_in_year_yuan, lang));
     doc.figure(
         "outstanding_yuan",
         lang.pick("截至年末未付", "Outstanding at the year's end"),
-        Cell::text(money_figure(r.outstanding_yuan, lang)),
+        money_cell(r.outstanding_yuan, lang),
     );
     doc.figure(
         "meetings_held",

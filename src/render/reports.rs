@@ -278,7 +278,12 @@ pub fn progress_doc(r: &ProgressReport, lang: Lang) -> Doc {
 pub(super) fn headline_targets(doc: &mut Doc, targets: &[TargetProgress], lang: Lang) {
     let n = targets.len() as i64;
     let met = count_status(targets, TargetStatus::Met);
-    doc.figure("targets_met", lang.pick("已达标指标", "Targets met"), Cell::code(format!("{met} / {n}")));
+    // Scripts read the number met; readers see it out of the targets.
+    doc.figure(
+        "targets_met",
+        lang.pick("已达标指标", "Targets met"),
+        Cell::word(met.to_string(), format!("{met} / {n}")),
+    );
     doc.figure(
         "targets_on_track",
         lang.pick("进度正常", "On track"),
@@ -299,7 +304,10 @@ pub(super) fn headline_targets(doc: &mut Doc, targets: &[TargetProgress], lang: 
 
 /// What an entitlement is, said plainly: "牵头制定国家标准 GB/T 30001-2013".
 pub(super) fn meaning(e: &Entitlement, names: &Names, lang: Lang) -> String {
-    format!("{} {}", names.rule(&e.rule, lang), super::labels::record_text(&e.record, lang))
+    let rule = names.rule(&e.rule, lang);
+    let record = super::labels::record_text(&e.record, lang);
+    // An award without a title is named by its kind, which is the rule's own name.
+    if record == rule { rule.to_string() } else { format!("{rule} {record}") }
 }
 
 pub(super) fn entitlements_section(key: &str, title: &str, list: &[Entitlement], names: &Names, lang: Lang) -> Section {
@@ -370,7 +378,12 @@ pub(super) fn overpayments_section(list: &[Overpayment], lang: Lang) -> Section 
     s
 }
 
-pub(super) fn money_figure(yuan: i64, lang: Lang) -> String {
+/// A headline sum: digits for scripts, "N 元（X 万元）" for readers.
+pub(super) fn money_cell(yuan: i64, lang: Lang) -> Cell {
+    Cell::Money { yuan, shown: money_figure(yuan, lang) }
+}
+
+fn money_figure(yuan: i64, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{yuan} 元（{} 万元）", yuan_wan(yuan)),
         Lang::En => format!("{yuan} yuan ({} x 10k yuan)", yuan_wan(yuan)),
@@ -396,15 +409,11 @@ pub fn award_calc_doc(c: &AwardCalc, names: &Names, lang: Lang) -> Doc {
         doc.figure("as_of", lang.pick("付款统计截至", "Payments as of"), Cell::Date(as_of));
     }
     let t = &c.totals;
-    doc.figure("amount_yuan", lang.pick("应奖补合计", "Total granted"), Cell::text(money_figure(t.amount_yuan, lang)));
-    doc.figure("paid_yuan", lang.pick("已支付", "Paid"), Cell::text(money_figure(t.paid_yuan, lang)));
-    doc.figure(
-        "outstanding_yuan",
-        lang.pick("未支付", "Outstanding"),
-        Cell::text(money_figure(t.outstanding_yuan, lang)),
-    );
+    doc.figure("amount_yuan", lang.pick("应奖补合计", "Total granted"), money_cell(t.amount_yuan, lang));
+    doc.figure("paid_yuan", lang.pick("已支付", "Paid"), money_cell(t.paid_yuan, lang));
+    doc.figure("outstanding_yuan", lang.pick("未支付", "Outstanding"), money_cell(t.outstanding_yuan, lang));
     if t.overpaid_yuan != 0 {
-        doc.figure("overpaid_yuan", lang.pick("多付", "Overpaid"), Cell::text(money_figure(t.overpaid_yuan, lang)));
+        doc.figure("overpaid_yuan", lang.pick("多付", "Overpaid"), money_cell(t.overpaid_yuan, lang));
     }
     doc.sections.push(entitlements_section(
         "entitlements",
@@ -588,17 +597,17 @@ pub fn quarterly_doc(r: &QuarterlyReport, names: &Names, lang: Lang) -> Doc {
     doc.figure(
         "arising_yuan",
         lang.pick("本季度新增奖补", "Rewards arising this quarter"),
-        Cell::text(money_figure(r.arising_yuan, lang)),
+        money_cell(r.arising_yuan, lang),
     );
     doc.figure(
         "paid_in_quarter_yuan",
         lang.pick("本季度支付", "Paid this quarter"),
-        Cell::text(money_figure(r.paid_in_quarter_yuan, lang)),
+        money_cell(r.paid_in_quarter_yuan, lang),
     );
     doc.figure(
         "outstanding_yuan",
         lang.pick("截至季末未付", "Outstanding at the quarter's end"),
-        Cell::text(money_figure(r.outstanding_yuan, lang)),
+        money_cell(r.outstanding_yuan, lang),
     );
     let held = if r.meeting_held {
         let dates = r.meetings_in_quarter.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(lang.pick("、", ", "));

@@ -59,7 +59,7 @@ fn write_cell(ws: &mut Worksheet, row: u32, col: u16, cell: &Cell, f: &Formats) 
         Cell::Int(n) => {
             ws.write_number(row, col, *n as f64)?;
         }
-        Cell::Yuan(n) => {
+        Cell::Yuan(n) | Cell::Money { yuan: n, .. } => {
             ws.write_number_with_format(row, col, *n as f64, &f.yuan)?;
         }
         Cell::Tenths(t) => {
